@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+// 6.0 or later is needed for `.copy("../../Data")` to bundle the top-level Data/ folder;
+// GRDB 7.10 itself asks for 6.1.
+import PackageDescription
+
+let package = Package(
+    name: "PainLadder",
+    platforms: [.macOS(.v13)],
+    products: [
+        // The clinical core and its SQLite store, for another Swift program (a server, an app).
+        .library(name: "PainLadder", targets: ["PainLadder", "PainLadderStore"]),
+        .executable(name: "painladder", targets: ["painladder"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Pure core: no I/O beyond reading the formulary, no clock, no SQL.
+        .target(
+            name: "PainLadder",
+            resources: [.copy("../../Data")]
+        ),
+        // The only code that speaks SQL.
+        .target(
+            name: "PainLadderStore",
+            dependencies: ["PainLadder", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The command line: parses, calls the library, renders.
+        .executableTarget(
+            name: "painladder",
+            dependencies: [
+                "PainLadder", "PainLadderStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PainLadderTests", dependencies: ["PainLadder"]),
+        .testTarget(name: "PainLadderStoreTests", dependencies: ["PainLadderStore", "PainLadder"]),
+        .testTarget(name: "painladderTests", dependencies: ["painladder", "PainLadder", "PainLadderStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,81 @@
+import Foundation
+
+/// The clinical data PainLadder works from: the drugs, their sources, the diagnoses, the
+/// medicine classes that safety rules refer to, and pathway-wide settings.
+///
+/// Load the bundled default with ``Formulary/bundled()``, a folder with
+/// ``FormularyLoader/load(directory:)``, and a clinic's local overlay (caps, drug order)
+/// with ``FormularyLoader/load(directory:overlay:)``.
+public struct Formulary: Sendable {
+    public var name: String
+    public var version: String
+    /// In the order the formulary lists them.
+    public var drugs: [Drug]
+    public var sources: [String: Source]
+    public var diagnoses: [Diagnosis]
+    /// Medicine name → the classes it belongs to ("tramadol" → ["opioid", "serotonergic"]).
+    public var medicineClasses: [String: [String]]
+    public var pathway: PathwaySettings
+    /// Local caps on the maximum daily dose, by drug id, from a clinic's overlay.
+    public var localCaps: [String: Sourced<Milligrams>]
+    /// The name of the local overlay in force, if any.
+    public var localName: String?
+
+    public init(name: String, version: String, drugs: [Drug], sources: [String: Source],
+                diagnoses: [Diagnosis], medicineClasses: [String: [String]], pathway: PathwaySettings,
+                localCaps: [String: Sourced<Milligrams>] = [:], localName: String? = nil) {
+        self.name = name
+        self.version = version
+        self.drugs = drugs
+        self.sources = sources
+        self.diagnoses = diagnoses
+        self.medicineClasses = medicineClasses
+        self.pathway = pathway
+        self.localCaps = localCaps
+        self.localName = localName
+    }
+
+    /// The drug with this id (case-insensitive), or `unknownDrug`.
+    public func drug(_ id: String) throws -> Drug {
+        let key = id.lowercased()
+        guard let drug = drugs.first(where: { $0.id == key }) else {
+            throw PainLadderError.unknownDrug(id, known: drugs.map(\.id))
+        }
+        return drug
+    }
+
+    public func diagnosis(_ id: String) -> Diagnosis? { diagnoses.first { $0.id == id } }
+}
+
+/// Settings that apply across the ladder.
+public struct PathwaySettings: Codable, Sendable, Equatable {
+    /// A locally imposed drug order; `nil` is NICE's free choice among the four.
+    public var ladderOrder: Sourced<[String]>?
+    /// Rules that apply to every drug (e.g. trigeminal neuralgia leaves the ladder).
+    public var rules: [SafetyRule]
+    /// A side effect of at least this severity during titration holds the next step-up.
+    public var holdStepUpAtSeverity: Sourced<String>
+}
+
+/// A diagnosis the formulary knows, and which branch of care it belongs to.
+public struct Diagnosis: Codable, Sendable, Equatable {
+    public var id: String
+    public var label: String
+    /// `peripheral`, `central`, `trigeminal` or `excluded` (not neuropathic pain on this ladder).
+    public var category: String
+}
+
+/// A clinic's local changes to the default formulary, from `--formulary FILE`.
+///
+/// ```json
+/// {"name": "West Suffolk", "caps": {"gabapentin": {"value": 1800, "sources": ["S12"], "status": "local"}}}
+/// ```
+public struct LocalOverlay: Codable, Sendable, Equatable {
+    public var name: String
+    /// Extra source tags the overlay cites.
+    public var sources: [String: Source]?
+    /// A lower maximum daily dose per drug.
+    public var caps: [String: Sourced<Milligrams>]?
+    /// A local drug order.
+    public var ladderOrder: Sourced<[String]>?
+}

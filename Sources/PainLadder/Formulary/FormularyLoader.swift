@@ -1,0 +1,119 @@
+import Foundation
+
+/// Reads a formulary from JSON files and checks it before anything uses it.
+public enum FormularyLoader {
+    /// The file that lists the drugs and pathway settings, inside a formulary folder.
+    public static let indexFile = "formulary.json"
+
+    /// Loads a formulary folder (`formulary.json`, `sources.json`, `diagnoses.json`,
+    /// `medicines.json` and one file per drug), then applies a local overlay file if given.
+    ///
+    /// - Throws: ``PainLadderError/invalidFormulary(file:drug:field:problem:)`` naming the
+    ///   file, drug, field and problem when anything is missing, malformed or unsafe.
+    public static func load(directory: URL, overlay: URL? = nil) throws -> Formulary {
+        let index: FormularyIndex = try decode(directory.appendingPathComponent(indexFile))
+        let sources: [String: Source] = try decode(directory.appendingPathComponent("sources.json"))
+        let diagnoses: [Diagnosis] = try decode(directory.appendingPathComponent("diagnoses.json"))
+        let medicines: [String: [String]] = try decode(directory.appendingPathComponent("medicines.json"))
+        let drugs: [Drug] = try index.drugs.map { try decode(directory.appendingPathComponent($0)) }
+        var formulary = Formulary(name: index.name, version: index.version, drugs: drugs, sources: sources,
+                                  diagnoses: diagnoses, medicineClasses: medicines, pathway: index.pathway)
+        try FormularyValidator.validate(formulary, file: directory.lastPathComponent)
+        if let overlay {
+            let local: LocalOverlay = try decode(overlay)
+            formulary = try FormularyValidator.apply(local, to: formulary, file: overlay.lastPathComponent)
+        }
+        return formulary
+    }
+
+    /// The formulary bundled with PainLadder (`Data/formulary`), plus an optional overlay.
+    public static func bundled(overlay: URL? = nil) throws -> Formulary {
+        try load(directory: bundledDirectory(), overlay: overlay)
+    }
+
+    /// Where the bundled `Data/formulary` folder is.
+    ///
+    /// SwiftPM copies `Data/` into `PainLadder_PainLadder.resources` beside the built binary.
+    /// Its generated `Bundle.module` accessor calls `fatalError` when that folder is missing
+    /// (an installed binary without it), so we look for it ourselves and fail with a message.
+    public static func bundledDirectory() throws -> URL {
+        let fm = FileManager.default
+        var candidates: [URL] = []
+        if let env = ProcessInfo.processInfo.environment["PAINLADDER_DATA"], !env.isEmpty {
+            candidates.append(URL(fileURLWithPath: env).appendingPathComponent("formulary"))
+        }
+        let bundleName = "PainLadder_PainLadder.resources"
+        let executableDir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".")
+            .resolvingSymlinksInPath().deletingLastPathComponent()
+        for base in [Bundle.main.bundleURL, executableDir, Bundle.main.bundleURL.deletingLastPathComponent()] {
+            candidates.append(base.appendingPathComponent(bundleName).appendingPathComponent("Data/formulary"))
+        }
+        // The source tree this library was built from (a development build).
+        candidates.append(URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Data/formulary"))
+        for candidate in candidates
+        where fm.fileExists(atPath: candidate.appendingPathComponent(indexFile).path) {
+            return candidate
+        }
+        throw PainLadderError.invalidFormulary(
+            file: "Data/formulary", drug: nil, field: "location",
+            problem: "the bundled formulary was not found; copy \(bundleName) beside the painladder binary, or set PAINLADDER_DATA to a Data folder")
+    }
+
+    static func decode<T: Decodable>(_ url: URL) throws -> T {
+        let file = url.lastPathComponent
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw PainLadderError.invalidFormulary(file: file, drug: nil, field: "file", problem: "cannot be read")
+        }
+        do {
+            let value = try JSONDecoder().decode(T.self, from: data)
+            try UnknownFields.check(data: data, decoded: value, file: file)
+            return value
+        } catch let error as PainLadderError {
+            throw error
+        } catch let error as DecodingError {
+            throw PainLadderError.invalidFormulary(file: file, drug: nil, field: error.fieldPath,
+                                                   problem: error.problem)
+        } catch {
+            throw PainLadderError.invalidFormulary(file: file, drug: nil, field: "file",
+                                                   problem: "is not valid JSON")
+        }
+    }
+}
+
+/// `formulary.json`: what the folder holds.
+struct FormularyIndex: Codable {
+    var name: String
+    var version: String
+    /// Drug files, in ladder display order.
+    var drugs: [String]
+    var pathway: PathwaySettings
+}
+
+extension DecodingError {
+    var fieldPath: String {
+        let path: [CodingKey]
+        switch self {
+        case let .keyNotFound(key, context): path = context.codingPath + [key]
+        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
+            path = context.codingPath
+        @unknown default: path = []
+        }
+        let text = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return text.hasPrefix(".") ? String(text.dropFirst()) : (text.isEmpty ? "(top level)" : text)
+    }
+
+    var problem: String {
+        switch self {
+        case .keyNotFound: "is missing"
+        case let .typeMismatch(type, _): "has the wrong type (expected \(type))"
+        case .valueNotFound: "is null"
+        case let .dataCorrupted(context): context.debugDescription
+        @unknown default: "is invalid"
+        }
+    }
+}
