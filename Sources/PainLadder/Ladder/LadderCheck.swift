@@ -1,0 +1,48 @@
+/// For one patient, what each drug on the ladder would mean: ruled out (a hard stop, with
+/// its rule and source), or usable with this patient's maximum, renal band and cautions.
+///
+/// NICE CG173 offers a choice among the four; this shows the choice, it does not make it.
+public struct LadderOption: Codable, Sendable, Equatable {
+    public var drug: String
+    /// The hard stop that rules the drug out, if any.
+    public var ruledOutBy: PainLadderError?
+    public var maximumDailyDose: Sourced<Milligrams>?
+    public var renalBand: String?
+    public var cautions: [SafetyFinding]
+    public var offLabel: Bool
+
+    public var isRuledOut: Bool { ruledOutBy != nil }
+
+    /// Evaluates every drug in the formulary for `patient` as if started on `date`.
+    public static func evaluate(formulary: Formulary, patient: Patient, on date: LocalDate) -> [LadderOption] {
+        formulary.drugs.map { drug in
+            do {
+                let s = try ScheduleBuilder.build(formulary: formulary, drugID: drug.id, variantID: nil,
+                                                  patient: patient, startDate: date, times: nil)
+                return LadderOption(drug: drug.id, ruledOutBy: nil, maximumDailyDose: s.maximumDailyDose,
+                                    renalBand: s.renalBand, cautions: s.cautions, offLabel: s.offLabel)
+            } catch let error as PainLadderError {
+                return LadderOption(drug: drug.id, ruledOutBy: error, maximumDailyDose: nil, renalBand: nil,
+                                    cautions: [], offLabel: false)
+            } catch {
+                return LadderOption(drug: drug.id, ruledOutBy: .internalError("\(error)"), maximumDailyDose: nil,
+                                    renalBand: nil, cautions: [], offLabel: false)
+            }
+        }
+    }
+}
+
+extension PainLadderError: Codable {
+    enum CodingKeys: String, CodingKey { case message, exitCode }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(description, forKey: .message)
+        try c.encode(exitCode, forKey: .exitCode)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self = .notPossible(try c.decode(String.self, forKey: .message))
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import PainLadder
+
+struct FormularyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "formulary",
+        abstract: "Show what the formulary data says, with sources and evidence status.",
+        subcommands: [List.self, Show.self],
+        defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the drugs on the ladder.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let formulary = try global.loadFormulary()
+                if global.json {
+                    try Output.json(formulary.drugs.map(DrugSummary.init))
+                    return
+                }
+                Output.line("\(formulary.name) (\(formulary.version))\(formulary.localName.map { ", local: \($0)" } ?? "")")
+                if let order = formulary.pathway.ladderOrder {
+                    Output.line("Local drug order: \(order.value.joined(separator: " → ")) \(order.citation)")
+                } else {
+                    Output.line("No imposed order: NICE CG173 offers a choice of the four (rec 1.1.8).")
+                }
+                var table = Table("drug", "class", "max/day", "variants")
+                for drug in formulary.drugs {
+                    let max = FormularyText.maximum(drug, formulary)
+                    table.add(drug.id, drug.drugClass, "\(max.value) mg \(max.citation)",
+                              drug.variants.map(\.id).joined(separator: ", "))
+                }
+                Output.line(table.render())
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one drug: products, titration, limits, rules, taper, side effects.",
+            discussion: "Every number carries its source tags and status (confirmed, local, unconfirmed).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "amitriptyline, duloxetine, gabapentin or pregabalin.") var drug: String
+
+        func run() throws {
+            try guarded {
+                let formulary = try global.loadFormulary()
+                let entry = try formulary.drug(drug)
+                if global.json {
+                    try Output.json(entry)
+                } else {
+                    Output.line(FormularyText.render(entry, formulary))
+                }
+            }
+        }
+    }
+}
+
+struct DrugSummary: Encodable {
+    var id, name, drugClass: String
+    var maximumDailyDose: Sourced<Milligrams>
+    var variants: [String]
+
+    init(_ drug: Drug) {
+        id = drug.id
+        name = drug.name
+        drugClass = drug.drugClass
+        maximumDailyDose = drug.maximumDailyDose
+        variants = drug.variants.map(\.id)
+    }
+}

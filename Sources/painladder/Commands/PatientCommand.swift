@@ -1,0 +1,181 @@
+import ArgumentParser
+import Foundation
+import PainLadder
+import PainLadderStore
+
+struct PatientCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "patient",
+        abstract: "Record patients and the facts that change dosing or rule a drug out.",
+        subcommands: [Add.self, Show.self, List.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a patient.",
+            discussion: """
+            Example:
+              painladder patient add P001 --born 1958-04-02 --sex female --tz Europe/London \\
+                --diagnosis diabetic-peripheral-neuropathy --weight 68 --creatinine 95 --creatinine-unit umol/L
+            Creatinine clearance is computed by Cockcroft–Gault from age, sex, weight and serum \
+            creatinine (the unit is required: mixing µmol/L and mg/dL is an 88-fold error), unless \
+            --crcl gives a measured value.
+            """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The patient's id (letters, digits, '-', '_', '.').") var id: String
+        @Option(help: "Name, for display.") var name: String?
+        @Option(help: ArgumentHelp("Birth date (YYYY-MM-DD).", valueName: "date")) var born: String
+        @Option(help: "male or female (Cockcroft–Gault).") var sex: String
+        @Option(name: .customLong("tz"), help: ArgumentHelp("IANA time zone, e.g. Europe/London.", valueName: "zone"))
+        var timeZone: String
+        @Option(help: "Diagnosis id (see 'painladder patient add --help' and the formulary's diagnoses).")
+        var diagnosis: String
+        @Option(help: ArgumentHelp("Weight in kg.", valueName: "kg")) var weight: String?
+        @Option(help: ArgumentHelp("Serum creatinine value.", valueName: "value")) var creatinine: String?
+        @Option(name: .customLong("creatinine-unit"), help: "umol/L or mg/dL.") var creatinineUnit: String?
+        @Option(help: ArgumentHelp("Measured creatinine clearance in mL/min (wins over Cockcroft–Gault).", valueName: "mL/min"))
+        var crcl: String?
+        @Flag(name: .customLong("hepatic-impairment")) var hepaticImpairment = false
+        @Flag(help: "Frail or sensitive to sedation (selects the slow, elderly variant by default).") var frail = false
+        @Flag(name: .customLong("pregnancy-potential"), help: "Could become pregnant.") var pregnancyPotential = false
+        @Option(name: .customLong("condition"), help: "A condition safety rules look at (repeatable), e.g. heart-block.")
+        var conditions: [String] = []
+        @Option(name: .customLong("medicine"), help: "Another medicine taken (repeatable), e.g. tramadol.")
+        var medicines: [String] = []
+
+        func run() throws {
+            try guarded {
+                let now = try global.currentInstant()
+                let formulary = try global.loadFormulary()
+                let patient = try PatientInput.patient(
+                    id: id, name: name, born: born, sex: sex, timeZone: timeZone, diagnosis: diagnosis,
+                    weight: weight, creatinine: creatinine, creatinineUnit: creatinineUnit, crcl: crcl,
+                    hepaticImpairment: hepaticImpairment, frail: frail, pregnancyPotential: pregnancyPotential,
+                    conditions: conditions, medicines: medicines, formulary: formulary, now: now)
+                let store = try Store(path: global.databasePath, createIfMissing: true)
+                try store.addPatient(patient, at: now, by: GlobalOptions.currentUser)
+                if global.json {
+                    try Output.json(patient)
+                } else {
+                    Output.line("Added patient \(patient.id).")
+                    Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: formulary))
+                }
+                for unknown in PatientInput.unknownMedicines(patient, formulary) {
+                    Output.note("note: '\(unknown)' is not in the formulary's medicine list; no interaction rule will match it.")
+                }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a patient's record.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The patient's id.") var id: String
+
+        func run() throws {
+            try guarded {
+                let now = try global.currentInstant()
+                let clinic = try global.openClinic(create: false)
+                let patient = try clinic.store.patient(try Parse.patientID(id))
+                if global.json {
+                    try Output.json(patient)
+                } else {
+                    Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: clinic.formulary))
+                }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List patients.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let clinic = try global.openClinic(create: false)
+                let patients = try clinic.store.patients()
+                if global.json {
+                    try Output.json(patients)
+                    return
+                }
+                var table = Table("id", "name", "born", "diagnosis", "time zone")
+                for p in patients {
+                    table.add(p.id, p.name ?? "", p.birthDate.description, p.diagnosis, p.timeZone)
+                }
+                Output.line(patients.isEmpty ? "No patients yet (painladder patient add …)." : table.render())
+            }
+        }
+    }
+}
+
+/// Checks each patient field and builds the record, or names the first bad field.
+enum PatientInput {
+    static func patient(id: String, name: String?, born: String, sex: String, timeZone: String, diagnosis: String,
+                        weight: String?, creatinine: String?, creatinineUnit: String?, crcl: String?,
+                        hepaticImpairment: Bool, frail: Bool, pregnancyPotential: Bool,
+                        conditions: [String], medicines: [String], formulary: Formulary, now: Date) throws -> Patient {
+        let id = try Parse.patientID(id)
+        let birth = try Parse.date(born, field: "--born")
+        let zone = try Parse.timeZone(timeZone, field: "--tz")
+        let today = LocalDate(now, in: zone)
+        guard birth <= today else {
+            throw PainLadderError.invalidValue(field: "--born", given: born, allowed: "a date not after today (\(today))")
+        }
+        let age = birth.wholeYears(until: today)
+        guard age < 130 else {
+            throw PainLadderError.invalidValue(field: "--born", given: born, allowed: "an age under 130 years")
+        }
+        guard let sexValue = Patient.Sex(rawValue: sex.lowercased()) else {
+            throw PainLadderError.invalidValue(field: "--sex", given: sex, allowed: "male or female")
+        }
+        guard formulary.diagnosis(diagnosis) != nil else {
+            throw PainLadderError.invalidValue(field: "--diagnosis", given: diagnosis,
+                                               allowed: formulary.diagnoses.map(\.id).joined(separator: ", "))
+        }
+        if let name, name.count > 200 || name.contains(where: { $0.isNewline }) {
+            throw PainLadderError.invalidValue(field: "--name", given: String(name.prefix(40)) + "…",
+                                               allowed: "one line of at most 200 characters")
+        }
+        let weightKg = try weight.map { try Parse.number($0, field: "--weight", range: 20...400, unit: "kg") }
+        var serum: SerumCreatinine?
+        switch (creatinine, creatinineUnit) {
+        case (nil, nil): serum = nil
+        case (.some, nil):
+            throw PainLadderError.invalidValue(field: "--creatinine-unit", given: "(missing)",
+                                               allowed: "umol/L or mg/dL (the unit must be explicit)")
+        case (nil, let unit?):
+            throw PainLadderError.invalidValue(field: "--creatinine", given: "(missing)",
+                                               allowed: "a serum creatinine value to go with --creatinine-unit \(unit)")
+        case let (value?, unit?):
+            guard let u = SerumCreatinine.Unit(rawValue: unit) ?? (unit.lowercased() == "µmol/l" || unit.lowercased() == "umol/l" ? .micromolPerLitre : unit.lowercased() == "mg/dl" ? .milligramsPerDecilitre : nil) else {
+                throw PainLadderError.invalidValue(field: "--creatinine-unit", given: unit, allowed: "umol/L or mg/dL")
+            }
+            let range: ClosedRange<Double> = u == .micromolPerLitre ? 10...2000 : 0.1...25
+            serum = SerumCreatinine(value: try Parse.number(value, field: "--creatinine", range: range, unit: u.rawValue), unit: u)
+        }
+        let crclValue = try crcl.map { try Parse.number($0, field: "--crcl", range: 1...250, unit: "mL/min") }
+        let known = knownConditions(formulary)
+        for condition in conditions where !known.contains(condition) {
+            throw PainLadderError.invalidValue(field: "--condition", given: condition,
+                                               allowed: known.sorted().joined(separator: ", "))
+        }
+        for medicine in medicines where medicine.isEmpty || medicine.count > 100 {
+            throw PainLadderError.invalidValue(field: "--medicine", given: medicine, allowed: "a medicine name of 1–100 characters")
+        }
+        return Patient(id: id, name: name, birthDate: birth, sex: sexValue, timeZone: zone.identifier,
+                       weightKg: weightKg, serumCreatinine: serum, creatinineClearance: crclValue,
+                       hepaticImpairment: hepaticImpairment, frail: frail, pregnancyPotential: pregnancyPotential,
+                       diagnosis: diagnosis, conditions: conditions, medicines: medicines.map { $0.lowercased() })
+    }
+
+    /// The conditions the formulary's rules can act on: a misspelt one would silently match nothing.
+    static func knownConditions(_ formulary: Formulary) -> Set<String> {
+        let rules = formulary.drugs.flatMap(\.rules) + formulary.pathway.rules
+        return Set(rules.flatMap { $0.when.conditionsAny ?? [] })
+    }
+
+    static func unknownMedicines(_ patient: Patient, _ formulary: Formulary) -> [String] {
+        let classes = Set(formulary.medicineClasses.values.flatMap { $0 })
+        return patient.medicines.filter { formulary.medicineClasses[$0] == nil && !classes.contains($0) }
+    }
+}

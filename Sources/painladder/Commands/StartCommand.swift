@@ -1,0 +1,54 @@
+import ArgumentParser
+import PainLadder
+
+struct StartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start",
+        abstract: "Clinician: start a course of a drug and print its dated schedule.",
+        discussion: """
+        Refuses a drug that a hard stop rules out for this patient, naming the rule and its \
+        source. Cautions are shown and recorded. The schedule stops at the usual target; the \
+        steps above it, up to this patient's maximum, wait for a review decision.
+
+        Example:
+          painladder start P001 amitriptyline --on 2026-03-02 --by "Dr Rao"
+        """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The patient's id.") var patient: String
+    @Argument(help: "amitriptyline, duloxetine, gabapentin or pregabalin.") var drug: String
+    @Option(help: "Titration variant: standard or elderly (default: elderly if the patient is frail).")
+    var variant: String?
+    @Option(help: ArgumentHelp("First day (YYYY-MM-DD); default today in the patient's zone.", valueName: "date"))
+    var on: String?
+    @Option(help: ArgumentHelp("Administration times, e.g. 08:00,14:00,22:00; default from the formulary.", valueName: "times"))
+    var times: String?
+    @Option(help: "Who decided (default $PAINLADDER_USER or $USER).") var by: String?
+
+    func run() throws {
+        try guarded {
+            let now = try global.currentInstant()
+            let patientID = try Parse.patientID(patient)
+            let start = try on.map { try Parse.date($0, field: "--on") }
+            let parsedTimes = try times.map { try Parse.times($0, field: "--times") }
+            let clinic = try global.openClinic(create: false)
+            let (course, plan) = try clinic.startCourse(patientID: patientID, drug: drug, variant: variant, on: start,
+                                                        times: parsedTimes, by: by ?? GlobalOptions.currentUser, now: now)
+            let p = try clinic.store.patient(patientID)
+            if global.json {
+                try Output.json(CourseView(course: course, plan: plan))
+                return
+            }
+            let name = try clinic.formulary.drug(course.drug).name
+            Output.line("Started \(name) for \(p.id) on \(course.startDate) (course \(course.id ?? 0), plan version \(plan.version)).")
+            if let review = plan.nextReviewDate { Output.line("Early review due \(review).") }
+            Output.line("")
+            Output.line(ScheduleText.render(plan.schedule, drugName: name, patient: p))
+        }
+    }
+}
+
+/// A course with its plan version, as JSON.
+struct CourseView: Encodable {
+    var course: Course
+    var plan: PlanVersion
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+
+@main
+struct Painladder: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "painladder",
+        abstract: "Track neuropathic-pain medication plans along the NICE CG173 ladder.",
+        discussion: """
+        A tracker and decision aid, not a prescriber: every number comes from the formulary \
+        data with its source and status; check numbers marked 'unconfirmed' against the BNF or SmPC.
+
+        Data goes to standard output, messages to standard error.
+        Exit codes: 0 ok · 64 usage · 65 bad data or refused · 66 no such patient or database · \
+        70 internal error · 75 database busy, try again.
+        """,
+        version: "0.1.0",
+        subcommands: [
+            DemoCommand.self,
+            FormularyCommand.self,
+            PatientCommand.self,
+            StartCommand.self,
+            ScheduleCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,27 @@
+import PainLadder
+
+enum PatientText {
+    static func render(_ p: Patient, today: LocalDate, formulary: Formulary) -> String {
+        var lines = ["Patient \(p.id)\(p.name.map { " (\($0))" } ?? "")"]
+        lines.append("  born        \(p.birthDate) (age \(p.age(on: today))), \(p.sex.rawValue)")
+        lines.append("  time zone   \(p.timeZone)")
+        let diagnosis = formulary.diagnosis(p.diagnosis)
+        lines.append("  diagnosis   \(diagnosis?.label ?? p.diagnosis) [\(diagnosis?.category ?? "?")]")
+        if let crcl = p.creatinineClearance(on: today) {
+            let how = p.creatinineClearance != nil ? "as recorded" : "Cockcroft–Gault"
+            lines.append("  CrCl        \(Int(crcl.rounded())) mL/min (\(how))")
+        } else {
+            lines.append("  CrCl        unknown (record --crcl, or --weight with --creatinine)")
+        }
+        if let w = p.weightKg { lines.append("  weight      \(w) kg") }
+        if let c = p.serumCreatinine { lines.append("  creatinine  \(c.value) \(c.unit.rawValue)") }
+        var flags: [String] = []
+        if p.hepaticImpairment { flags.append("hepatic impairment") }
+        if p.frail { flags.append("frail") }
+        if p.pregnancyPotential { flags.append("could become pregnant") }
+        if !flags.isEmpty { lines.append("  factors     \(flags.joined(separator: ", "))") }
+        if !p.conditions.isEmpty { lines.append("  conditions  \(p.conditions.joined(separator: ", "))") }
+        if !p.medicines.isEmpty { lines.append("  medicines   \(p.medicines.joined(separator: ", "))") }
+        return lines.joined(separator: "\n")
+    }
+}

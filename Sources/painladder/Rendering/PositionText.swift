@@ -1,0 +1,24 @@
+import PainLadder
+
+enum PositionText {
+    static func render(_ pos: CoursePosition, drugName: String, today: LocalDate, planVersion: Int) -> String {
+        var l: [String] = []
+        guard let current = pos.current else {
+            l.append("\(drugName): the course starts in \(1 - pos.dayOfCourse) day(s) (plan version \(planVersion)).")
+            return l.joined(separator: "\n")
+        }
+        l.append("\(drugName), day \(pos.dayOfCourse) of the course (plan version \(planVersion)); today is \(today).")
+        l.append("  step \(current.number) of \(pos.plannedStepCount): \(current.dailyTotal) mg/day for \(pos.daysAtCurrentDose) day(s)\(pos.atTarget ? ", the usual target" : "")")
+        for a in current.administrations { l.append("    \(a.instruction)") }
+        if let hold = pos.holdReason {
+            l.append("  step-ups on hold until a clinician reviews: \(hold)")
+        } else if let next = pos.next {
+            l.append("  next: \(next.dailyTotal) mg/day from \(next.startDate)")
+        }
+        if let review = pos.nextReview, let days = pos.daysToReview {
+            let when = days < 0 ? "OVERDUE by \(-days) day(s)" : days == 0 ? "today" : "in \(days) day(s)"
+            l.append("  review due \(review) (\(when))")
+        }
+        return l.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import PainLadder
+import PainLadderStore
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "The SQLite database file.",
+        discussion: "Default: $PAINLADDER_DB, else ~/.local/share/painladder/painladder.sqlite.",
+        valueName: "path"))
+    var database: String?
+
+    @Option(name: .customLong("formulary"), help: ArgumentHelp(
+        "A clinic's local formulary file (caps, drug order), applied over the bundled one.",
+        valueName: "file"))
+    var formularyFile: String?
+
+    @Flag(help: "Print JSON on standard output instead of text.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Treat this instant as now (ISO 8601, e.g. 2026-03-02T09:00:00Z), for replay and tests.",
+                               valueName: "instant"))
+    var now: String?
+
+    /// The clock: `--now` if given, else the system clock. Read once per command.
+    func currentInstant() throws -> Date {
+        guard let now else { return Date() }
+        return try Parse.instant(now, field: "--now")
+    }
+
+    func loadFormulary() throws -> Formulary {
+        let overlay = formularyFile.map { URL(fileURLWithPath: $0) }
+        if let overlay, !FileManager.default.fileExists(atPath: overlay.path) {
+            throw PainLadderError.invalidValue(field: "--formulary", given: overlay.path,
+                                               allowed: "an existing local formulary JSON file")
+        }
+        return try FormularyLoader.bundled(overlay: overlay)
+    }
+
+    var databasePath: String {
+        database ?? Store.defaultPath(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Opens the store; commands that only read pass `create: false` so a mistyped path is an error.
+    func openClinic(create: Bool) throws -> Clinic {
+        let formulary = try loadFormulary()
+        let store = try Store(path: databasePath, createIfMissing: create)
+        return Clinic(store: store, formulary: formulary)
+    }
+
+    /// The person recording: $PAINLADDER_USER, else $USER.
+    static var currentUser: String {
+        let env = ProcessInfo.processInfo.environment
+        return env["PAINLADDER_USER"] ?? env["USER"] ?? "unknown"
+    }
+}

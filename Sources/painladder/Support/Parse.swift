@@ -1,0 +1,75 @@
+import Foundation
+import PainLadder
+
+/// Turns what a person typed into values, or one clear error naming the field.
+enum Parse {
+    static func date(_ text: String, field: String) throws -> LocalDate {
+        guard let date = LocalDate(parsing: text) else {
+            throw PainLadderError.invalidValue(field: field, given: text, allowed: "a real date as YYYY-MM-DD")
+        }
+        return date
+    }
+
+    static func time(_ text: String, field: String) throws -> LocalTime {
+        guard let time = LocalTime(parsing: text) else {
+            throw PainLadderError.invalidValue(field: field, given: text, allowed: "a 24-hour time HH:MM, 00:00 to 23:59")
+        }
+        return time
+    }
+
+    /// "08:00,20:00" → two times, strictly increasing.
+    static func times(_ text: String, field: String) throws -> [LocalTime] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        let times = try parts.map { try time($0, field: field) }
+        guard zip(times, times.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw PainLadderError.invalidValue(field: field, given: text,
+                                               allowed: "comma-separated HH:MM times in increasing order")
+        }
+        return times
+    }
+
+    static func instant(_ text: String, field: String) throws -> Date {
+        let formatter = ISO8601DateFormatter()
+        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime]] {
+            formatter.formatOptions = options
+            if let date = formatter.date(from: text) { return date }
+        }
+        throw PainLadderError.invalidValue(field: field, given: text,
+                                           allowed: "an ISO 8601 instant with a zone, e.g. 2026-03-02T09:00:00Z")
+    }
+
+    static func timeZone(_ text: String, field: String) throws -> TimeZone {
+        guard text.contains("/") || text == "UTC", let zone = TimeZone(identifier: text) else {
+            throw PainLadderError.invalidValue(field: field, given: text,
+                                               allowed: "an IANA time zone such as Europe/London or America/New_York")
+        }
+        return zone
+    }
+
+    static func number(_ text: String, field: String, range: ClosedRange<Double>, unit: String) throws -> Double {
+        guard let value = Double(text), value.isFinite, range.contains(value) else {
+            throw PainLadderError.invalidValue(
+                field: field, given: text,
+                allowed: "a number from \(range.lowerBound.formatted()) to \(range.upperBound.formatted()) \(unit)")
+        }
+        return value
+    }
+
+    /// A patient id: letters, digits, '-', '_' and '.', 1–64 characters.
+    static func patientID(_ text: String) throws -> String {
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_."))
+        guard (1...64).contains(text.count), text.unicodeScalars.allSatisfy({ $0.isASCII && allowed.contains($0) }) else {
+            throw PainLadderError.invalidValue(field: "patient", given: String(text.prefix(80)),
+                                               allowed: "1–64 letters, digits, '-', '_' or '.'")
+        }
+        return text
+    }
+}
+
+private extension Double {
+    func formatted() -> String {
+        self == rounded() ? String(Int(self)) : String(self)
+    }
+}
