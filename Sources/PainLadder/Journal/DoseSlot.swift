@@ -1,0 +1,95 @@
+import Foundation
+
+/// A scheduled dose's identity: its local date and wall-clock time ("2026-03-02 22:00").
+public struct SlotKey: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var date: LocalDate
+    public var time: LocalTime
+
+    public init(date: LocalDate, time: LocalTime) {
+        self.date = date
+        self.time = time
+    }
+
+    public var description: String { "\(date) \(time)" }
+
+    public static func < (a: SlotKey, b: SlotKey) -> Bool { (a.date, a.time) < (b.date, b.time) }
+}
+
+/// One scheduled dose: when (local and as an instant), how much, from which step and plan.
+public struct DoseSlot: Codable, Sendable, Equatable {
+    public var key: SlotKey
+    /// The instant the wall-clock slot falls on in the zone in force that day (see ``WallClock``).
+    public var instant: Date
+    public var administration: Administration
+    public var stepNumber: Int
+    public var planVersionID: Int64?
+    public var planVersion: Int
+
+    public var doseMg: Milligrams { administration.doseMg }
+}
+
+/// The patient's time zone over time: a move (`patient update --tz`) applies from a date on,
+/// so local dose times follow the patient while past slots keep their instants.
+public struct ZoneHistory: Sendable, Equatable {
+    /// (first day, IANA zone id), in date order; the first entry applies before its date too.
+    public var changes: [(from: LocalDate, zone: String)]
+
+    public init(_ changes: [(from: LocalDate, zone: String)]) {
+        self.changes = changes.sorted { $0.from < $1.from }
+    }
+
+    public init(single zone: String) {
+        self.changes = [(LocalDate(dayNumber: 0), zone)]
+    }
+
+    public func zone(on date: LocalDate) -> TimeZone {
+        let id = changes.last { $0.from <= date }?.zone ?? changes.first?.zone ?? "UTC"
+        return TimeZone(identifier: id) ?? TimeZone(identifier: "UTC")!
+    }
+
+    public static func == (a: ZoneHistory, b: ZoneHistory) -> Bool {
+        a.changes.map(\.from) == b.changes.map(\.from) && a.changes.map(\.zone) == b.changes.map(\.zone)
+    }
+}
+
+extension PlanVersion {
+    /// The step this version puts in force on `date`. A held version keeps the step that was
+    /// in force when the hold began: planned step-ups wait for a clinician.
+    public func step(on date: LocalDate) -> TitrationStep? {
+        guard holdReason != nil, let first = schedule.plannedSteps.first else {
+            return schedule.step(on: date)
+        }
+        let frozen = max(effectiveFrom, first.startDate)
+        return schedule.step(on: min(date, frozen)).flatMap { date >= $0.startDate ? $0 : nil }
+            ?? schedule.step(on: date)
+    }
+}
+
+/// Which plan version applies on which day, and the dose slots that follow.
+public enum DoseCalendar {
+    /// The version in force on `date`: the highest version whose `effectiveFrom` is on or before it.
+    public static func plan(on date: LocalDate, versions: [PlanVersion]) -> PlanVersion? {
+        versions.filter { $0.effectiveFrom <= date }.max { $0.version < $1.version }
+    }
+
+    /// Every scheduled dose from `from` to `to` inclusive, in time order.
+    public static func slots(versions: [PlanVersion], courseStart: LocalDate, courseEnd: LocalDate? = nil,
+                             from: LocalDate, to: LocalDate, zones: ZoneHistory) -> [DoseSlot] {
+        var result: [DoseSlot] = []
+        var day = max(from, courseStart)
+        let last = courseEnd.map { min($0, to) } ?? to
+        while day <= last {
+            if let plan = plan(on: day, versions: versions), let step = plan.step(on: day) {
+                let zone = zones.zone(on: day)
+                for a in step.administrations {
+                    result.append(DoseSlot(key: SlotKey(date: day, time: a.time),
+                                           instant: WallClock.instant(day, a.time, in: zone),
+                                           administration: a, stepNumber: step.number,
+                                           planVersionID: plan.id, planVersion: plan.version))
+                }
+            }
+            day = day.adding(days: 1)
+        }
+        return result.sorted { $0.instant < $1.instant }
+    }
+}

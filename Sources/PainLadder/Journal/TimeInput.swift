@@ -1,0 +1,41 @@
+import Foundation
+
+/// Reads the times people type for late and back-dated entries.
+///
+/// Accepted, in the patient's time zone unless a zone is given:
+/// `now`; `22:10` (today); `yesterday 22:10`; `today 08:00`; `2026-03-05 22:10`;
+/// `2026-03-05T22:10`; an ISO 8601 instant with offset (`2026-03-05T22:10:00Z`, `…+01:00`).
+public enum TimeInput {
+    public static func parse(_ text: String, now: Date, zone: TimeZone, field: String = "--at") throws -> Date {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let today = LocalDate(now, in: zone)
+        let fail = PainLadderError.invalidValue(
+            field: field, given: text,
+            allowed: "now, HH:MM, 'yesterday HH:MM', 'YYYY-MM-DD HH:MM' or an ISO 8601 instant")
+        if t.lowercased() == "now" { return now }
+        let iso = ISO8601DateFormatter()
+        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds]] {
+            iso.formatOptions = options
+            if let d = iso.date(from: t) { return d }
+        }
+        let parts = t.replacingOccurrences(of: "T", with: " ").split(separator: " ").map(String.init)
+        switch parts.count {
+        case 1:
+            guard let time = LocalTime(parsing: parts[0]) else { throw fail }
+            return WallClock.instant(today, time, in: zone)
+        case 2:
+            guard let time = LocalTime(parsing: parts[1]) else { throw fail }
+            let day: LocalDate
+            switch parts[0].lowercased() {
+            case "today": day = today
+            case "yesterday": day = today.adding(days: -1)
+            default:
+                guard let d = LocalDate(parsing: parts[0]) else { throw fail }
+                day = d
+            }
+            return WallClock.instant(day, time, in: zone)
+        default:
+            throw fail
+        }
+    }
+}
