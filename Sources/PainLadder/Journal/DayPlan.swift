@@ -1,0 +1,104 @@
+import Foundation
+
+/// What a patient takes on one day and what is already recorded: the answer to
+/// "what do I take today, and how".
+public struct DayPlan: Codable, Sendable, Equatable {
+    public enum State: String, Codable, Sendable {
+        /// Recorded as taken.
+        case taken
+        /// Recorded as skipped.
+        case skipped
+        /// Not recorded, and its time has come (within the late window).
+        case due
+        /// Not recorded and more than ``SlotMatcher/lateAfter`` past its time.
+        case overdue
+        /// Later today.
+        case upcoming
+    }
+
+    public struct Item: Codable, Sendable, Equatable {
+        public var slot: DoseSlot
+        public var state: State
+        /// The entry that records it, if any.
+        public var entryID: Int64?
+        public var takenAt: Date?
+        public var takenMg: Milligrams?
+    }
+
+    public var date: LocalDate
+    public var items: [Item]
+    /// Extra doses recorded on this day, outside the plan.
+    public var extras: [JournalEntry]
+    /// The step in force today, and the one before it when the dose changes today.
+    public var step: TitrationStep?
+    public var changesToday: Bool
+    /// The step that starts tomorrow, when the dose changes tomorrow.
+    public var changesTomorrow: TitrationStep?
+    public var holdReason: String?
+
+    /// - Parameters:
+    ///   - slots: slots for `date` and the next day (for "changes tomorrow").
+    ///   - entries: the effective journal.
+    public init(date: LocalDate, now: Date, slots: [DoseSlot], entries: [JournalEntry],
+                versions: [PlanVersion], zones: ZoneHistory) {
+        self.date = date
+        let today = slots.filter { $0.key.date == date }
+        var byKey: [SlotKey: JournalEntry] = [:]
+        for e in entries where e.kind == .taken || e.kind == .skipped {
+            if let key = e.dose?.slot, byKey[key]?.kind != .taken { byKey[key] = e }
+        }
+        items = today.map { slot in
+            if let e = byKey[slot.key] {
+                return Item(slot: slot, state: e.kind == .taken ? .taken : .skipped, entryID: e.id,
+                            takenAt: e.kind == .taken ? e.at : nil, takenMg: e.dose?.doseMg)
+            }
+            let state: State = slot.instant > now ? .upcoming
+                : now.timeIntervalSince(slot.instant) > SlotMatcher.lateAfter ? .overdue : .due
+            return Item(slot: slot, state: state, entryID: nil, takenAt: nil, takenMg: nil)
+        }
+        let zone = zones.zone(on: date)
+        extras = entries.filter { $0.kind == .extra && LocalDate($0.at, in: zone) == date }
+        let plan = DoseCalendar.plan(on: date, versions: versions)
+        step = plan?.step(on: date)
+        holdReason = plan?.holdReason
+        let yesterday = DoseCalendar.plan(on: date.adding(days: -1), versions: versions)?.step(on: date.adding(days: -1))
+        changesToday = step != nil && yesterday != nil && yesterday?.dailyTotal != step?.dailyTotal
+        let tomorrow = DoseCalendar.plan(on: date.adding(days: 1), versions: versions)?.step(on: date.adding(days: 1))
+        changesTomorrow = (tomorrow != nil && tomorrow?.dailyTotal != step?.dailyTotal) ? tomorrow : nil
+    }
+
+    /// Total recorded today, planned and extra, to check against the maximum.
+    public var takenTodayMg: Milligrams {
+        items.compactMap(\.takenMg).reduce(0, +) + extras.compactMap { $0.dose?.doseMg }.reduce(0, +)
+    }
+}
+
+/// Matching what a patient types to the formulary's side effects for the drug.
+public enum SymptomMatcher {
+    /// The formulary entry for `text` (by id, label or alias, ignoring case, spaces and
+    /// hyphens), and whether it is a red flag; `nil` when it is free text.
+    public static func match(_ text: String, drug: Drug) -> (effect: SideEffect, redFlag: Bool)? {
+        let key = normalise(text)
+        let candidates = drug.sideEffects.redFlags.value.map { ($0, true) } + drug.sideEffects.common.value.map { ($0, false) }
+        return candidates.first { effect, _ in
+            ([effect.id, effect.label] + (effect.aliases ?? [])).contains { normalise($0) == key }
+        }.map { (effect: $0.0, redFlag: $0.1) }
+    }
+
+    static func normalise(_ s: String) -> String {
+        s.lowercased().filter { $0.isLetter || $0.isNumber }
+    }
+}
+
+/// The design rule: a side effect at or above the pathway's threshold (moderate, by default)
+/// while a course is titrating holds the next step-up until a clinician reviews it.
+public enum HoldPolicy {
+    public static func holdsStepUp(severity: Severity, threshold: String, plan: PlanVersion, on date: LocalDate) -> Bool {
+        guard plan.holdReason == nil, let limit = Severity(rawValue: threshold), severity >= limit else { return false }
+        let current = plan.step(on: date)
+        // Only while titrating: a later planned step still to come.
+        return plan.schedule.plannedSteps.contains { step in
+            step.startDate > date && step.dailyTotal > (current?.dailyTotal ?? 0)
+        }
+    }
+}
