@@ -20,6 +20,16 @@ struct Painladder: ParsableCommand {
             PatientCommand.self,
             StartCommand.self,
             ScheduleCommand.self,
+            TodayCommand.self,
+            TakeCommand.self,
+            SkipCommand.self,
+            SideEffectCommand.self,
+            PainCommand.self,
+            ImpressionCommand.self,
+            AssessCommand.self,
+            HistoryCommand.self,
+            CorrectCommand.self,
+            UndoCommand.self,
         ]
     )
 }

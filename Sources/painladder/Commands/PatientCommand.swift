@@ -7,7 +7,7 @@ struct PatientCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "patient",
         abstract: "Record patients and the facts that change dosing or rule a drug out.",
-        subcommands: [Add.self, Show.self, List.self]
+        subcommands: [Add.self, Show.self, List.self, Update.self]
     )
 
     struct Add: ParsableCommand {
@@ -103,6 +103,96 @@ struct PatientCommand: ParsableCommand {
                     table.add(p.id, p.name ?? "", p.birthDate.description, p.diagnosis, p.timeZone)
                 }
                 Output.line(patients.isEmpty ? "No patients yet (painladder patient add …)." : table.render())
+            }
+        }
+    }
+}
+
+extension PatientCommand {
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a patient's record; the previous values are kept in the audit trail.",
+            discussion: """
+            A move to another time zone applies from today: dose times stay at the same local \
+            wall-clock times in the new zone from today on, and past entries keep their instants.
+              painladder patient update P001 --tz America/New_York --reason "moved"
+              painladder patient update P001 --crcl 42 --reason "new blood test"
+            """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The patient's id.") var id: String
+        @Option(name: .customLong("tz"), help: ArgumentHelp("New IANA time zone.", valueName: "zone")) var timeZone: String?
+        @Option(help: ArgumentHelp("Weight in kg.", valueName: "kg")) var weight: String?
+        @Option(help: ArgumentHelp("Serum creatinine value (with --creatinine-unit).", valueName: "value")) var creatinine: String?
+        @Option(name: .customLong("creatinine-unit"), help: "umol/L or mg/dL.") var creatinineUnit: String?
+        @Option(help: ArgumentHelp("Measured creatinine clearance, mL/min.", valueName: "mL/min")) var crcl: String?
+        @Option(name: .customLong("hepatic-impairment"), help: "yes or no.") var hepaticImpairment: String?
+        @Option(help: "yes or no.") var frail: String?
+        @Option(name: .customLong("pregnancy-potential"), help: "yes or no.") var pregnancyPotential: String?
+        @Option(help: "New diagnosis id.") var diagnosis: String?
+        @Option(name: .customLong("add-condition"), help: "Add a condition (repeatable).") var addConditions: [String] = []
+        @Option(name: .customLong("remove-condition"), help: "Remove a condition (repeatable).") var removeConditions: [String] = []
+        @Option(name: .customLong("add-medicine"), help: "Add a medicine (repeatable).") var addMedicines: [String] = []
+        @Option(name: .customLong("remove-medicine"), help: "Remove a medicine (repeatable).") var removeMedicines: [String] = []
+        @Option(help: "Why (kept in the audit trail).") var reason: String?
+
+        func run() throws {
+            try guarded {
+                let now = try global.currentInstant()
+                let clinic = try global.openClinic(create: false)
+                let old = try clinic.store.patient(try Parse.patientID(id))
+                var p = old
+                let f = clinic.formulary
+                if let timeZone { p.timeZone = try Parse.timeZone(timeZone, field: "--tz").identifier }
+                if let weight { p.weightKg = try Parse.number(weight, field: "--weight", range: 20...400, unit: "kg") }
+                if creatinine != nil || creatinineUnit != nil {
+                    let probe = try PatientInput.patient(
+                        id: p.id, name: nil, born: p.birthDate.description, sex: p.sex.rawValue, timeZone: p.timeZone,
+                        diagnosis: p.diagnosis, weight: nil, creatinine: creatinine, creatinineUnit: creatinineUnit, crcl: nil,
+                        hepaticImpairment: false, frail: false, pregnancyPotential: false, conditions: [], medicines: [],
+                        formulary: f, now: now)
+                    p.serumCreatinine = probe.serumCreatinine
+                }
+                if let crcl { p.creatinineClearance = try Parse.number(crcl, field: "--crcl", range: 1...250, unit: "mL/min") }
+                if let v = hepaticImpairment { p.hepaticImpairment = try Parse.yesNo(v, field: "--hepatic-impairment") }
+                if let v = frail { p.frail = try Parse.yesNo(v, field: "--frail") }
+                if let v = pregnancyPotential { p.pregnancyPotential = try Parse.yesNo(v, field: "--pregnancy-potential") }
+                if let diagnosis {
+                    guard f.diagnosis(diagnosis) != nil else {
+                        throw PainLadderError.invalidValue(field: "--diagnosis", given: diagnosis,
+                                                           allowed: f.diagnoses.map(\.id).joined(separator: ", "))
+                    }
+                    p.diagnosis = diagnosis
+                }
+                let known = PatientInput.knownConditions(f)
+                for c in addConditions where !known.contains(c) {
+                    throw PainLadderError.invalidValue(field: "--add-condition", given: c, allowed: known.sorted().joined(separator: ", "))
+                }
+                for c in removeConditions where !p.conditions.contains(c) {
+                    throw PainLadderError.invalidValue(field: "--remove-condition", given: c,
+                                                       allowed: p.conditions.isEmpty ? "(no conditions recorded)" : p.conditions.joined(separator: ", "))
+                }
+                for m in removeMedicines where !p.medicines.contains(m.lowercased()) {
+                    throw PainLadderError.invalidValue(field: "--remove-medicine", given: m,
+                                                       allowed: p.medicines.isEmpty ? "(no medicines recorded)" : p.medicines.joined(separator: ", "))
+                }
+                p.conditions = p.conditions.filter { !removeConditions.contains($0) } + addConditions.filter { !p.conditions.contains($0) }
+                let removed = Set(removeMedicines.map { $0.lowercased() })
+                p.medicines = p.medicines.filter { !removed.contains($0) } + addMedicines.map { $0.lowercased() }.filter { !p.medicines.contains($0) }
+                if let reason { try Parse.text(reason, field: "--reason") }
+                guard p != old else {
+                    throw PainLadderError.invalidValue(field: "patient update", given: "(no change)", allowed: "at least one changed field")
+                }
+                try clinic.store.updatePatient(p, at: now, by: GlobalOptions.currentUser, reason: reason,
+                                               zoneFrom: LocalDate(now, in: p.zone))
+                if global.json {
+                    try Output.json(p)
+                } else {
+                    Output.line("Updated \(p.id).")
+                    if p.timeZone != old.timeZone {
+                        Output.line("Dose times now follow \(p.timeZone) from \(LocalDate(now, in: p.zone)); earlier entries keep their times.")
+                    }
+                    Output.line(PatientText.render(p, today: LocalDate(now, in: p.zone), formulary: f))
+                }
             }
         }
     }

@@ -73,3 +73,54 @@ private extension Double {
         self == rounded() ? String(Int(self)) : String(self)
     }
 }
+
+extension Parse {
+    static func milligrams(_ text: String, field: String) throws -> Int {
+        guard let v = Int(text), v > 0, v <= 10_000 else {
+            throw PainLadderError.invalidValue(field: field, given: text, allowed: "a whole number of mg from 1 to 10000")
+        }
+        return v
+    }
+
+    static func integer(_ text: String, field: String, range: ClosedRange<Int>) throws -> Int {
+        guard let v = Int(text), range.contains(v) else {
+            throw PainLadderError.invalidValue(field: field, given: text,
+                                               allowed: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return v
+    }
+
+    static func entryID(_ text: String, field: String) throws -> Int64 {
+        let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
+        guard let v = Int64(digits), v > 0 else {
+            throw PainLadderError.invalidValue(field: field, given: text, allowed: "an entry number such as 12 or #12 (see 'painladder history')")
+        }
+        return v
+    }
+
+    /// Free text a person types: one line, at most 500 characters.
+    static func text(_ text: String, field: String, required: Bool = false) throws {
+        if required && text.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw PainLadderError.invalidValue(field: field, given: "(empty)", allowed: "some text")
+        }
+        guard text.count <= 500, !text.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 32 } ?? false) }) else {
+            throw PainLadderError.invalidValue(field: field, given: String(text.prefix(40)) + (text.count > 40 ? "…" : ""),
+                                               allowed: "one line of at most 500 characters")
+        }
+    }
+
+    static func yesNo(_ text: String, field: String) throws -> Bool {
+        switch text.lowercased() {
+        case "yes", "y", "true": return true
+        case "no", "n", "false": return false
+        default: throw PainLadderError.invalidValue(field: field, given: text, allowed: "yes or no")
+        }
+    }
+
+    static func choice<T: RawRepresentable & CaseIterable>(_ text: String, field: String, as: T.Type) throws -> T where T.RawValue == String {
+        guard let v = T(rawValue: text.lowercased()) else {
+            throw PainLadderError.invalidValue(field: field, given: text, allowed: T.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return v
+    }
+}

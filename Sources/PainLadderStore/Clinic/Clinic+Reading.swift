@@ -1,0 +1,63 @@
+import Foundation
+import PainLadder
+
+extension Clinic {
+    /// "What do I take today": the day's slots with what is recorded, changes today or
+    /// tomorrow, and any hold.
+    public struct Today: Sendable, Encodable {
+        public var patientID: String
+        public var drug: String
+        public var drugName: String
+        public var date: LocalDate
+        public var timeZone: String
+        public var day: DayPlan
+        public var position: CoursePosition
+    }
+
+    public func today(patientID: String, now: Date) throws -> Today {
+        let s = try store.snapshot(patientID: patientID)
+        let (course, drug) = try requireCourse(s)
+        let zone = s.zones.zone(on: LocalDate(now, in: s.patient.zone))
+        let date = LocalDate(now, in: zone)
+        let slots = DoseCalendar.slots(versions: s.versions, courseStart: course.startDate, from: date,
+                                       to: date.adding(days: 1), zones: s.zones)
+        let day = DayPlan(date: date, now: now, slots: slots, entries: s.effectiveJournal, versions: s.versions, zones: s.zones)
+        let plan = s.currentPlan!
+        let position = CoursePosition(schedule: plan.schedule, courseStart: course.startDate, today: date,
+                                      nextReview: plan.nextReviewDate, holdReason: plan.holdReason)
+        return Today(patientID: s.patient.id, drug: drug.id, drugName: drug.name, date: date,
+                     timeZone: zone.identifier, day: day, position: position)
+    }
+
+    /// One line of history: an entry, the plan version in force, and what replaced it if anything.
+    public struct HistoryItem: Sendable, Encodable {
+        public var entry: JournalEntry?
+        /// A plan version created at this point (start, hold, decision).
+        public var plan: PlanVersion?
+        /// The plan version in force when the entry was recorded.
+        public var planVersion: Int?
+        /// The entry that corrected or undid this one.
+        public var supersededBy: Int64?
+        public var at: Date
+    }
+
+    /// Everything recorded, in time order, with the plan version in force at the time.
+    public func history(patientID: String, from: LocalDate?, to: LocalDate?) throws -> [HistoryItem] {
+        let s = try store.snapshot(patientID: patientID, allCourses: true)
+        let zone = s.patient.zone
+        let inRange = { (d: Date) -> Bool in
+            let day = LocalDate(d, in: zone)
+            return (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
+        }
+        let versionByID = Dictionary(s.versions.compactMap { v in v.id.map { ($0, v.version) } }, uniquingKeysWith: { a, _ in a })
+        let replaced = Journal.replacements(s.journal)
+        var items: [HistoryItem] = s.journal.filter { inRange($0.at) }.map { e in
+            HistoryItem(entry: e, plan: nil, planVersion: e.planVersionID.flatMap { versionByID[$0] },
+                        supersededBy: e.id.flatMap { replaced[$0]?.id }, at: e.at)
+        }
+        items += s.versions.filter { inRange($0.createdAt) }.map {
+            HistoryItem(entry: nil, plan: $0, planVersion: $0.version, supersededBy: nil, at: $0.createdAt)
+        }
+        return items.sorted { ($0.at, $0.entry?.id ?? 0) < ($1.at, $1.entry?.id ?? 0) }
+    }
+}

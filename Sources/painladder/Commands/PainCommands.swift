@@ -1,0 +1,55 @@
+import ArgumentParser
+import PainLadder
+import PainLadderStore
+
+struct PainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pain",
+        abstract: "Patient: record average pain over the last 24 hours, 0 (none) to 10 (worst imaginable).",
+        discussion: """
+        A score recorded before a course starts is its baseline (or mark one with --baseline).
+          painladder pain P001 6 --sleep 7 --impact "2 hours to get to sleep"
+        """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The patient's id.") var patient: String
+    @Argument(help: "Average pain, 0–10.") var score: String
+    @Option(help: "How much pain interfered with sleep, 0–10.") var sleep: String?
+    @Option(help: "What the pain stopped you doing, in your words.") var impact: String?
+    @Option(help: ArgumentHelp("When (default now): a date, 'yesterday HH:MM', ….", valueName: "time")) var at: String?
+    @Flag(help: "This score is the course's baseline.") var baseline = false
+
+    func run() throws {
+        try guarded {
+            let now = try global.currentInstant()
+            let id = try Parse.patientID(patient)
+            let value = try Parse.integer(score, field: "score", range: 0...10)
+            let sleepValue = try sleep.map { try Parse.integer($0, field: "--sleep", range: 0...10) }
+            if let impact { try Parse.text(impact, field: "--impact") }
+            let when = at.map { LocalDate(parsing: $0) != nil ? "\($0) 12:00" : $0 }
+            let clinic = try global.openClinic(create: false)
+            let recorded = try clinic.recordPain(patientID: id, score: value, sleep: sleepValue, impact: impact,
+                                                 baseline: baseline, at: when, by: GlobalOptions.currentUser, now: now)
+            try JournalText.report(recorded, patient: try clinic.store.patient(id), json: global.json)
+        }
+    }
+}
+
+struct ImpressionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "impression",
+        abstract: "Patient: overall change since the start, 1 (very much improved) … 4 (no change) … 7 (very much worse).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The patient's id.") var patient: String
+    @Argument(help: "1–7 (PGIC).") var value: String
+
+    func run() throws {
+        try guarded {
+            let now = try global.currentInstant()
+            let id = try Parse.patientID(patient)
+            let v = try Parse.integer(value, field: "impression", range: 1...7)
+            let clinic = try global.openClinic(create: false)
+            let recorded = try clinic.recordImpression(patientID: id, value: v, by: GlobalOptions.currentUser, now: now)
+            try JournalText.report(recorded, patient: try clinic.store.patient(id), json: global.json)
+        }
+    }
+}

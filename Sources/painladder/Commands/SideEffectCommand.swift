@@ -1,0 +1,56 @@
+import ArgumentParser
+import PainLadder
+
+struct SideEffectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "side-effect",
+        abstract: "Patient: record a side effect, or mark one resolved.",
+        discussion: """
+        Symptoms come from the formulary's list for the drug ('painladder formulary show DRUG'); \
+        other words are kept as written. A red-flag symptom prints what to do now and flags the \
+        course for the clinician. A moderate or severe side effect during titration holds the \
+        next step-up until a clinician reviews it.
+          painladder side-effect P001 drowsiness --severity moderate
+          painladder side-effect P001 --resolved 12
+        """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The patient's id.") var patient: String
+    @Argument(help: "The symptom, e.g. drowsiness, dizziness, 'swollen face'.") var symptom: String?
+    @Option(help: "mild, moderate or severe.") var severity: String?
+    @Option(help: ArgumentHelp("When it started (YYYY-MM-DD).", valueName: "date")) var since: String?
+    @Option(help: "A note.") var note: String?
+    @Option(help: ArgumentHelp("Mark this side-effect report (its number) resolved.", valueName: "entry")) var resolved: String?
+
+    func validate() throws {
+        if resolved == nil && (symptom == nil || severity == nil) {
+            throw ValidationError("give a SYMPTOM with --severity, or --resolved ENTRY")
+        }
+        if resolved != nil && (symptom != nil || severity != nil) {
+            throw ValidationError("--resolved takes no symptom or severity")
+        }
+    }
+
+    func run() throws {
+        try guarded {
+            let now = try global.currentInstant()
+            let id = try Parse.patientID(patient)
+            let clinic = try global.openClinic(create: false)
+            let recorded: Clinic.Recorded
+            if let resolved {
+                recorded = try clinic.resolveSideEffect(patientID: id, entryID: try Parse.entryID(resolved, field: "--resolved"),
+                                                        by: GlobalOptions.currentUser, now: now)
+            } else {
+                guard let level = Severity(rawValue: severity!.lowercased()) else {
+                    throw PainLadderError.invalidValue(field: "--severity", given: severity!, allowed: "mild, moderate or severe")
+                }
+                try Parse.text(symptom!, field: "symptom", required: true)
+                if let note { try Parse.text(note, field: "--note") }
+                let sinceDate = try since.map { try Parse.date($0, field: "--since") }
+                recorded = try clinic.reportSideEffect(patientID: id, symptom: symptom!, severity: level, since: sinceDate,
+                                                       note: note, by: GlobalOptions.currentUser, now: now)
+            }
+            try JournalText.report(recorded, patient: try clinic.store.patient(id), json: global.json)
+        }
+    }
+}
+import PainLadderStore

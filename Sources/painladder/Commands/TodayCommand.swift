@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import PainLadder
+
+struct TodayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "today",
+        abstract: "Patient: what to take today and how, and what is already recorded.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The patient's id.") var patient: String
+
+    func run() throws {
+        try guarded {
+            let now = try global.currentInstant()
+            let id = try Parse.patientID(patient)
+            let today = try global.openClinic(create: false).today(patientID: id, now: now)
+            if global.json {
+                try Output.json(today)
+            } else {
+                Output.line(TodayText.render(today, now: now))
+            }
+        }
+    }
+}

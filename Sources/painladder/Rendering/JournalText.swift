@@ -1,0 +1,64 @@
+import Foundation
+import PainLadder
+import PainLadderStore
+
+/// What a patient sees after recording: a plain confirmation, what to do now for a red
+/// flag, and what the clinician will be told.
+enum JournalText {
+    static func report(_ recorded: Clinic.Recorded, patient: Patient, json: Bool) throws {
+        if json {
+            try Output.json(RecordedView(entries: recorded.entries, newPlan: recorded.newPlan))
+            return
+        }
+        for e in recorded.entries {
+            Output.line(describe(e, zone: patient.zone))
+            for flag in e.flags {
+                switch flag.kind {
+                case .redFlag:
+                    Output.line("!! \(flag.message)")
+                    Output.line("!! Your clinician has been flagged. If it is severe or getting worse, call 999 or go to A&E now.")
+                case .aboveMaximum:
+                    Output.line("! That is more than the most you should take in a day. Do not take any more today; your clinician has been told.")
+                case .stepUpHeld:
+                    Output.line("Your next dose increase is on hold until your clinician reviews this. Keep taking your current dose.")
+                default:
+                    Output.line("Noted for your clinician: \(flag.message)")
+                }
+            }
+        }
+    }
+
+    static func describe(_ e: JournalEntry, zone: TimeZone) -> String {
+        let local = WallClock.local(e.at, in: zone)
+        let when = "\(local.date) \(local.time)"
+        let id = "#\(e.id ?? 0)"
+        switch e.kind {
+        case .taken:
+            let d = e.dose!
+            return "\(id) taken \(d.doseMg) mg at \(when) for the \(d.slot?.description ?? "") dose\(d.late ? " (late)" : "")\(d.plannedDoseMg.map { $0 != d.doseMg ? "; planned \($0) mg" : "" } ?? "")"
+        case .extra:
+            return "\(id) extra dose of \(e.dose?.doseMg ?? 0) mg at \(when) (beyond the plan)"
+        case .skipped:
+            return "\(id) skipped the \(e.dose?.slot?.description ?? "") dose: \(e.reason ?? "")"
+        case .sideEffect:
+            let s = e.sideEffect!
+            return "\(id) side effect: \(s.symptom) (\(s.severity?.rawValue ?? "?"))\(s.known ? "" : " [not in the formulary list; kept as written]")"
+        case .sideEffectResolved:
+            return "\(id) side effect #\(e.sideEffect?.resolves ?? 0) resolved"
+        case .pain:
+            let p = e.pain!
+            return "\(id) pain \(p.score)/10 on \(local.date)\(p.sleep.map { ", sleep interference \($0)/10" } ?? "")\(p.baseline ? " (baseline)" : "")"
+        case .impression:
+            return "\(id) impression of change: \(e.impression ?? 0)/7"
+        case .assessment:
+            return "\(id) pain assessment recorded"
+        case .undo:
+            return "\(id) undid #\(e.supersedes ?? 0): \(e.reason ?? "")"
+        }
+    }
+}
+
+struct RecordedView: Encodable {
+    var entries: [JournalEntry]
+    var newPlan: PlanVersion?
+}
