@@ -90,3 +90,32 @@ struct FormularySourcesTests {
         }
     }
 }
+
+@Suite("Formulary vocabulary")
+struct FormularyVocabularyTests {
+    /// Conditions are free words (the patient record carries them), so pin the list the rules
+    /// use: a new or misspelt one must be added here and in Data/README.md on purpose.
+    @Test func conditionsRulesUse() throws {
+        let formulary = try FormularyLoader.bundled()
+        let rules = formulary.drugs.flatMap(\.rules) + formulary.pathway.rules
+        let used = Set(rules.flatMap { $0.when.conditionsAny ?? [] })
+        #expect(used == [
+            "arrhythmia", "bradycardia", "coronary-artery-insufficiency", "drug-misuse", "heart-block",
+            "heart-disease", "heart-failure", "heavy-alcohol-use", "hyperkalaemia", "hypertension",
+            "hypokalaemia", "hypomagnesaemia", "neurological-disease", "recent-myocardial-infarction",
+            "respiratory-disease", "severe-liver-disease", "uncontrolled-hypertension",
+        ])
+    }
+
+    @Test func ladderDrugsMapToThemselves() throws {
+        let formulary = try FormularyLoader.bundled()
+        for drug in formulary.drugs {
+            #expect(formulary.medicineClasses[drug.id]?.contains(drug.id) == true, "\(drug.id)")
+        }
+        #expect(formulary.medicineClasses["pregabalin"] == ["pregabalin", "gabapentinoid", "cns-depressant"])
+        #expect(formulary.medicineClasses["tramadol"] == ["opioid", "serotonergic", "tramadol"])
+        for maoi in ["phenelzine", "tranylcypromine", "isocarboxazid", "moclobemide", "selegiline"] {
+            #expect(formulary.medicineClasses[maoi]?.contains("maoi") == true, "\(maoi)")
+        }
+    }
+}
