@@ -61,19 +61,22 @@ public final class Store: Sendable {
                 throw PainLadderError.noDatabase(path: path, reason: "no such file")
             }
             try file.createPrivately()
-            _ = try file.inspect()   // created by a racing process? the same checks apply
+            if try file.inspect() != .empty {   // a racing process created and wrote it first
+                try Self.preflight(path: path, busyTimeout: busyTimeout)
+            }
         case .empty:
             break
-        case .sqlite(let applicationID) where applicationID == Schema.applicationID:
-            break
         case .sqlite:
-            // Not ours on disk; it may still be ours with its header in the WAL, or a
-            // database we began to create. Look without writing.
-            try Self.checkBelongsToUs(path: path, busyTimeout: busyTimeout)
+            // Read-only, before the pool: opening a pool writes to the file (GRDB makes sure
+            // the WAL is not empty), and a refused file must be left exactly as it was.
+            try Self.preflight(path: path, busyTimeout: busyTimeout)
         }
 
         do {
             pool = try DatabasePool(path: path, configuration: Self.configuration(busyTimeout: busyTimeout))
+            // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after
+            // `prepareDatabase` has run: set FULL again on the (one, long-lived) writer.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             try Self.migrate(pool, path: path)
         } catch {
             throw Self.mapped(error, path: path)
@@ -93,20 +96,15 @@ public final class Store: Sendable {
         return config
     }
 
-    /// Refuses a database that a newer PainLadder wrote, then applies missing migrations.
+    /// Applies missing migrations (refusing a database that a newer PainLadder wrote in
+    /// the meantime).
     private static func migrate(_ pool: DatabasePool, path: String) throws {
         let migrator = Schema.migrator
         let (superseded, complete, applied) = try pool.read { db in
             (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db),
              try migrator.appliedIdentifiers(db))
         }
-        if superseded {
-            let unknown = applied.subtracting(migrator.migrations).sorted().joined(separator: ", ")
-            throw PainLadderError.noDatabase(
-                path: path,
-                reason: "was written by a newer PainLadder (schema \(unknown)); this build knows schema up to "
-                    + "\(migrator.migrations.last ?? "none"); install the newer painladder. Nothing was changed")
-        }
+        if superseded { throw newer(path: path, applied: applied) }
         if complete { return }
         do {
             try migrator.migrate(pool)
@@ -117,28 +115,40 @@ public final class Store: Sendable {
         }
     }
 
-    /// Opens the file read-only and refuses it unless it is a PainLadder database or an
-    /// empty SQLite database.
-    private static func checkBelongsToUs(path: String, busyTimeout: TimeInterval) throws {
+    private static func newer(path: String, applied: Set<String>) -> PainLadderError {
+        let migrator = Schema.migrator
+        let unknown = applied.subtracting(migrator.migrations).sorted().joined(separator: ", ")
+        return .noDatabase(
+            path: path,
+            reason: "was written by a newer PainLadder (schema \(unknown)); this build knows schema up to "
+                + "\(migrator.migrations.last ?? "none"); install the newer painladder. Nothing was changed")
+    }
+
+    /// Opens an existing file read-only and refuses it, untouched, unless it is a
+    /// PainLadder database this build understands (or an empty SQLite database).
+    private static func preflight(path: String, busyTimeout: TimeInterval) throws {
         do {
             var config = Configuration()
             config.readonly = true
             config.busyMode = .timeout(busyTimeout)
             let queue = try DatabaseQueue(path: path, configuration: config)
-            let ours = try queue.read { db -> Bool in
+            defer { try? queue.close() }
+            try queue.read { db in
                 let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                if id == Schema.applicationID { return true }
-                if id != 0 { return false }
+                let applied = try Schema.migrator.appliedIdentifiers(db)
+                if id == Schema.applicationID {
+                    if try Schema.migrator.hasBeenSuperseded(db) { throw newer(path: path, applied: applied) }
+                    return
+                }
+                // Not marked as ours: acceptable only while empty (a creation that stopped
+                // before its first migration committed).
                 let tables = try String.fetchAll(db, sql: """
                     SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
                     """)
-                if tables.isEmpty { return true }
-                guard tables == ["grdb_migrations"] else { return false }
-                return try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 0
-            }
-            try queue.close()
-            if !ours {
-                throw PainLadderError.noDatabase(path: path, reason: notOurs + " (it is another application's SQLite file)")
+                if id != 0 || !tables.allSatisfy({ $0 == "grdb_migrations" }) || !applied.isEmpty {
+                    throw PainLadderError.noDatabase(
+                        path: path, reason: notOurs + " (it is another application's SQLite file)")
+                }
             }
         } catch {
             throw mapped(error, path: path)
