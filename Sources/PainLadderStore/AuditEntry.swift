@@ -58,7 +58,7 @@ extension Store {
     /// Appends one audit row; `detail` is stored as JSON.
     static func audit(_ db: Database, at: Date, actor: String, action: String, patientID: String,
                       courseID: Int64?, detail: some Encodable) throws {
-        try db.insert(into: "audit", [
+        try db.insertRow(into: "audit", [
             "at": StoreTime.string(at), "actor": actor, "action": action, "patient_id": patientID,
             "course_id": courseID, "detail": try StoreJSON.encode(detail),
         ])

@@ -101,7 +101,7 @@ extension PlanVersion {
 extension Database {
     /// `INSERT INTO table (columns) VALUES (…)`; returns the new rowid.
     @discardableResult
-    func insert(into table: String, _ values: [String: (any DatabaseValueConvertible)?]) throws -> Int64 {
+    func insertRow(into table: String, _ values: [String: (any DatabaseValueConvertible)?]) throws -> Int64 {
         let columns = values.keys.sorted()
         let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
         try execute(sql: sql, arguments: StatementArguments(columns.map { values[$0]! }))

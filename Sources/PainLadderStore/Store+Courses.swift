@@ -31,7 +31,7 @@ extension Store {
                     "patient \(course.patientID) is already on \(active.drug) (course \(active.id ?? 0), "
                         + "\(active.status.rawValue) since \(active.startDate)); stop it before starting \(course.drug)")
             }
-            let courseID = try db.insert(into: "course", [
+            let courseID = try db.insertRow(into: "course", [
                 "patient_id": course.patientID, "drug": course.drug, "variant": course.variant,
                 "start_date": course.startDate.description, "status": course.status.rawValue,
                 "outcome": nil, "created_at": StoreTime.string(course.createdAt), "created_by": course.createdBy,

@@ -17,7 +17,7 @@ extension Store {
             var values = try p.columns()
             values["created_at"] = StoreTime.string(at)
             values["updated_at"] = StoreTime.string(at)
-            try db.insert(into: "patient", values)
+            try db.insertRow(into: "patient", values)
             try Self.audit(db, at: at, actor: by, action: "patient.add", patientID: p.id, courseID: nil,
                            detail: ["patient": p])
         }

@@ -77,7 +77,7 @@ extension Store {
     // MARK: - Inside a transaction
 
     static func insertPlanVersion(_ v: PlanVersion, _ db: Database) throws -> Int64 {
-        try db.insert(into: "plan_version", [
+        try db.insertRow(into: "plan_version", [
             "course_id": v.courseID, "version": v.version, "replaces_id": v.replacesID,
             "created_at": StoreTime.string(v.createdAt), "author": v.author, "reason": v.reason,
             "effective_from": v.effectiveFrom.description, "hold_reason": v.holdReason,
