@@ -35,7 +35,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PainLadderTests", dependencies: ["PainLadder"]),
-        .testTarget(name: "PainLadderStoreTests", dependencies: ["PainLadderStore", "PainLadder"]),
+        // GRDB directly: the tests inspect and tamper with the raw file (pragmas, future migrations).
+        .testTarget(name: "PainLadderStoreTests", dependencies: [
+            "PainLadderStore", "PainLadder", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "painladderTests", dependencies: ["painladder", "PainLadder", "PainLadderStore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,100 @@
+import GRDB
+
+/// The database schema, as versioned migrations.
+///
+/// Migrations are append-only: a released migration is never edited; a change of schema is
+/// a new migration ("v2", …) registered after the others. A database that an older release
+/// wrote opens and upgrades; a database that a newer release wrote (it has applied a
+/// migration this build does not know) is refused untouched (see ``Store/init(path:createIfMissing:busyTimeout:)``).
+enum Schema {
+    /// `PRAGMA application_id` of a PainLadder database: "PLDR".
+    static let applicationID: Int32 = 0x504C_4452
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: v1)
+        return migrator
+    }
+
+    private static let instant = StoreTime.instantGlob
+    private static let date = StoreTime.dateGlob
+
+    private static func v1(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        try db.execute(sql: """
+            CREATE TABLE patient (
+                id TEXT NOT NULL PRIMARY KEY CHECK (length(id) > 0),
+                name TEXT,
+                birth_date TEXT NOT NULL CHECK (birth_date GLOB '\(date)'),
+                sex TEXT NOT NULL,
+                time_zone TEXT NOT NULL,
+                weight_kg REAL,
+                serum_creatinine REAL,
+                serum_creatinine_unit TEXT,
+                creatinine_clearance REAL,
+                hepatic_impairment INTEGER NOT NULL CHECK (hepatic_impairment IN (0, 1)),
+                frail INTEGER NOT NULL CHECK (frail IN (0, 1)),
+                pregnancy_potential INTEGER NOT NULL CHECK (pregnancy_potential IN (0, 1)),
+                diagnosis TEXT NOT NULL,
+                conditions TEXT NOT NULL CHECK (json_valid(conditions) AND json_type(conditions) = 'array'),
+                medicines TEXT NOT NULL CHECK (json_valid(medicines) AND json_type(medicines) = 'array'),
+                created_at TEXT NOT NULL CHECK (created_at GLOB '\(instant)'),
+                updated_at TEXT NOT NULL CHECK (updated_at GLOB '\(instant)'),
+                CHECK ((serum_creatinine IS NULL) = (serum_creatinine_unit IS NULL))
+            ) STRICT;
+
+            CREATE TABLE course (
+                id INTEGER PRIMARY KEY,
+                patient_id TEXT NOT NULL REFERENCES patient(id),
+                drug TEXT NOT NULL,
+                variant TEXT NOT NULL,
+                start_date TEXT NOT NULL CHECK (start_date GLOB '\(date)'),
+                status TEXT NOT NULL,
+                outcome TEXT,
+                created_at TEXT NOT NULL CHECK (created_at GLOB '\(instant)'),
+                created_by TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX course_by_patient ON course(patient_id, start_date, id);
+
+            CREATE TABLE plan_version (
+                id INTEGER PRIMARY KEY,
+                course_id INTEGER NOT NULL REFERENCES course(id),
+                version INTEGER NOT NULL CHECK (version >= 1),
+                replaces_id INTEGER REFERENCES plan_version(id),
+                created_at TEXT NOT NULL CHECK (created_at GLOB '\(instant)'),
+                author TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                effective_from TEXT NOT NULL CHECK (effective_from GLOB '\(date)'),
+                hold_reason TEXT,
+                next_review_date TEXT CHECK (next_review_date GLOB '\(date)'),
+                overrides TEXT NOT NULL CHECK (json_valid(overrides) AND json_type(overrides) = 'array'),
+                schedule TEXT NOT NULL CHECK (json_valid(schedule) AND json_type(schedule) = 'object'),
+                UNIQUE (course_id, version),
+                UNIQUE (replaces_id),
+                CHECK ((version = 1) = (replaces_id IS NULL))
+            ) STRICT;
+            CREATE INDEX plan_version_by_next_review ON plan_version(next_review_date)
+                WHERE next_review_date IS NOT NULL;
+            CREATE TRIGGER plan_version_no_update BEFORE UPDATE ON plan_version
+                BEGIN SELECT RAISE(ABORT, 'plan versions are append-only'); END;
+            CREATE TRIGGER plan_version_no_delete BEFORE DELETE ON plan_version
+                BEGIN SELECT RAISE(ABORT, 'plan versions are append-only'); END;
+
+            CREATE TABLE audit (
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL CHECK (at GLOB '\(instant)'),
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                patient_id TEXT NOT NULL REFERENCES patient(id),
+                course_id INTEGER REFERENCES course(id),
+                detail TEXT NOT NULL CHECK (json_valid(detail))
+            ) STRICT;
+            CREATE INDEX audit_by_patient ON audit(patient_id, id);
+            CREATE INDEX audit_by_course ON audit(course_id);
+            CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+            CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+            """)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import PainLadder
+
+extension Store {
+    /// Starts a course: saves `course` and its plan as version 1, with an audit row
+    /// `course.start`.
+    ///
+    /// `course.id`, `plan.id`, `plan.courseID`, `plan.version` and `plan.replacesID` are
+    /// placeholders: the store assigns them (version 1, replacing nothing).
+    ///
+    /// ```swift
+    /// let course = Course(patientID: "P001", drug: "amitriptyline", variant: "standard",
+    ///                     startDate: today, createdAt: now, createdBy: "dr.khan")
+    /// let plan = PlanVersion(courseID: 0, version: 1, replacesID: nil, createdAt: now, author: "dr.khan",
+    ///                        reason: "course started", schedule: schedule, effectiveFrom: today)
+    /// let (saved, v1) = try store.startCourse(course, plan: plan)   // saved.id, v1.id are set
+    /// ```
+    /// - Throws: ``PainLadderError/unknownPatient(_:)``; ``PainLadderError/notPossible(_:)``
+    ///   when the patient already has a course that is not stopped (switching and
+    ///   overlapping courses will have their own API), or when `course.status` is `stopped`.
+    public func startCourse(_ course: Course, plan: PlanVersion) throws -> (Course, PlanVersion) {
+        try write { db in
+            try Self.requirePatient(course.patientID, db)
+            if course.status == .stopped || course.outcome != nil {
+                throw PainLadderError.notPossible(
+                    "course: a new course of \(course.drug) cannot start as stopped or with an outcome")
+            }
+            if let active = try Self.fetchActiveCourse(course.patientID, db) {
+                throw PainLadderError.notPossible(
+                    "patient \(course.patientID) is already on \(active.drug) (course \(active.id ?? 0), "
+                        + "\(active.status.rawValue) since \(active.startDate)); stop it before starting \(course.drug)")
+            }
+            let courseID = try db.insertRow(into: "course", [
+                "patient_id": course.patientID, "drug": course.drug, "variant": course.variant,
+                "start_date": course.startDate.description, "status": course.status.rawValue,
+                "outcome": nil, "created_at": StoreTime.string(course.createdAt), "created_by": course.createdBy,
+            ])
+            var first = plan
+            first.courseID = courseID
+            first.version = 1
+            first.replacesID = nil
+            let planID = try Self.insertPlanVersion(first, db)
+            try Self.audit(db, at: course.createdAt, actor: course.createdBy, action: "course.start",
+                           patientID: course.patientID, courseID: courseID,
+                           detail: CourseStarted(drug: course.drug, variant: course.variant,
+                                                 startDate: course.startDate, status: course.status,
+                                                 planVersionID: planID, reason: plan.reason))
+            return (try Self.fetchCourse(courseID, db)!, try Self.fetchPlanVersion(planID, db))
+        }
+    }
+
+    /// The patient's latest course that is not stopped, or `nil`.
+    /// - Throws: ``PainLadderError/unknownPatient(_:)``.
+    public func activeCourse(patientID: String) throws -> Course? {
+        try read { db in
+            try Self.requirePatient(patientID, db)
+            return try Self.fetchActiveCourse(patientID, db)
+        }
+    }
+
+    /// All the patient's courses (the ladder so far), in start order.
+    /// - Throws: ``PainLadderError/unknownPatient(_:)``.
+    public func courses(patientID: String) throws -> [Course] {
+        try read { db in
+            try Self.requirePatient(patientID, db)
+            return try Row.fetchAll(db, sql: "SELECT * FROM course WHERE patient_id = ? ORDER BY start_date, id",
+                                    arguments: [patientID]).map(Course.init(row:))
+        }
+    }
+
+    /// The course with this id, or `nil`.
+    public func course(id: Int64) throws -> Course? {
+        try read { db in try Self.fetchCourse(id, db) }
+    }
+
+    // MARK: - Inside a transaction
+
+    static func fetchCourse(_ id: Int64, _ db: Database) throws -> Course? {
+        try Row.fetchOne(db, sql: "SELECT * FROM course WHERE id = ?", arguments: [id]).map(Course.init(row:))
+    }
+
+    static func fetchActiveCourse(_ patientID: String, _ db: Database) throws -> Course? {
+        try Row.fetchOne(db, sql: """
+            SELECT * FROM course WHERE patient_id = ? AND status <> ? ORDER BY id DESC LIMIT 1
+            """, arguments: [patientID, Course.Status.stopped.rawValue]).map(Course.init(row:))
+    }
+}
+
+/// Audit detail of `course.start`.
+private struct CourseStarted: Encodable {
+    var drug: String
+    var variant: String
+    var startDate: LocalDate
+    var status: Course.Status
+    var planVersionID: Int64
+    var reason: String
+}

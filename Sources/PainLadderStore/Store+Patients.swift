@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+import PainLadder
+
+extension Store {
+    /// Records a new patient (and an audit row `patient.add`).
+    ///
+    /// ```swift
+    /// let p = Patient(id: "P001", birthDate: LocalDate(year: 1958, month: 4, day: 12)!, sex: .female,
+    ///                 timeZone: "Europe/London", diagnosis: "diabetic-peripheral-neuropathy")
+    /// try store.addPatient(p, at: Date(), by: "dr.khan")
+    /// ```
+    /// - Throws: ``PainLadderError/duplicatePatient(_:)`` when the id is taken.
+    public func addPatient(_ p: Patient, at: Date, by: String) throws {
+        try write { db in
+            if try Self.patientExists(p.id, db) { throw PainLadderError.duplicatePatient(p.id) }
+            var values = try p.columns()
+            values["created_at"] = StoreTime.string(at)
+            values["updated_at"] = StoreTime.string(at)
+            try db.insertRow(into: "patient", values)
+            try Self.audit(db, at: at, actor: by, action: "patient.add", patientID: p.id, courseID: nil,
+                           detail: ["patient": p])
+        }
+    }
+
+    /// Replaces a patient's details. Nothing is lost: the audit row `patient.update` holds
+    /// the record before and after, who changed it, when and why.
+    ///
+    /// ```swift
+    /// var p = try store.patient("P001")
+    /// p.creatinineClearance = 42
+    /// try store.updatePatient(p, at: Date(), by: "dr.khan", reason: "new eGFR result")
+    /// ```
+    /// - Returns: `false` when `p` equals the stored record (nothing is written).
+    /// - Throws: ``PainLadderError/unknownPatient(_:)``.
+    @discardableResult
+    public func updatePatient(_ p: Patient, at: Date, by: String, reason: String?) throws -> Bool {
+        try write { db in
+            let before = try Self.fetchPatient(p.id, db)
+            if before == p { return false }
+            var values = try p.columns()
+            values["id"] = nil
+            values["updated_at"] = StoreTime.string(at)
+            let columns = values.keys.sorted()
+            try db.execute(
+                sql: "UPDATE patient SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                arguments: StatementArguments(columns.map { values[$0]! } + [p.id]))
+            try Self.audit(db, at: at, actor: by, action: "patient.update", patientID: p.id, courseID: nil,
+                           detail: PatientChange(before: before, after: p, reason: reason))
+            return true
+        }
+    }
+
+    /// The patient with this id.
+    /// - Throws: ``PainLadderError/unknownPatient(_:)``.
+    public func patient(_ id: String) throws -> Patient {
+        try read { db in try Self.fetchPatient(id, db) }
+    }
+
+    /// All patients, ordered by id.
+    public func patients() throws -> [Patient] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM patient ORDER BY id").map(Patient.init(row:))
+        }
+    }
+
+    // MARK: - Inside a transaction
+
+    static func patientExists(_ id: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM patient WHERE id = ?)", arguments: [id]) ?? false
+    }
+
+    static func requirePatient(_ id: String, _ db: Database) throws {
+        guard try patientExists(id, db) else { throw PainLadderError.unknownPatient(id) }
+    }
+
+    static func fetchPatient(_ id: String, _ db: Database) throws -> Patient {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM patient WHERE id = ?", arguments: [id]) else {
+            throw PainLadderError.unknownPatient(id)
+        }
+        return try Patient(row: row)
+    }
+}
+
+/// Audit detail of `patient.update`.
+private struct PatientChange: Encodable {
+    var before: Patient
+    var after: Patient
+    var reason: String?
+}

@@ -1,0 +1,169 @@
+import Foundation
+import GRDB
+import PainLadder
+
+/// The PainLadder database: one SQLite file, the only code that speaks SQL.
+///
+/// Every public method is one transaction: it either does all it says or changes nothing.
+/// Methods return core values (``Patient``, ``Course``, ``PlanVersion``, ``AuditEntry``),
+/// and every failure is a ``PainLadderError`` with a sentence a person can act on.
+///
+/// ```swift
+/// import PainLadder
+/// import PainLadderStore
+///
+/// let store = try Store(path: Store.defaultPath(environment: ProcessInfo.processInfo.environment),
+///                       createIfMissing: true)
+/// try store.addPatient(patient, at: Date(), by: "dr.khan")
+/// let (course, plan) = try store.startCourse(course, plan: firstPlan)
+/// ```
+///
+/// A `Store` is `Sendable`: share one between threads or tasks. Several processes (a patient
+/// command, a clinician command, the cron job) may open the same file at once.
+///
+/// ## How the file is opened
+/// - The file is created with mode 0600 and its folder with 0700 before SQLite opens it:
+///   it holds health data. SQLite gives `-wal` and `-shm` the database file's mode.
+/// - A file that other users can write to, a read-only file, a file that is not SQLite, a
+///   SQLite file of another application, and a database written by a newer PainLadder
+///   (its schema has migrations this build does not know) are refused and left untouched.
+/// - WAL journal (`DatabasePool`): readers never wait for the writer, and a writer waits up
+///   to `busyTimeout` for another writer before failing with ``PainLadderError/busy(_:)``
+///   (exit 75, try again), having changed nothing.
+/// - `PRAGMA synchronous = FULL` on every connection: in WAL mode `NORMAL` can lose the
+///   last transactions on power loss (they are in the WAL but not yet synced). For health
+///   records a change the CLI reports as done must survive a crash or power cut, so every
+///   commit syncs the WAL; it costs about 0.2 ms a commit here (see engineering notes).
+/// - `PRAGMA foreign_keys = ON`.
+public final class Store: Sendable {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (and if allowed creates) the database at `path`, upgrading its schema if an
+    /// older release wrote it.
+    ///
+    /// - Parameters:
+    ///   - path: the SQLite file; see ``defaultPath(environment:)``.
+    ///   - createIfMissing: create the file (and its folders) when it does not exist; when
+    ///     `false` a missing file throws ``PainLadderError/noDatabase(path:reason:)``.
+    ///   - busyTimeout: how long a write waits for another process's write (seconds).
+    /// - Throws: ``PainLadderError/noDatabase(path:reason:)`` (exit 66) for a missing,
+    ///   foreign, damaged, unsafe, read-only or newer database; ``PainLadderError/busy(_:)``.
+    public init(path: String, createIfMissing: Bool, busyTimeout: TimeInterval = 5) throws {
+        guard !path.isEmpty else { throw PainLadderError.noDatabase(path: path, reason: "no path given") }
+        self.path = path
+        let file = DatabaseFile(path: path)
+
+        switch try file.inspect() {
+        case .missing:
+            guard createIfMissing else {
+                throw PainLadderError.noDatabase(path: path, reason: "no such file")
+            }
+            try file.createPrivately()
+            if try file.inspect() != .empty {   // a racing process created and wrote it first
+                try Self.preflight(path: path, busyTimeout: busyTimeout)
+            }
+        case .empty:
+            break
+        case .sqlite:
+            // Read-only, before the pool: opening a pool writes to the file (GRDB makes sure
+            // the WAL is not empty), and a refused file must be left exactly as it was.
+            try Self.preflight(path: path, busyTimeout: busyTimeout)
+        }
+
+        do {
+            pool = try DatabasePool(path: path, configuration: Self.configuration(busyTimeout: busyTimeout))
+            // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after
+            // `prepareDatabase` has run: set FULL again on the (one, long-lived) writer.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+            try Self.migrate(pool, path: path)
+        } catch {
+            throw Self.mapped(error, path: path)
+        }
+        file.tightenCompanions()
+    }
+
+    static func configuration(busyTimeout: TimeInterval) -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.journalMode = .wal
+        config.prepareDatabase { db in
+            // Every connection, readers included: the setting is per connection.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return config
+    }
+
+    /// Applies missing migrations (refusing a database that a newer PainLadder wrote in
+    /// the meantime).
+    private static func migrate(_ pool: DatabasePool, path: String) throws {
+        let migrator = Schema.migrator
+        let (superseded, complete, applied) = try pool.read { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db),
+             try migrator.appliedIdentifiers(db))
+        }
+        if superseded { throw newer(path: path, applied: applied) }
+        if complete { return }
+        do {
+            try migrator.migrate(pool)
+        } catch {
+            // Two processes creating the same database: the other one migrated first.
+            if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
+            throw error
+        }
+    }
+
+    private static func newer(path: String, applied: Set<String>) -> PainLadderError {
+        let migrator = Schema.migrator
+        let unknown = applied.subtracting(migrator.migrations).sorted().joined(separator: ", ")
+        return .noDatabase(
+            path: path,
+            reason: "was written by a newer PainLadder (schema \(unknown)); this build knows schema up to "
+                + "\(migrator.migrations.last ?? "none"); install the newer painladder. Nothing was changed")
+    }
+
+    /// Opens an existing file read-only and refuses it, untouched, unless it is a
+    /// PainLadder database this build understands (or an empty SQLite database).
+    private static func preflight(path: String, busyTimeout: TimeInterval) throws {
+        do {
+            var config = Configuration()
+            config.readonly = true
+            config.busyMode = .timeout(busyTimeout)
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            try queue.read { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let applied = try Schema.migrator.appliedIdentifiers(db)
+                if id == Schema.applicationID {
+                    if try Schema.migrator.hasBeenSuperseded(db) { throw newer(path: path, applied: applied) }
+                    return
+                }
+                // Not marked as ours: acceptable only while empty (a creation that stopped
+                // before its first migration committed).
+                let tables = try String.fetchAll(db, sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                    """)
+                if id != 0 || !tables.allSatisfy({ $0 == "grdb_migrations" }) || !applied.isEmpty {
+                    throw PainLadderError.noDatabase(
+                        path: path, reason: notOurs + " (it is another application's SQLite file)")
+                }
+            }
+        } catch {
+            throw mapped(error, path: path)
+        }
+    }
+
+    // MARK: - One transaction per public method
+
+    /// Runs `body` in one IMMEDIATE write transaction; errors come out as ``PainLadderError``.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch { throw Self.mapped(error, path: path) }
+    }
+
+    /// Runs `body` in one read transaction (a consistent snapshot).
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch { throw Self.mapped(error, path: path) }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import PainLadder
+
+/// How the store writes instants and calendar dates as text.
+///
+/// - Instants: UTC, ISO 8601, millisecond precision, always 24 characters:
+///   `2026-03-02T09:15:00.123Z`. Text sorts in time order and reads well in `sqlite3`.
+///   A `Date` is rounded to the nearest millisecond when stored; what the store returns is
+///   the stored value, so a value read back always equals every later read.
+/// - Calendar dates: `YYYY-MM-DD` (``LocalDate/description``).
+enum StoreTime {
+    /// `GLOB` pattern the schema uses to check an instant column.
+    static let instantGlob =
+        "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z"
+    /// `GLOB` pattern the schema uses to check a date column.
+    static let dateGlob = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+
+    private static let msPerDay: Int64 = 86_400_000
+
+    /// `2026-03-02T09:15:00.123Z`.
+    static func string(_ date: Date) -> String {
+        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        var days = ms / msPerDay
+        var rest = ms % msPerDay
+        if rest < 0 { days -= 1; rest += msPerDay }
+        let day = LocalDate(dayNumber: Int(days))
+        let h = rest / 3_600_000, m = rest / 60_000 % 60, s = rest / 1000 % 60, f = rest % 1000
+        return String(format: "%@T%02d:%02d:%02d.%03dZ", day.description, Int(h), Int(m), Int(s), Int(f))
+    }
+
+    /// Parses exactly what ``string(_:)`` writes; anything else is `nil`.
+    static func date(_ text: String) -> Date? {
+        let u = Array(text.utf8)
+        guard u.count == 24, u[10] == UInt8(ascii: "T"), u[13] == UInt8(ascii: ":"),
+              u[16] == UInt8(ascii: ":"), u[19] == UInt8(ascii: "."), u[23] == UInt8(ascii: "Z"),
+              let day = LocalDate(parsing: String(decoding: u[0..<10], as: UTF8.self)) else { return nil }
+        func number(_ r: Range<Int>) -> Int64? {
+            var n: Int64 = 0
+            for c in u[r] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) else { return nil }
+                n = n * 10 + Int64(c - UInt8(ascii: "0"))
+            }
+            return n
+        }
+        guard let h = number(11..<13), let m = number(14..<16), let s = number(17..<19),
+              let f = number(20..<23), h < 24, m < 60, s < 60 else { return nil }
+        let ms = Int64(day.dayNumber) * msPerDay + ((h * 60 + m) * 60 + s) * 1000 + f
+        return Date(timeIntervalSince1970: Double(ms) / 1000)
+    }
+}
