@@ -13,6 +13,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
+        migrator.registerMigration("v2-journal", migrate: JournalSchema.v2)
         return migrator
     }
 

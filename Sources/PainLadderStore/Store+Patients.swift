@@ -35,7 +35,10 @@ extension Store {
     /// - Throws: ``PainLadderError/unknownPatient(_:)``.
     @discardableResult
     public func updatePatient(_ p: Patient, at: Date, by: String, reason: String?) throws -> Bool {
-        try write { db in
+        try write { db in try Self.updatePatientRow(p, at: at, by: by, reason: reason, db) }
+    }
+
+    static func updatePatientRow(_ p: Patient, at: Date, by: String, reason: String?, _ db: Database) throws -> Bool {
             let before = try Self.fetchPatient(p.id, db)
             if before == p { return false }
             var values = try p.columns()
@@ -48,7 +51,6 @@ extension Store {
             try Self.audit(db, at: at, actor: by, action: "patient.update", patientID: p.id, courseID: nil,
                            detail: PatientChange(before: before, after: p, reason: reason))
             return true
-        }
     }
 
     /// The patient with this id.

@@ -36,7 +36,15 @@ extension Store {
     @discardableResult
     public func addPlanVersion(_ v: PlanVersion, courseStatus: Course.Status? = nil,
                                outcome: Course.Outcome? = nil) throws -> PlanVersion {
-        try write { db in
+        try write { db in try Self.appendPlanVersion(v, courseStatus: courseStatus, outcome: outcome, db) }
+    }
+
+    // MARK: - Inside a transaction
+
+    /// The checks and writes of ``addPlanVersion(_:courseStatus:outcome:)``, inside the
+    /// caller's transaction (so a journal entry and the hold it causes commit together).
+    static func appendPlanVersion(_ v: PlanVersion, courseStatus: Course.Status?, outcome: Course.Outcome?,
+                                  _ db: Database) throws -> PlanVersion {
             guard let course = try Self.fetchCourse(v.courseID, db) else {
                 throw PainLadderError.notPossible("course: there is no course \(v.courseID)")
             }
@@ -71,10 +79,7 @@ extension Store {
                                               statusBefore: course.status, statusAfter: newStatus,
                                               outcome: outcome))
             return try Self.fetchPlanVersion(id, db)
-        }
     }
-
-    // MARK: - Inside a transaction
 
     static func insertPlanVersion(_ v: PlanVersion, _ db: Database) throws -> Int64 {
         try db.insertRow(into: "plan_version", [

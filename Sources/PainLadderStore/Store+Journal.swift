@@ -1,0 +1,137 @@
+import Foundation
+import GRDB
+import PainLadder
+
+extension Store {
+    /// Reads the patient's course in progress, plan versions, zone history and journal, lets
+    /// `body` (pure core logic) decide what to write, and writes it — all in one IMMEDIATE
+    /// transaction, so two recordings at once see each other (no slot is claimed twice).
+    ///
+    /// ```swift
+    /// let written = try store.recordJournal(patientID: "P001") { snapshot in
+    ///     JournalWrite(entries: [try DoseRecording.take(at: now, doseMg: nil, note: nil,
+    ///                                                  context: …, now: now, by: "P001")])
+    /// }
+    /// ```
+    /// - Returns: the entries as stored (with ids) and the new plan version, if any.
+    public func recordJournal(patientID: String, _ body: (PatientSnapshot) throws -> JournalWrite) throws -> JournalWrite {
+        try write { db in
+            let snapshot = try Self.fetchSnapshot(patientID, allCourses: false, db)
+            let request = try body(snapshot)
+            var newPlan: PlanVersion?
+            if let plan = request.newPlan {
+                newPlan = try Self.appendPlanVersion(plan, courseStatus: request.courseStatus, outcome: nil, db)
+            }
+            var stored: [JournalEntry] = []
+            for var entry in request.entries {
+                if entry.planVersionID == nil, let plan = newPlan { entry.planVersionID = plan.id }
+                entry.id = try Self.insertEntry(entry, db)
+                try Self.audit(db, at: entry.recordedAt, actor: entry.recordedBy, action: "journal.\(entry.kind.rawValue)",
+                               patientID: entry.patientID, courseID: entry.courseID,
+                               detail: ["entry": entry.id!, "supersedes": entry.supersedes ?? 0])
+                stored.append(entry)
+            }
+            return JournalWrite(entries: stored, newPlan: newPlan, courseStatus: request.courseStatus)
+        }
+    }
+
+    /// The patient's record as workflows see it, in one read transaction.
+    ///
+    /// - Parameter allCourses: include the plan versions of every course (for history), not
+    ///   only the course in progress.
+    public func snapshot(patientID: String, allCourses: Bool = false) throws -> PatientSnapshot {
+        try read { db in try Self.fetchSnapshot(patientID, allCourses: allCourses, db) }
+    }
+
+    /// Every journal entry of the patient, in the order recorded.
+    public func journal(patientID: String) throws -> [JournalEntry] {
+        try read { db in
+            try Self.requirePatient(patientID, db)
+            return try Self.fetchJournal(patientID, db)
+        }
+    }
+
+    /// The patient an entry belongs to.
+    /// - Throws: `invalidValue` when there is no such entry.
+    public func patientID(ofEntry id: Int64) throws -> String {
+        try read { db in
+            guard let patient = try String.fetchOne(db, sql: "SELECT patient_id FROM journal_entry WHERE id = ?",
+                                                    arguments: [id]) else {
+                throw PainLadderError.invalidValue(field: "entry", given: "\(id)",
+                                                   allowed: "an entry number shown by 'painladder history PATIENT'")
+            }
+            return patient
+        }
+    }
+
+    /// Updates a patient and, when the time zone changes, records that the new zone applies
+    /// from `zoneFrom` on (past entries keep their instants; local dose times follow the patient).
+    @discardableResult
+    public func updatePatient(_ p: Patient, at: Date, by: String, reason: String?, zoneFrom: LocalDate) throws -> Bool {
+        try write { db in
+            let before = try Self.fetchPatient(p.id, db)
+            if before.timeZone != p.timeZone {
+                let known = try Int.fetchOne(db, sql: "SELECT count(*) FROM patient_zone WHERE patient_id = ?",
+                                             arguments: [p.id]) ?? 0
+                if known == 0 {
+                    try db.insertRow(into: "patient_zone", ["patient_id": p.id, "from_date": "0001-01-01",
+                                                            "zone": before.timeZone, "recorded_at": StoreTime.string(at)])
+                }
+                try db.insertRow(into: "patient_zone", ["patient_id": p.id, "from_date": zoneFrom.description,
+                                                        "zone": p.timeZone, "recorded_at": StoreTime.string(at)])
+            }
+            return try Self.updatePatientRow(p, at: at, by: by, reason: reason, db)
+        }
+    }
+
+    // MARK: - Inside a transaction
+
+    static func fetchSnapshot(_ patientID: String, allCourses: Bool, _ db: Database) throws -> PatientSnapshot {
+        let patient = try fetchPatient(patientID, db)
+        let course = try fetchActiveCourse(patientID, db)
+        let versionSQL = allCourses
+            ? "SELECT v.* FROM plan_version v JOIN course c ON c.id = v.course_id WHERE c.patient_id = ? ORDER BY v.course_id, v.version"
+            : "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version"
+        let argument: DatabaseValueConvertible? = allCourses ? patientID : course?.id
+        let versions = argument == nil ? [] : try Row.fetchAll(db, sql: versionSQL, arguments: [argument])
+            .map(PlanVersion.init(row:))
+        return PatientSnapshot(patient: patient, zones: try fetchZones(patient, db), course: course,
+                               versions: versions, journal: try fetchJournal(patientID, db))
+    }
+
+    static func fetchZones(_ patient: Patient, _ db: Database) throws -> ZoneHistory {
+        let rows = try Row.fetchAll(db, sql: "SELECT from_date, zone FROM patient_zone WHERE patient_id = ? ORDER BY from_date, id",
+                                    arguments: [patient.id])
+        guard !rows.isEmpty else { return ZoneHistory(single: patient.timeZone) }
+        var byDate: [(from: LocalDate, zone: String)] = []
+        for row in rows {
+            let from = LocalDate(parsing: row["from_date"]) ?? LocalDate(dayNumber: 0)
+            if byDate.last?.from == from { byDate.removeLast() }
+            byDate.append((from, row["zone"]))
+        }
+        return ZoneHistory(byDate)
+    }
+
+    static func fetchJournal(_ patientID: String, _ db: Database) throws -> [JournalEntry] {
+        try Row.fetchAll(db, sql: "SELECT id, detail FROM journal_entry WHERE patient_id = ? ORDER BY id",
+                         arguments: [patientID]).map { row in
+            var entry = try Rows.json(row, "detail", as: JournalEntry.self, table: "journal_entry")
+            entry.id = row["id"]
+            return entry
+        }
+    }
+
+    static func insertEntry(_ e: JournalEntry, _ db: Database) throws -> Int64 {
+        do {
+            return try db.insertRow(into: "journal_entry", [
+                "patient_id": e.patientID, "course_id": e.courseID, "plan_version_id": e.planVersionID,
+                "kind": e.kind.rawValue, "at": StoreTime.string(e.at), "recorded_at": StoreTime.string(e.recordedAt),
+                "recorded_by": e.recordedBy, "supersedes": e.supersedes,
+                "slot_date": e.dose?.slot?.date.description, "slot_time": e.dose?.slot?.time.description,
+                "dose_mg": e.dose?.doseMg, "detail": try StoreJSON.encode(e),
+            ])
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw PainLadderError.notPossible("entry #\(e.supersedes ?? 0) was corrected or undone by someone else just now; nothing was changed")
+        }
+    }
+}
