@@ -75,6 +75,14 @@ import Testing
         #expect(rules(Fixtures.amitriptyline, Fixtures.patient()).isEmpty)
     }
 
+    @Test func cautionOnClearanceAloneDoesNotAskForRenalFunction() {
+        var f = Fixtures.formulary()
+        f.pathway.rules = [Fixtures.rule("renal-caution", .caution, RuleCondition(crClBelow: 50))]
+        #expect(SafetyEvaluator.evaluate(Fixtures.amitriptyline, for: Fixtures.patient(), on: day, in: f).isEmpty)
+        #expect(SafetyEvaluator.evaluate(Fixtures.amitriptyline, for: Fixtures.patient(crCl: 40), on: day, in: f)
+            .map(\.rule) == ["renal-caution"])
+    }
+
     @Test func booleanFlags() {
         #expect(rules(Fixtures.duloxetine, Fixtures.patient(crCl: 90, hepatic: true)) == ["duloxetine-hepatic"])
         #expect(rules(Fixtures.duloxetine, Fixtures.patient(crCl: 90, hepatic: false)).isEmpty)

@@ -201,10 +201,14 @@ import Testing
         #expect(unknownRenal.renalBand == nil && unknownRenal.maximumDailyDose.value == 600)
     }
 
-    @Test func clearanceOutsideEveryBandIsRefused() {
+    @Test func clearanceOutsideEveryBandIsDosedAsNormal() throws {
+        // Formularies list only the impaired ranges: above the highest band there is no band.
         var f = Fixtures.formulary()
-        f.drugs[3].renalBands = [Fixtures.band(">=30", from: 30, below: nil, max: 600)]
-        #expect(throws: PainLadderError.self) { try build("pregabalin", Fixtures.patient(crCl: 20), formulary: f) }
+        f.drugs[3].renalBands = [Fixtures.band("<60", from: nil, below: 60, max: 300)]
+        let normal = try build("pregabalin", Fixtures.patient(crCl: 75), formulary: f)
+        #expect(normal.renalBand == nil && normal.maximumDailyDose.value == 600 && normal.cautions.isEmpty)
+        let impaired = try build("pregabalin", Fixtures.patient(crCl: 59.9), formulary: f)
+        #expect(impaired.renalBand == "<60" && impaired.steps.last?.dailyTotal == 300)
     }
 
     @Test func listedStepThatCannotBeMadeIsAFormularyError() {

@@ -12,8 +12,8 @@
 /// if let stop = findings.first(where: { $0.kind == .hardStop }) { print(stop.message) }
 /// ```
 public enum SafetyEvaluator {
-    /// The id of the caution given when renal function is unknown but the drug's dosing or
-    /// rules depend on it.
+    /// The id of the caution given when renal function is unknown but the drug's dosing or a
+    /// hard stop depends on it.
     public static let renalFunctionUnknownRule = "renal-function-unknown"
 
     /// Every rule that matches `patient` on `date` for `drug`.
@@ -21,8 +21,8 @@ public enum SafetyEvaluator {
     /// - Parameter alsoTaking: drugs the patient takes that are not in `patient.medicines`,
     ///   e.g. the drug of another active course; they are matched exactly like medicines.
     /// - Returns: the matched rules as findings. When the creatinine clearance is unknown
-    ///   and the drug has renal bands or a rule on creatinine clearance, a caution
-    ///   ``renalFunctionUnknownRule`` is added at the end.
+    ///   and the drug has renal bands or a hard stop on creatinine clearance (duloxetine
+    ///   below 30 mL/min), a caution ``renalFunctionUnknownRule`` is added at the end.
     public static func evaluate(_ drug: Drug, for patient: Patient, on date: LocalDate, in formulary: Formulary,
                                 alsoTaking: [String] = []) -> [SafetyFinding] {
         let matcher = RuleMatcher(patient: patient, date: date, formulary: formulary, alsoTaking: alsoTaking)
@@ -39,7 +39,7 @@ public enum SafetyEvaluator {
 
     /// The caution for unknown renal function, when the drug's dosing or a rule needs it.
     static func renalFunctionUnknown(_ drug: Drug, rules: [SafetyRule]) -> SafetyFinding? {
-        let renalRules = rules.filter { $0.when.crClBelow != nil }
+        let renalRules = rules.filter { $0.kind == .hardStop && $0.when.crClBelow != nil }
         guard !drug.renalBands.isEmpty || !renalRules.isEmpty else { return nil }
         let cited = drug.renalBands.map(\.maximumDailyDose.sources) + renalRules.map(\.sources)
         let statuses = drug.renalBands.map(\.maximumDailyDose.status) + renalRules.map(\.status)

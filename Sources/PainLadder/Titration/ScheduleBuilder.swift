@@ -8,7 +8,8 @@
 ///    is thrown as ``PainLadderError/hardStop(drug:rule:message:sources:)``; cautions are
 ///    kept in ``Schedule/cautions``; ``Schedule/offLabel`` is set from the licence.
 /// 3. With a known creatinine clearance, picks the renal band that contains it: the band's
-///    titration (if any) replaces the variant's, and its maximum caps the dose.
+///    titration (if any) replaces the variant's, and its maximum caps the dose. Bands list
+///    the impaired ranges only, so a clearance outside every band is dosed as normal.
 /// 4. Caps everything at the patient's maximum (``DoseLimits``): the lowest of the drug's,
 ///    the variant's, the band's and the local cap.
 /// 5. Expands the steps (``StepExpansion``), splits each daily total into administrations
@@ -45,11 +46,8 @@ public enum ScheduleBuilder {
         }
 
         let crCl = patient.creatinineClearance(on: startDate)
+        // Bands list the impaired ranges only: a clearance outside every band needs no adjustment.
         let band = DoseLimits.renalBand(for: drug, crCl: crCl)
-        if let crCl, band == nil, !drug.renalBands.isEmpty {
-            throw PainLadderError.notPossible(
-                "\(drug.id): no renal band in the formulary covers a creatinine clearance of \(formatted(crCl)) mL/min; seek specialist advice")
-        }
         let profile = band?.titration ?? variant
         let maximum = DoseLimits.maximumDailyDose(drug: drug, variant: variant, renalBand: band,
                                                   localCap: formulary.localCaps[drug.id],
@@ -132,10 +130,5 @@ public enum ScheduleBuilder {
                 allowed: "at least \(needed) different times (HH:MM)\(problem), earliest first: \(drug) needs \(needed) administration\(needed == 1 ? "" : "s") a day")
         }
         return given
-    }
-
-    static func formatted(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 }
