@@ -1,0 +1,70 @@
+import Foundation
+
+/// Decides whether a ``RuleCondition`` holds for one patient on one date.
+///
+/// - Every field that is set must hold (AND); a condition with no field set holds.
+/// - List fields hold when the patient has any listed item (case-insensitive).
+/// - `medicinesAny` matches a medicine by its name or by any of its classes in
+///   ``Formulary/medicineClasses`` ("tramadol" matches "opioid").
+/// - `diagnosesAny` matches the diagnosis id or its category ("peripheral").
+/// - `crClBelow` needs a known creatinine clearance: unknown never matches (the evaluator
+///   reports that renal function is unknown instead).
+/// - `hepaticImpairment` and `pregnancyPotential` hold when the patient's flag equals them.
+///
+/// ```swift
+/// let matcher = RuleMatcher(patient: patient, date: today, formulary: formulary)
+/// matcher.matches(rule.when)   // rule: a SafetyRule from the formulary
+/// ```
+public struct RuleMatcher: Sendable {
+    public let patient: Patient
+    public let date: LocalDate
+    /// The creatinine clearance on `date`, if known.
+    public let crCl: Double?
+    /// Lower-cased medicine names and their lower-cased classes.
+    let medicineTerms: Set<String>
+    /// Lower-cased diagnosis id and category.
+    let diagnosisTerms: Set<String>
+    let conditionTerms: Set<String>
+
+    public init(patient: Patient, date: LocalDate, formulary: Formulary, alsoTaking: [String] = []) {
+        self.patient = patient
+        self.date = date
+        self.crCl = patient.creatinineClearance(on: date)
+        var classes: [String: [String]] = [:]
+        for (name, list) in formulary.medicineClasses { classes[Self.key(name), default: []] += list }
+        var medicines = Set<String>()
+        for name in patient.medicines + alsoTaking {
+            let key = Self.key(name)
+            medicines.insert(key)
+            for cls in classes[key] ?? [] { medicines.insert(Self.key(cls)) }
+        }
+        self.medicineTerms = medicines
+        var diagnoses: Set<String> = [Self.key(patient.diagnosis)]
+        if let known = formulary.diagnoses.first(where: { Self.key($0.id) == Self.key(patient.diagnosis) }) {
+            diagnoses.insert(Self.key(known.category))
+        }
+        self.diagnosisTerms = diagnoses
+        self.conditionTerms = Set(patient.conditions.map(Self.key))
+    }
+
+    public func matches(_ c: RuleCondition) -> Bool {
+        if let limit = c.crClBelow {
+            guard let crCl, crCl < limit else { return false }
+        }
+        if let wanted = c.hepaticImpairment, wanted != patient.hepaticImpairment { return false }
+        if let wanted = c.pregnancyPotential, wanted != patient.pregnancyPotential { return false }
+        if let age = c.ageAtLeast, patient.age(on: date) < age { return false }
+        if let any = c.conditionsAny, !Self.intersects(any, conditionTerms) { return false }
+        if let any = c.medicinesAny, !Self.intersects(any, medicineTerms) { return false }
+        if let any = c.diagnosesAny, !Self.intersects(any, diagnosisTerms) { return false }
+        return true
+    }
+
+    static func intersects(_ listed: [String], _ terms: Set<String>) -> Bool {
+        listed.contains { terms.contains(key($0)) }
+    }
+
+    static func key(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+}
