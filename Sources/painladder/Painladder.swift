@@ -1,7 +1,28 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Painladder: ParsableCommand {
+    /// Like argument-parser's own `main()`, but a usage error is one line on stderr (which
+    /// option, what is wrong, where to look) and exits 64; help and version still print in full.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if error is ExitCode { Foundation.exit(code.rawValue) }
+            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            let subcommand = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? ""
+            Output.error("\(message) (see 'painladder \(subcommand.isEmpty ? "" : subcommand + " ")--help')")
+            Foundation.exit(code.rawValue)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "painladder",
         abstract: "Track neuropathic-pain medication plans along the NICE CG173 ladder.",

@@ -17,12 +17,16 @@ struct FoundationEndToEndTests {
         defer { cli.cleanUp() }
         let r = try cli.run(["demo", "--now", now], db: false)
         #expect(r.status == 0, "\(r.stderr)")
-        // Started 17 days before 2026-03-20 = 2026-03-03; day 18; weekly +10 mg from 10 mg at night:
-        // 03-03 10 mg, 03-10 20 mg, 03-17 30 mg (in force today), 03-24 40 mg.
-        #expect(r.stdout.contains("2026-03-03"))
-        #expect(r.stdout.contains("day 18 of the course"))
-        #expect(r.stdout.contains("30 mg: 3 × 10 mg tablets at 22:00"))
-        #expect(r.stdout.contains("next: 40 mg/day from 2026-03-24"))
+        // Started 12 days before 2026-03-20 = 2026-03-08; day 13; weekly +10 mg from 10 mg at night:
+        // 03-08 10 mg, 03-15 20 mg (in force today), 03-22 30 mg; early review 14 days after the start.
+        #expect(r.stdout.contains("2026-03-08"))
+        #expect(r.stdout.contains("day 13 of the course"))
+        #expect(r.stdout.contains("20 mg: 2 × 10 mg tablets at 22:00"))
+        #expect(r.stdout.contains("next: 30 mg/day from 2026-03-22"))
+        #expect(r.stdout.contains("review due 2026-03-22 (in 2 day(s))"))
+        // The journal: 12 nights, one skipped, one taken after midnight (late, for the night before).
+        #expect(r.stdout.contains("skipped the 2026-03-12 22:00 dose"))
+        #expect(r.stdout.contains("for the 2026-03-14 22:00 dose (late)"))
         #expect(r.stdout.contains("unconfirmed") || r.stdout.contains("confirmed"))
         #expect(!r.stdout.contains(cli.directory.path), "demo must not write into the test's default DB")
     }
@@ -58,7 +62,9 @@ struct FoundationEndToEndTests {
         (["patient", "add", "P002", "--born", "1970-01-01", "--sex", "male", "--tz", "Mars/Olympus",
           "--diagnosis", "post-herpetic-neuralgia"], "Mars/Olympus", Int32(65)),
         (["patient", "add", "P002", "--born", "1970-01-01", "--sex", "male", "--tz", "Europe/London",
-          "--diagnosis", "post-herpetic-neuralgia", "--weight", "-70"], "--weight", Int32(65)),
+          "--diagnosis", "post-herpetic-neuralgia", "--weight=-70"], "--weight", Int32(65)),
+        (["start", "P001"], "drug", Int32(64)),
+        (["start", "P001", "amitriptyline", "--frobnicate"], "--frobnicate", Int32(64)),
     ])
     func badInputIsOneClearLineAndChangesNothing(args: [String], mentions: String, code: Int32) throws {
         let cli = try CLI()
