@@ -94,7 +94,8 @@ extension PlanVersion {
                   effectiveFrom: try Rows.date(row, "effective_from", table: t),
                   holdReason: row["hold_reason"],
                   overrides: try Rows.json(row, "overrides", as: [Override].self, table: t),
-                  nextReviewDate: try Rows.optionalDate(row, "next_review_date", table: t))
+                  nextReviewDate: try Rows.optionalDate(row, "next_review_date", table: t),
+                  decision: try (row["decision"] as String?).map { _ in try Rows.json(row, "decision", as: Decision.self, table: t) })
     }
 }
 

@@ -14,6 +14,10 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2-journal", migrate: JournalSchema.v2)
+        migrator.registerMigration("v3-decisions") { db in
+            // The decision (kind, who, why, accepted warnings) that created a plan version.
+            try db.execute(sql: "ALTER TABLE plan_version ADD COLUMN decision TEXT CHECK (decision IS NULL OR json_valid(decision))")
+        }
         return migrator
     }
 

@@ -88,6 +88,7 @@ extension Store {
             "effective_from": v.effectiveFrom.description, "hold_reason": v.holdReason,
             "next_review_date": v.nextReviewDate?.description,
             "overrides": try StoreJSON.encode(v.overrides), "schedule": try StoreJSON.encode(v.schedule),
+            "decision": try v.decision.map { try StoreJSON.encode($0) },
         ])
     }
 

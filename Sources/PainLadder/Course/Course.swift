@@ -63,10 +63,13 @@ public struct PlanVersion: Codable, Sendable, Equatable {
     /// Doses above the patient's maximum that a clinician allowed, with the reason.
     public var overrides: [Override]
     public var nextReviewDate: LocalDate?
+    /// The decision that made this version (`nil` for the plan a course starts with).
+    public var decision: Decision?
 
     public init(id: Int64? = nil, courseID: Int64, version: Int, replacesID: Int64?, createdAt: Date,
                 author: String, reason: String, schedule: Schedule, effectiveFrom: LocalDate,
-                holdReason: String? = nil, overrides: [Override] = [], nextReviewDate: LocalDate? = nil) {
+                holdReason: String? = nil, overrides: [Override] = [], nextReviewDate: LocalDate? = nil,
+                decision: Decision? = nil) {
         self.id = id
         self.courseID = courseID
         self.version = version
@@ -79,6 +82,7 @@ public struct PlanVersion: Codable, Sendable, Equatable {
         self.holdReason = holdReason
         self.overrides = overrides
         self.nextReviewDate = nextReviewDate
+        self.decision = decision
     }
 }
 

@@ -73,7 +73,8 @@ extension Clinic {
                 newPlan = PlanVersion(courseID: course.id!, version: plan.version + 1, replacesID: plan.id, createdAt: now,
                                       author: "painladder (hold rule)", reason: reason, schedule: plan.schedule,
                                       effectiveFrom: today, holdReason: reason, overrides: plan.overrides,
-                                      nextReviewDate: plan.nextReviewDate)
+                                      nextReviewDate: plan.nextReviewDate,
+                                      decision: Decision(kind: .automaticHold, by: "painladder (hold rule)", reason: reason))
             }
             return JournalWrite(entries: [entry], newPlan: newPlan, courseStatus: newPlan == nil ? nil : .held)
         }
