@@ -16,9 +16,11 @@ public enum FormularyLoader {
         let diagnoses: [Diagnosis] = try decode(directory.appendingPathComponent("diagnoses.json"))
         let medicines: [String: [String]] = try decode(directory.appendingPathComponent("medicines.json"))
         let drugs: [Drug] = try index.drugs.map { try decode(directory.appendingPathComponent($0)) }
+        // drug id → the file it came from, so a validation error names the right file.
+        let drugFiles = Dictionary(zip(drugs.map(\.id), index.drugs), uniquingKeysWith: { first, _ in first })
         var formulary = Formulary(name: index.name, version: index.version, drugs: drugs, sources: sources,
                                   diagnoses: diagnoses, medicineClasses: medicines, pathway: index.pathway)
-        try FormularyValidator.validate(formulary, file: directory.lastPathComponent)
+        try FormularyValidator.validate(formulary, file: directory.lastPathComponent, drugFiles: drugFiles)
         if let overlay {
             let local: LocalOverlay = try decode(overlay)
             formulary = try FormularyValidator.apply(local, to: formulary, file: overlay.lastPathComponent)
