@@ -51,9 +51,10 @@ public enum ScheduleBuilder {
         // Bands list the impaired ranges only: a clearance outside every band needs no adjustment.
         let band = DoseLimits.renalBand(for: drug, crCl: crCl)
         let profile = band?.titration ?? variant
-        let maximum = DoseLimits.maximumDailyDose(drug: drug, variant: variant, renalBand: band,
-                                                  localCap: formulary.localCaps[drug.id],
-                                                  localName: formulary.localName)
+        let (limitName, limit) = DoseLimits.limitingMaximum(drug: drug, variant: variant, renalBand: band,
+                                                            localCap: formulary.localCaps[drug.id],
+                                                            localName: formulary.localName)
+        let maximum = DoseLimits.labelled(limit, limitName)
         let strengths = drug.strengths.value
         let singleMax = drug.maximumSingleDose?.value
         // What can be made, worked out once for every dose up to the maximum.
@@ -86,7 +87,7 @@ public enum ScheduleBuilder {
         guard !templates.isEmpty else {
             let first = profile.steps.value.first?.dailyDose
             throw PainLadderError.notPossible(
-                "\(drug.id): this patient's maximum of \(maximum.value) mg/day (\(maximum.note ?? "limit")) is below the first step\(first.map { " (\($0) mg/day)" } ?? "") and cannot be made from the strengths; no schedule can start")
+                "\(drug.id): this patient's maximum of \(maximum.value) mg/day (\(limitName)) is below the first step\(first.map { " (\($0) mg/day)" } ?? "") and cannot be made from the strengths; no schedule can start")
         }
         let split = templates.map { doses($0)! }
         let needed = split.map(\.count).max() ?? 1
