@@ -89,6 +89,7 @@ import Testing
         #expect(s.steps.allSatisfy { !$0.beyondTarget })
         #expect(s.maximumDailyDose.value == 1800 && s.maximumDailyDose.sources == ["S12"]
                 && s.maximumDailyDose.status == .local)
+        #expect(s.maximumDailyDose.note == "local cap (Test clinic)")
         // The cap binds the slow schedule too.
         let slow = try build("gabapentin", patient(frail: true), in: capped)
         #expect(slow.steps.last?.dailyTotal == 1800 && slow.steps.count == 18)

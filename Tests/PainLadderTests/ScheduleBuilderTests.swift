@@ -222,6 +222,17 @@ import Testing
         }
     }
 
+    @Test func maximumBelowAnyMakeableFirstStepIsNotPossible() {
+        // A 5 mg/day cap on amitriptyline: the first step (10 mg) is above it and 5 mg cannot be made.
+        let cap5 = Sourced<Milligrams>(5, sources: ["L"], status: .local)
+        #expect {
+            try build("amitriptyline", formulary: Fixtures.formulary(localCaps: ["amitriptyline": cap5]))
+        } throws: { error in
+            guard case let PainLadderError.notPossible(message) = error else { return false }
+            return message.contains("5 mg/day") && message.contains("local cap")
+        }
+    }
+
     @Test func stepsAboveTheMaximumAreDroppedNotMade() throws {
         // A cap that no step equals, and that the strengths cannot make as a partial step:
         // amitriptyline capped at 45 → 10 … 40, then 45 (25 + 10 + 10) is makeable.

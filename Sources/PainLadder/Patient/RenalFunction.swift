@@ -7,7 +7,7 @@ extension Patient {
     ///
     /// ```swift
     /// var p = Patient(id: "P1", birthDate: LocalDate(year: 1966, month: 1, day: 1)!, sex: .male,
-    ///                 timeZone: "Europe/London", diagnosis: "painful-diabetic-neuropathy")
+    ///                 timeZone: "Europe/London", diagnosis: "diabetic-peripheral-neuropathy")
     /// p.weightKg = 72
     /// p.serumCreatinine = SerumCreatinine(value: 88, unit: .micromolPerLitre)
     /// p.creatinineClearance(on: LocalDate(year: 2026, month: 6, day: 1)!)  // ≈ 80.5

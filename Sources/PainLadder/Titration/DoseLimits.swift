@@ -6,7 +6,7 @@
 /// the more general limit is kept (drug, then variant, then renal band, then local cap).
 ///
 /// ```swift
-/// let band = DoseLimits.renalBand(for: pregabalin, crCl: 45)          // "30 to <60", max 300
+/// let band = DoseLimits.renalBand(for: pregabalin, crCl: 45)          // "CrCl 30 to <60 mL/min", max 300
 /// DoseLimits.maximumDailyDose(drug: pregabalin, variant: standard, renalBand: band,
 ///                             localCap: nil).value                    // 300
 /// ```
@@ -17,8 +17,24 @@ public enum DoseLimits {
         return drug.renalBands.first { $0.contains(crCl) }
     }
 
+    /// The patient's maximum; its `note` starts with which limit it is ("local cap (West Suffolk): …").
     public static func maximumDailyDose(drug: Drug, variant: TitrationVariant, renalBand: RenalBand?,
                                         localCap: Sourced<Milligrams>?, localName: String? = nil) -> Sourced<Milligrams> {
+        let (label, winner) = limitingMaximum(drug: drug, variant: variant, renalBand: renalBand,
+                                              localCap: localCap, localName: localName)
+        return labelled(winner, label)
+    }
+
+    static func labelled(_ limit: Sourced<Milligrams>, _ label: String) -> Sourced<Milligrams> {
+        var result = limit
+        result.note = limit.note.map { "\(label): \($0)" } ?? label
+        return result
+    }
+
+    /// The lowest limit as it stands in the formulary, and a short name for it ("renal band … maximum").
+    public static func limitingMaximum(drug: Drug, variant: TitrationVariant, renalBand: RenalBand?,
+                                       localCap: Sourced<Milligrams>?, localName: String? = nil)
+        -> (label: String, limit: Sourced<Milligrams>) {
         var limits: [(String, Sourced<Milligrams>)] = [("drug maximum", drug.maximumDailyDose)]
         if let m = variant.maximumDailyDose { limits.append(("\(variant.id) variant maximum", m)) }
         if let band = renalBand {
@@ -30,7 +46,6 @@ public enum DoseLimits {
         for (l, m) in limits.dropFirst() where m.value < winner.value {
             (label, winner) = (l, m)
         }
-        winner.note = winner.note.map { "\(label): \($0)" } ?? label
-        return winner
+        return (label, winner)
     }
 }

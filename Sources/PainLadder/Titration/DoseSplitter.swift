@@ -42,10 +42,17 @@ public enum DoseSplitter {
     public static func split(_ total: Milligrams, into count: Int, strengths: [Strength],
                              maximumSingleDose: Milligrams? = nil) -> [Milligrams]? {
         guard total > 0, count >= 1, total >= count else { return nil }
-        let makeable = reachable(upTo: total, strengths: strengths)
+        let table = reachable(upTo: total, strengths: strengths)
+        return split(total, into: count, strengths: strengths, maximumSingleDose: maximumSingleDose) { table[$0] }
+    }
+
+    /// The same, with a precomputed answer to "can this many mg be made?" (see ``reachable(upTo:strengths:)``).
+    static func split(_ total: Milligrams, into count: Int, strengths: [Strength], maximumSingleDose: Milligrams?,
+                      makeable: (Milligrams) -> Bool) -> [Milligrams]? {
+        guard total > 0, count >= 1, total >= count else { return nil }
         let limit = maximumSingleDose ?? Int.max
         func ok(_ parts: [Milligrams]) -> Bool {
-            parts.allSatisfy { $0 > 0 && $0 <= limit && makeable[$0] }
+            parts.allSatisfy { $0 > 0 && $0 <= limit && makeable($0) }
         }
         // Equal parts.
         if total % count == 0 {
@@ -71,8 +78,9 @@ public enum DoseSplitter {
         return nil
     }
 
-    /// `reachable[m]` is true when `m` mg can be made from the strengths (index 0 … total).
-    static func reachable(upTo total: Milligrams, strengths: [Strength]) -> [Bool] {
+    /// `reachable[m]` is true when `m` mg can be made from the strengths (index 0 … total):
+    /// the same answer as `Dispensing.units(for: m, from: strengths) != nil`, for every m at once.
+    public static func reachable(upTo total: Milligrams, strengths: [Strength]) -> [Bool] {
         let sizes = Array(Set(strengths.map(\.mg).filter { $0 > 0 }))
         var reach = Array(repeating: false, count: total + 1)
         reach[0] = true

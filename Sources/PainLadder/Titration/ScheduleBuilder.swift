@@ -15,6 +15,8 @@
 /// 5. Expands the steps (``StepExpansion``), splits each daily total into administrations
 ///    (``DoseSplitter``) at the chosen times (``TimeSelection``), and makes each dose from
 ///    real strengths (``Dispensing``).
+///    A maximum below the first step that the strengths cannot make leaves no step:
+///    ``PainLadderError/notPossible(_:)``.
 /// 6. Dates the steps: step 1 on `startDate`, each next one after the previous step's usual
 ///    days (never fewer than its minimum). Steps up to the usual target are planned; the
 ///    ones above it are listed with `beyondTarget`, dated as if the pace continued.
@@ -49,25 +51,44 @@ public enum ScheduleBuilder {
         // Bands list the impaired ranges only: a clearance outside every band needs no adjustment.
         let band = DoseLimits.renalBand(for: drug, crCl: crCl)
         let profile = band?.titration ?? variant
-        let maximum = DoseLimits.maximumDailyDose(drug: drug, variant: variant, renalBand: band,
-                                                  localCap: formulary.localCaps[drug.id],
-                                                  localName: formulary.localName)
+        let (limitName, limit) = DoseLimits.limitingMaximum(drug: drug, variant: variant, renalBand: band,
+                                                            localCap: formulary.localCaps[drug.id],
+                                                            localName: formulary.localName)
+        let maximum = DoseLimits.labelled(limit, limitName)
         let strengths = drug.strengths.value
         let singleMax = drug.maximumSingleDose?.value
+        // What can be made, worked out once for every dose up to the maximum.
+        let table = DoseSplitter.reachable(upTo: max(0, maximum.value), strengths: strengths)
+        func makeable(_ mg: Milligrams) -> Bool {
+            mg > 0 && (mg < table.count ? table[mg] : Dispensing.units(for: mg, from: strengths) != nil)
+        }
 
         // Doses per administration for one step, before any limit on times.
         func doses(_ step: StepTemplate) -> [Milligrams]? {
             if let explicit = step.doses {
-                let fine = !explicit.isEmpty && explicit.allSatisfy {
-                    $0 > 0 && $0 <= (singleMax ?? .max) && Dispensing.units(for: $0, from: strengths) != nil
-                }
+                let fine = !explicit.isEmpty && explicit.allSatisfy { $0 <= (singleMax ?? .max) && makeable($0) }
                 return fine && explicit.reduce(0, +) == step.dailyDose ? explicit : nil
             }
-            return DoseSplitter.split(step.dailyDose, administrationsPerDay: profile.administrationsPerDay.value,
-                                      strengths: strengths, maximumSingleDose: singleMax)
+            let count = DoseSplitter.administrationCount(for: step.dailyDose,
+                                                         administrationsPerDay: profile.administrationsPerDay.value,
+                                                         strengths: strengths, maximumSingleDose: singleMax)
+            return DoseSplitter.split(step.dailyDose, into: count, strengths: strengths, maximumSingleDose: singleMax,
+                                      makeable: makeable)
+        }
+        var unitsCache: [Milligrams: [UnitCount]] = [:]
+        func units(_ mg: Milligrams) -> [UnitCount] {
+            if let known = unitsCache[mg] { return known }
+            let made = Dispensing.units(for: mg, from: strengths)!   // makeable(mg) was checked
+            unitsCache[mg] = made
+            return made
         }
 
         let templates = try StepExpansion.expand(profile, maximum: maximum.value, drug: drug.id) { doses($0) != nil }
+        guard !templates.isEmpty else {
+            let first = profile.steps.value.first?.dailyDose
+            throw PainLadderError.notPossible(
+                "\(drug.id): this patient's maximum of \(maximum.value) mg/day (\(limitName)) is below the first step\(first.map { " (\($0) mg/day)" } ?? "") and cannot be made from the strengths; no schedule can start")
+        }
         let split = templates.map { doses($0)! }
         let needed = split.map(\.count).max() ?? 1
         let dayTimes = try chooseTimes(times, default: profile.defaultTimes, needed: needed, drug: drug.id,
@@ -80,7 +101,7 @@ public enum ScheduleBuilder {
         for (i, (template, parts)) in zip(templates, split).enumerated() {
             let at = TimeSelection.times(count: parts.count, from: dayTimes, fewerDosesAt: profile.fewerDosesAt)
             let administrations = zip(at, parts).map { time, dose in
-                Administration(time: time, doseMg: dose, units: Dispensing.units(for: dose, from: strengths)!)
+                Administration(time: time, doseMg: dose, units: units(dose))
             }
             let interval = profile.daysBetweenSteps.value
             let minimumDays = template.minimumDays ?? interval.minimum
