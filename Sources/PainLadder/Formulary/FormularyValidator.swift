@@ -367,11 +367,19 @@ public enum FormularyValidator {
             throw ctx.fail("\(path).daysBetweenSteps.value", "minimum (\(interval.minimum) days) is longer than usual (\(interval.usual) days)")
         }
 
+        // The schedule engine's own rule (``DoseSplitter``): a dose the validator accepts is
+        // one the engine can split, so the two can never disagree.
+        func engineSplits(_ dose: Milligrams) -> Bool {
+            let count = min(maxDoses, DoseSplitter.administrationCount(
+                for: dose, administrationsPerDay: administrations, strengths: strengths, maximumSingleDose: maximumSingleDose))
+            return DoseSplitter.split(dose, into: count, strengths: strengths, maximumSingleDose: maximumSingleDose,
+                                      makeable: products.canMake) != nil
+        }
         func checkDaily(_ dose: Milligrams, field: String) throws {
             guard dose <= maximum else {
                 throw ctx.fail(field, "\(dose) mg/day is above the \(maximumName) of \(maximum) mg/day")
             }
-            guard splittable(dose, maxCount: maxDoses, products: products, maximumSingleDose: maximumSingleDose) else {
+            guard engineSplits(dose) else {
                 throw ctx.fail(field, "\(dose) mg/day cannot be made from \(describe(strengths)) in up to \(maxDoses) doses\(maximumSingleDose.map { " of at most \($0) mg" } ?? "")")
             }
         }
@@ -433,7 +441,7 @@ public enum FormularyValidator {
         }
         // The maximum itself is a dose a clinician may choose (the core may also stop a
         // last increment at it).
-        guard splittable(maximum, maxCount: maxDoses, products: products, maximumSingleDose: maximumSingleDose) else {
+        guard engineSplits(maximum) else {
             throw ctx.fail(path, "the \(maximumName) of \(maximum) mg/day cannot be made from \(describe(strengths)) in up to \(maxDoses) doses")
         }
 
