@@ -120,3 +120,90 @@ extension CLI {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+/// A `painladder` process started in the background, to be killed or waited for.
+final class Running: @unchecked Sendable {
+    let process = Process()
+    private let out = Pipe(), err = Pipe()
+
+    init(_ cli: CLI, _ args: [String]) throws {
+        process.executableURL = CLI.binary
+        process.arguments = args + ["--db", cli.database.path]
+        var env = ProcessInfo.processInfo.environment
+        env["PAINLADDER_USER"] = "tester"
+        process.environment = env
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+    }
+
+    /// SIGKILL, as a power cut or the OOM killer would; no chance to clean up.
+    func kill() {
+        if process.isRunning { killHard(process.processIdentifier) }
+    }
+
+    /// Waits for the end; `killed` is true when SIGKILL ended it.
+    func wait() -> (result: CLI.Result, killed: Bool) {
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let killed = process.terminationReason == .uncaughtSignal
+        return (CLI.Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                           stderr: String(decoding: e, as: UTF8.self)), killed)
+    }
+}
+
+extension Reliability {
+    /// Checks after a crash or a load run: the file is sound and nothing is half-written —
+    /// every journal entry has the audit row its transaction wrote with it and vice versa,
+    /// every plan version its audit row. Returns problems found (empty when all is well).
+    static func soundness(_ database: URL) throws -> [String] {
+        var problems: [String] = []
+        let integrity = try sqlite(database, "PRAGMA integrity_check")
+        if integrity != "ok" { problems.append("integrity_check: \(integrity)") }
+        let fk = try sqlite(database, "PRAGMA foreign_key_check")
+        if !fk.isEmpty { problems.append("foreign_key_check: \(fk)") }
+        let orphans = try sqlite(database, """
+            SELECT 'entry without audit: ' || j.id FROM journal_entry j
+             WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.action = 'journal.' || j.kind
+                               AND json_extract(a.detail, '$.entry') = j.id)
+            UNION ALL
+            SELECT 'audit without entry: ' || a.id FROM audit a
+             WHERE a.action LIKE 'journal.%'
+               AND NOT EXISTS (SELECT 1 FROM journal_entry j WHERE j.id = json_extract(a.detail, '$.entry'))
+            UNION ALL
+            SELECT 'plan version without audit: ' || v.id FROM plan_version v
+             WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.course_id = v.course_id
+                               AND ((a.action = 'plan.version' AND json_extract(a.detail, '$.planVersionID') = v.id)
+                                 OR (a.action = 'course.start' AND json_extract(a.detail, '$.planVersionID') = v.id)))
+            UNION ALL
+            SELECT 'course without plan: ' || c.id FROM course c
+             WHERE NOT EXISTS (SELECT 1 FROM plan_version v WHERE v.course_id = c.id)
+            """)
+        if !orphans.isEmpty { problems.append(orphans) }
+        for suffix in ["", "-wal", "-shm"] {
+            if let m = mode(database.path + suffix), m != 0o600 {
+                problems.append("\(database.lastPathComponent)\(suffix) has mode \(String(m, radix: 8))")
+            }
+        }
+        return problems
+    }
+}
+
+/// Thread-safe collection of what concurrent workers saw.
+final class Ledger<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [T] = []
+    func append(_ item: T) { lock.lock(); items.append(item); lock.unlock() }
+    var all: [T] { lock.lock(); defer { lock.unlock() }; return items }
+}
+
+/// The entry number a journal command printed ("#12 taken …"), if it printed one.
+func acknowledgedEntry(_ stdout: String) -> Int? {
+    guard stdout.hasPrefix("#") else { return nil }
+    return Int(stdout.dropFirst().prefix { $0.isNumber })
+}
+
+private func killHard(_ pid: pid_t) {
+    _ = kill(pid, SIGKILL)
+}
