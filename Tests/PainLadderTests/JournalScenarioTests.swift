@@ -233,6 +233,22 @@ struct JournalScenarioTests {
         #expect(throws: PainLadderError.self) { try TimeInput.parse("last tuesday", now: now, zone: zone) }
     }
 
+    /// A move from London to New York from 2026-10-10: the day of a typed time decides its zone.
+    @Test func timeInputAfterAMoveUsesTheZoneOfTheDayItNames() throws {
+        let zones = ZoneHistory([(LocalDate(dayNumber: 0), london),
+                                 (LocalDate(year: 2026, month: 10, day: 10)!, "America/New_York")])
+        let iso = ISO8601DateFormatter()
+        let now = iso.date(from: "2026-10-10T13:00:00Z")!  // 09:00 EDT (UTC−4)
+        // 10-09 was a London day (BST, UTC+1): 22:10 BST = 21:10Z.
+        #expect(iso.string(from: try TimeInput.parse("yesterday 22:10", now: now, zones: zones)) == "2026-10-09T21:10:00Z")
+        // Today is a New York day: 07:30 EDT = 11:30Z.
+        #expect(iso.string(from: try TimeInput.parse("07:30", now: now, zones: zones)) == "2026-10-10T11:30:00Z")
+        // The move applies from local midnight in the new zone: 10-10 00:00 EDT = 04:00Z.
+        #expect(zones.zone(at: iso.date(from: "2026-10-10T03:59:00Z")!).identifier == london)
+        #expect(zones.zone(at: iso.date(from: "2026-10-10T04:00:00Z")!).identifier == "America/New_York")
+        #expect(zones.localDate(iso.date(from: "2026-10-10T03:59:00Z")!) == LocalDate(year: 2026, month: 10, day: 10)!)
+    }
+
     @Test func assessmentFlags() {
         let relapse = PainAssessment(withNewOrReturningSymptoms: true, character: [.burning])
         #expect(relapse.flags.map(\.kind) == [.possibleRelapse])
