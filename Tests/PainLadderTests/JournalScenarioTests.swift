@@ -258,3 +258,28 @@ struct JournalScenarioTests {
         #expect(face.flags.map(\.kind) == [.possibleTrigeminalNeuralgia])
     }
 }
+
+@Suite("Journal: side effects resolved through corrections")
+struct SideEffectLineageTests {
+    func entry(_ id: Int64, _ kind: JournalEntry.Kind, supersedes: Int64? = nil, resolves: Int64? = nil) -> JournalEntry {
+        JournalEntry(id: id, patientID: "P1", kind: kind, at: Date(timeIntervalSince1970: Double(id)),
+                     recordedAt: Date(timeIntervalSince1970: Double(id)), recordedBy: "p", supersedes: supersedes,
+                     sideEffect: SideEffectDetail(symptom: "dizziness", known: true, severity: .mild, resolves: resolves))
+    }
+
+    @Test func aResolutionOfTheOriginalCountsForItsCorrection() {
+        // #1 reported, #2 resolves #1, #3 corrects #1's severity: #3 is the report in force, and it is resolved.
+        let all = [entry(1, .sideEffect), entry(2, .sideEffectResolved, resolves: 1), entry(3, .sideEffect, supersedes: 1)]
+        let effective = Journal.effective(all)
+        let report = effective.first { $0.kind == .sideEffect }!
+        #expect(report.id == 3)
+        #expect(Journal.lineage(of: report, in: all) == [1, 3])
+        #expect(Journal.isResolved(report, all: all, effective: effective))
+    }
+
+    @Test func anUndoneResolutionLeavesTheReportOpen() {
+        let all = [entry(1, .sideEffect), entry(2, .sideEffectResolved, resolves: 1), entry(3, .undo, supersedes: 2)]
+        let effective = Journal.effective(all)
+        #expect(!Journal.isResolved(effective[0], all: all, effective: effective))
+    }
+}

@@ -78,15 +78,18 @@ extension Clinic {
     /// Marks a side-effect report resolved (a new entry; the report stays in history).
     public func resolveSideEffect(patientID: String, entryID: Int64, by: String, now: Date) throws -> Recorded {
         let written = try store.recordJournal(patientID: patientID) { s in
-            guard let report = s.effectiveJournal.first(where: { $0.id == entryID && $0.kind == .sideEffect }) else {
+            // A report that was corrected is resolved through its latest version.
+            guard let report = s.effectiveJournal.first(where: {
+                $0.kind == .sideEffect && Journal.lineage(of: $0, in: s.journal).contains(entryID)
+            }) else {
                 throw PainLadderError.invalidValue(field: "--resolved", given: "\(entryID)",
                                                    allowed: "the number of an open side-effect report of this patient (see 'painladder history')")
             }
-            if s.effectiveJournal.contains(where: { $0.kind == .sideEffectResolved && $0.sideEffect?.resolves == entryID }) {
+            if Journal.isResolved(report, all: s.journal, effective: s.effectiveJournal) {
                 throw PainLadderError.notPossible("side effect #\(entryID) is already marked resolved")
             }
             let detail = SideEffectDetail(symptom: report.sideEffect!.symptom, known: report.sideEffect!.known,
-                                          severity: nil, redFlag: false, resolves: entryID)
+                                          severity: nil, redFlag: false, resolves: report.id)
             return JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: report.courseID,
                                                        planVersionID: s.currentPlan?.id ?? report.planVersionID,
                                                        kind: .sideEffectResolved, at: now, recordedAt: now,
@@ -213,7 +216,7 @@ extension Clinic {
                 }
                 new.sideEffect?.severity = severity
                 // A severity corrected upwards holds the step-up as a report would, unless it has resolved.
-                let resolved = s.effectiveJournal.contains { $0.kind == .sideEffectResolved && $0.sideEffect?.resolves == entryID }
+                let resolved = Journal.isResolved(old, all: s.journal, effective: s.effectiveJournal)
                 if !resolved, let course = s.course, let plan = s.currentPlan {
                     held = holdIfNeeded(&new, severity: severity, label: new.sideEffect?.symptom ?? "side effect",
                                         plan: plan, course: course, today: s.zones.localDate(now), now: now)
