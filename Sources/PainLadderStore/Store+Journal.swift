@@ -51,6 +51,11 @@ extension Store {
         }
     }
 
+    /// The patient's time zones over time (one zone until they first move).
+    public func zoneHistory(patientID: String) throws -> ZoneHistory {
+        try read { db in try Self.fetchZones(try Self.fetchPatient(patientID, db), db) }
+    }
+
     /// The patient an entry belongs to.
     /// - Throws: `invalidValue` when there is no such entry.
     public func patientID(ofEntry id: Int64) throws -> String {

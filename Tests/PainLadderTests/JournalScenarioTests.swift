@@ -233,6 +233,22 @@ struct JournalScenarioTests {
         #expect(throws: PainLadderError.self) { try TimeInput.parse("last tuesday", now: now, zone: zone) }
     }
 
+    /// A move from London to New York from 2026-10-10: the day of a typed time decides its zone.
+    @Test func timeInputAfterAMoveUsesTheZoneOfTheDayItNames() throws {
+        let zones = ZoneHistory([(LocalDate(dayNumber: 0), london),
+                                 (LocalDate(year: 2026, month: 10, day: 10)!, "America/New_York")])
+        let iso = ISO8601DateFormatter()
+        let now = iso.date(from: "2026-10-10T13:00:00Z")!  // 09:00 EDT (UTC−4)
+        // 10-09 was a London day (BST, UTC+1): 22:10 BST = 21:10Z.
+        #expect(iso.string(from: try TimeInput.parse("yesterday 22:10", now: now, zones: zones)) == "2026-10-09T21:10:00Z")
+        // Today is a New York day: 07:30 EDT = 11:30Z.
+        #expect(iso.string(from: try TimeInput.parse("07:30", now: now, zones: zones)) == "2026-10-10T11:30:00Z")
+        // The move applies from local midnight in the new zone: 10-10 00:00 EDT = 04:00Z.
+        #expect(zones.zone(at: iso.date(from: "2026-10-10T03:59:00Z")!).identifier == london)
+        #expect(zones.zone(at: iso.date(from: "2026-10-10T04:00:00Z")!).identifier == "America/New_York")
+        #expect(zones.localDate(iso.date(from: "2026-10-10T03:59:00Z")!) == LocalDate(year: 2026, month: 10, day: 10)!)
+    }
+
     @Test func assessmentFlags() {
         let relapse = PainAssessment(withNewOrReturningSymptoms: true, character: [.burning])
         #expect(relapse.flags.map(\.kind) == [.possibleRelapse])
@@ -240,5 +256,30 @@ struct JournalScenarioTests {
         #expect(muscle.flags.map(\.kind) == [.notNeuropathic])
         let face = PainAssessment(character: [.sharpFacial], oneSidedFacial: true)
         #expect(face.flags.map(\.kind) == [.possibleTrigeminalNeuralgia])
+    }
+}
+
+@Suite("Journal: side effects resolved through corrections")
+struct SideEffectLineageTests {
+    func entry(_ id: Int64, _ kind: JournalEntry.Kind, supersedes: Int64? = nil, resolves: Int64? = nil) -> JournalEntry {
+        JournalEntry(id: id, patientID: "P1", kind: kind, at: Date(timeIntervalSince1970: Double(id)),
+                     recordedAt: Date(timeIntervalSince1970: Double(id)), recordedBy: "p", supersedes: supersedes,
+                     sideEffect: SideEffectDetail(symptom: "dizziness", known: true, severity: .mild, resolves: resolves))
+    }
+
+    @Test func aResolutionOfTheOriginalCountsForItsCorrection() {
+        // #1 reported, #2 resolves #1, #3 corrects #1's severity: #3 is the report in force, and it is resolved.
+        let all = [entry(1, .sideEffect), entry(2, .sideEffectResolved, resolves: 1), entry(3, .sideEffect, supersedes: 1)]
+        let effective = Journal.effective(all)
+        let report = effective.first { $0.kind == .sideEffect }!
+        #expect(report.id == 3)
+        #expect(Journal.lineage(of: report, in: all) == [1, 3])
+        #expect(Journal.isResolved(report, all: all, effective: effective))
+    }
+
+    @Test func anUndoneResolutionLeavesTheReportOpen() {
+        let all = [entry(1, .sideEffect), entry(2, .sideEffectResolved, resolves: 1), entry(3, .undo, supersedes: 2)]
+        let effective = Journal.effective(all)
+        #expect(!Journal.isResolved(effective[0], all: all, effective: effective))
     }
 }

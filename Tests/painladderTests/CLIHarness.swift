@@ -40,8 +40,9 @@ struct CLI {
     }()
 
     /// Runs `painladder --db <test db> args…` (pass `db: false` to leave --db out).
+    /// Standard input is `input` through a pipe, else empty (never the terminal running the tests).
     @discardableResult
-    func run(_ args: [String], db: Bool = true, environment: [String: String] = [:]) throws -> Result {
+    func run(_ args: [String], db: Bool = true, environment: [String: String] = [:], input: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = CLI.binary
         var full = args
@@ -55,7 +56,13 @@ struct CLI {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

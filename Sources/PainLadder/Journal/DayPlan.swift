@@ -32,6 +32,8 @@ public struct DayPlan: Codable, Sendable, Equatable {
     /// The step in force today, and the one before it when the dose changes today.
     public var step: TitrationStep?
     public var changesToday: Bool
+    /// Yesterday's daily total, when the dose changes today.
+    public var previousDailyTotal: Milligrams?
     /// The step that starts tomorrow, when the dose changes tomorrow.
     public var changesTomorrow: TitrationStep?
     public var holdReason: String?
@@ -56,13 +58,13 @@ public struct DayPlan: Codable, Sendable, Equatable {
                 : now.timeIntervalSince(slot.instant) > SlotMatcher.lateAfter ? .overdue : .due
             return Item(slot: slot, state: state, entryID: nil, takenAt: nil, takenMg: nil)
         }
-        let zone = zones.zone(on: date)
-        extras = entries.filter { $0.kind == .extra && LocalDate($0.at, in: zone) == date }
+        extras = entries.filter { $0.kind == .extra && zones.localDate($0.at) == date }
         let plan = DoseCalendar.plan(on: date, versions: versions)
         step = plan?.step(on: date)
         holdReason = plan?.holdReason
         let yesterday = DoseCalendar.plan(on: date.adding(days: -1), versions: versions)?.step(on: date.adding(days: -1))
         changesToday = step != nil && yesterday != nil && yesterday?.dailyTotal != step?.dailyTotal
+        previousDailyTotal = changesToday ? yesterday?.dailyTotal : nil
         let tomorrow = DoseCalendar.plan(on: date.adding(days: 1), versions: versions)?.step(on: date.adding(days: 1))
         changesTomorrow = (tomorrow != nil && tomorrow?.dailyTotal != step?.dailyTotal) ? tomorrow : nil
     }

@@ -26,7 +26,7 @@ public enum DoseRecording {
         }
 
         func slots(around instant: Date) -> [DoseSlot] {
-            let day = LocalDate(instant, in: zones.zone(on: LocalDate(instant, in: zones.zone(on: courseStart))))
+            let day = zones.localDate(instant)
             return DoseCalendar.slots(versions: versions, courseStart: courseStart, from: day.adding(days: -1),
                                       to: day.adding(days: 1), zones: zones)
         }
@@ -56,7 +56,7 @@ public enum DoseRecording {
                                  dose: DoseDetail(slot: slot.key, doseMg: doseMg ?? slot.doseMg,
                                                   plannedDoseMg: slot.doseMg, stepNumber: slot.stepNumber, late: late))
         case let .extra(nearest):
-            let day = LocalDate(instant, in: c.zones.zone(on: LocalDate(instant, in: c.zones.zone(on: c.courseStart))))
+            let day = c.zones.localDate(instant)
             let plan = DoseCalendar.plan(on: day, versions: c.versions)
             let amount = doseMg ?? nearest?.doseMg ?? plan?.step(on: day)?.administrations.first?.doseMg ?? 0
             guard amount > 0 else {
@@ -94,12 +94,11 @@ public enum DoseRecording {
 
     /// Flags a local day whose total, with this entry, goes above the plan's maximum.
     static func aboveMaximumFlags(adding entry: JournalEntry, context c: Context) -> [ClinicianFlag] {
-        let zone = c.zones.zone(on: c.courseStart)
-        let day = entry.dose?.slot?.date ?? LocalDate(entry.at, in: zone)
+        let day = entry.dose?.slot?.date ?? c.zones.localDate(entry.at)
         guard let plan = DoseCalendar.plan(on: day, versions: c.versions) else { return [] }
         let dayTotal = (c.journal + [entry]).filter { e in
             (e.kind == .taken || e.kind == .extra)
-                && (e.dose?.slot?.date ?? LocalDate(e.at, in: c.zones.zone(on: day))) == day
+                && (e.dose?.slot?.date ?? c.zones.localDate(e.at)) == day
         }.compactMap { $0.dose?.doseMg }.reduce(0, +)
         let maximum = plan.schedule.maximumDailyDose.value
         guard dayTotal > maximum else { return [] }

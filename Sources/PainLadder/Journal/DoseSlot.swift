@@ -47,6 +47,21 @@ public struct ZoneHistory: Sendable, Equatable {
         return TimeZone(identifier: id) ?? TimeZone(identifier: "UTC")!
     }
 
+    /// The zone in force at an instant: that of the latest move whose first day has begun
+    /// in the new zone (a move applies from local midnight of its day in the new zone).
+    public func zone(at instant: Date) -> TimeZone {
+        for change in changes.reversed() {
+            guard let zone = TimeZone(identifier: change.zone) else { continue }
+            if LocalDate(instant, in: zone) >= change.from { return zone }
+        }
+        return changes.first.flatMap { TimeZone(identifier: $0.zone) } ?? TimeZone(identifier: "UTC")!
+    }
+
+    /// The patient's local date at an instant, in the zone in force then.
+    public func localDate(_ instant: Date) -> LocalDate {
+        LocalDate(instant, in: zone(at: instant))
+    }
+
     public static func == (a: ZoneHistory, b: ZoneHistory) -> Bool {
         a.changes.map(\.from) == b.changes.map(\.from) && a.changes.map(\.zone) == b.changes.map(\.zone)
     }

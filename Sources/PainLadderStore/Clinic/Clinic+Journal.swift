@@ -9,15 +9,17 @@ extension Clinic {
         public var newPlan: PlanVersion?
     }
 
-    func requireCourse(_ s: PatientSnapshot) throws -> (Course, Drug) {
+    /// - Parameter purpose: what the patient tried to do, for the message ("record a dose").
+    func requireCourse(_ s: PatientSnapshot, to purpose: String = "record this") throws -> (Course, Drug) {
         guard let course = s.course, !s.versions.isEmpty else {
-            throw PainLadderError.notPossible("\(s.patient.id) has no course in progress (a clinician starts one with 'painladder start')")
+            throw PainLadderError.notPossible(
+                "\(s.patient.id) has no medicine course in progress, so there is nothing to \(purpose) against yet; a clinician starts one with 'painladder start \(s.patient.id) DRUG'")
         }
         return (course, try formulary.drug(course.drug))
     }
 
     func doseContext(_ s: PatientSnapshot) throws -> DoseRecording.Context {
-        let (course, drug) = try requireCourse(s)
+        let (course, drug) = try requireCourse(s, to: "record a dose")
         return DoseRecording.Context(patientID: s.patient.id, courseID: course.id, courseStart: course.startDate,
                                      drug: drug, versions: s.versions, zones: s.zones, journal: s.effectiveJournal)
     }
@@ -25,8 +27,10 @@ extension Clinic {
     /// Records a dose taken at `at` (default now): its slot, or an extra beyond the plan.
     public func take(patientID: String, at: String?, doseMg: Milligrams?, note: String?, by: String, now: Date) throws -> Recorded {
         let written = try store.recordJournal(patientID: patientID) { s in
-            let instant = try at.map { try TimeInput.parse($0, now: now, zone: s.zones.zone(on: LocalDate(now, in: s.patient.zone))) } ?? now
-            let entry = try DoseRecording.take(at: instant, doseMg: doseMg, note: note, context: try doseContext(s), now: now, by: by)
+            let context = try doseContext(s)
+            let instant = try Self.pastInstant(at, now: now, zones: s.zones, what: "a dose is recorded once taken")
+            try Self.requireStarted(context, instant)
+            let entry = try DoseRecording.take(at: instant, doseMg: doseMg, note: note, context: context, now: now, by: by)
             return JournalWrite(entries: [entry])
         }
         return Recorded(entries: written.entries, newPlan: written.newPlan)
@@ -35,11 +39,10 @@ extension Clinic {
     /// Records a planned dose not taken, with the reason.
     public func skip(patientID: String, at: String?, reason: String, by: String, now: Date) throws -> Recorded {
         let written = try store.recordJournal(patientID: patientID) { s in
-            let instant = try at.map { try TimeInput.parse($0, now: now, zone: s.patient.zone) } ?? now
-            guard instant <= now.addingTimeInterval(60) else {
-                throw PainLadderError.invalidValue(field: "--at", given: at ?? "", allowed: "a time not in the future")
-            }
-            return JournalWrite(entries: [try DoseRecording.skip(at: instant, reason: reason, context: try doseContext(s), now: now, by: by)])
+            let context = try doseContext(s)
+            let instant = try Self.pastInstant(at, now: now, zones: s.zones, what: "record a skip once the dose is missed")
+            try Self.requireStarted(context, instant)
+            return JournalWrite(entries: [try DoseRecording.skip(at: instant, reason: reason, context: context, now: now, by: by)])
         }
         return Recorded(entries: written.entries, newPlan: written.newPlan)
     }
@@ -49,8 +52,8 @@ extension Clinic {
     public func reportSideEffect(patientID: String, symptom: String, severity: Severity, since: LocalDate?,
                                  note: String?, by: String, now: Date) throws -> Recorded {
         let written = try store.recordJournal(patientID: patientID) { s in
-            let (course, drug) = try requireCourse(s)
-            let today = LocalDate(now, in: s.patient.zone)
+            let (course, drug) = try requireCourse(s, to: "record a side effect")
+            let today = s.zones.localDate(now)
             if let since, since > today {
                 throw PainLadderError.invalidValue(field: "--since", given: since.description, allowed: "a date not after today (\(today))")
             }
@@ -62,20 +65,11 @@ extension Clinic {
                                                                   severity: severity, since: since,
                                                                   redFlag: match?.redFlag ?? false,
                                                                   stepNumber: plan.step(on: today)?.number))
-            var newPlan: PlanVersion?
             if match?.redFlag == true {
-                entry.flags.append(ClinicianFlag(.redFlag, "\(match!.effect.label) reported on \(drug.id): \(match!.effect.action ?? "seek help now")"))
+                entry.flags.append(ClinicianFlag(.redFlag, "\(match!.effect.label) reported on \(drug.id). What to do now: \(match!.effect.action ?? "get medical help now: call 111, or 999 in an emergency.")"))
             }
-            let threshold = formulary.pathway.holdStepUpAtSeverity.value
-            if HoldPolicy.holdsStepUp(severity: severity, threshold: threshold, plan: plan, on: today) {
-                let reason = "\(severity.rawValue) \(match?.effect.label ?? symptom) reported on \(today): step-ups wait for a clinician's review"
-                entry.flags.append(ClinicianFlag(.stepUpHeld, reason))
-                newPlan = PlanVersion(courseID: course.id!, version: plan.version + 1, replacesID: plan.id, createdAt: now,
-                                      author: "painladder (hold rule)", reason: reason, schedule: plan.schedule,
-                                      effectiveFrom: today, holdReason: reason, overrides: plan.overrides,
-                                      nextReviewDate: plan.nextReviewDate,
-                                      decision: Decision(kind: .automaticHold, by: "painladder (hold rule)", reason: reason))
-            }
+            let newPlan = holdIfNeeded(&entry, severity: severity, label: match?.effect.label ?? symptom,
+                                       plan: plan, course: course, today: today, now: now)
             return JournalWrite(entries: [entry], newPlan: newPlan, courseStatus: newPlan == nil ? nil : .held)
         }
         return Recorded(entries: written.entries, newPlan: written.newPlan)
@@ -84,16 +78,20 @@ extension Clinic {
     /// Marks a side-effect report resolved (a new entry; the report stays in history).
     public func resolveSideEffect(patientID: String, entryID: Int64, by: String, now: Date) throws -> Recorded {
         let written = try store.recordJournal(patientID: patientID) { s in
-            guard let report = s.effectiveJournal.first(where: { $0.id == entryID && $0.kind == .sideEffect }) else {
+            // A report that was corrected is resolved through its latest version.
+            guard let report = s.effectiveJournal.first(where: {
+                $0.kind == .sideEffect && Journal.lineage(of: $0, in: s.journal).contains(entryID)
+            }) else {
                 throw PainLadderError.invalidValue(field: "--resolved", given: "\(entryID)",
                                                    allowed: "the number of an open side-effect report of this patient (see 'painladder history')")
             }
-            if s.effectiveJournal.contains(where: { $0.kind == .sideEffectResolved && $0.sideEffect?.resolves == entryID }) {
+            if Journal.isResolved(report, all: s.journal, effective: s.effectiveJournal) {
                 throw PainLadderError.notPossible("side effect #\(entryID) is already marked resolved")
             }
             let detail = SideEffectDetail(symptom: report.sideEffect!.symptom, known: report.sideEffect!.known,
-                                          severity: nil, redFlag: false, resolves: entryID)
+                                          severity: nil, redFlag: false, resolves: report.id)
             return JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: report.courseID,
+                                                       planVersionID: s.currentPlan?.id ?? report.planVersionID,
                                                        kind: .sideEffectResolved, at: now, recordedAt: now,
                                                        recordedBy: by, sideEffect: detail)])
         }
@@ -104,12 +102,11 @@ extension Clinic {
     public func recordPain(patientID: String, score: Int, sleep: Int?, impact: String?, baseline: Bool,
                            at: String?, by: String, now: Date) throws -> Recorded {
         let written = try store.recordJournal(patientID: patientID) { s in
-            let instant = try at.map { try TimeInput.parse($0, now: now, zone: s.patient.zone) } ?? now
-            guard instant <= now.addingTimeInterval(60) else {
-                throw PainLadderError.invalidValue(field: "--at", given: at ?? "", allowed: "a time not in the future")
-            }
+            let instant = try Self.painInstant(at, now: now, zones: s.zones)
+            // The plan in force on that day; none before the course starts (a baseline).
+            let plan = DoseCalendar.plan(on: s.zones.localDate(instant), versions: s.versions)
             return JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: s.course?.id,
-                                                       planVersionID: s.currentPlan?.id, kind: .pain, at: instant,
+                                                       planVersionID: plan?.id, kind: .pain, at: instant,
                                                        recordedAt: now, recordedBy: by,
                                                        pain: PainDetail(score: score, sleep: sleep, impact: impact, baseline: baseline))])
         }
@@ -139,7 +136,8 @@ extension Clinic {
     public func undo(patientID: String, entryID: Int64, reason: String, by: String, now: Date) throws -> Recorded {
         let written = try store.recordJournal(patientID: patientID) { s in
             let old = try entryInForce(s, entryID)
-            return JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: old.courseID, kind: .undo,
+            return JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: old.courseID,
+                                                       planVersionID: old.planVersionID, kind: .undo,
                                                        at: old.at, recordedAt: now, recordedBy: by,
                                                        supersedes: entryID, reason: reason)])
         }
@@ -182,6 +180,7 @@ extension Clinic {
             new.reason = reason
             new.recordedAt = now
             new.recordedBy = by
+            var held: PlanVersion?
             switch old.kind {
             case .taken, .extra, .skipped:
                 guard change.score == nil, change.sleep == nil, change.severity == nil, change.impression == nil else {
@@ -191,7 +190,8 @@ extension Clinic {
                 if change.at != nil || change.doseMg != nil, old.kind != .skipped {
                     var ctx = try doseContext(s)
                     ctx.journal.removeAll { $0.id == entryID }
-                    let instant = try change.at.map { try TimeInput.parse($0, now: now, zone: s.patient.zone) } ?? old.at
+                    let instant = try change.at.map { try TimeInput.parse($0, now: now, zones: s.zones) } ?? old.at
+                    try Self.requireStarted(ctx, instant)
                     let redone = try DoseRecording.take(at: instant, doseMg: change.doseMg ?? old.dose?.doseMg,
                                                         note: old.note, context: ctx, now: now, by: by)
                     new.kind = redone.kind
@@ -209,12 +209,18 @@ extension Clinic {
                 }
                 if let score = change.score { new.pain?.score = score }
                 if let sleep = change.sleep { new.pain?.sleep = sleep }
-                if let at = change.at { new.at = try TimeInput.parse(at, now: now, zone: s.patient.zone) }
+                if let at = change.at { new.at = try TimeInput.parse(at, now: now, zones: s.zones) }
             case .sideEffect:
                 guard let severity = change.severity, change.doseMg == nil, change.score == nil else {
                     throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (side effect)", allowed: "--severity for a side effect")
                 }
                 new.sideEffect?.severity = severity
+                // A severity corrected upwards holds the step-up as a report would, unless it has resolved.
+                let resolved = Journal.isResolved(old, all: s.journal, effective: s.effectiveJournal)
+                if !resolved, let course = s.course, let plan = s.currentPlan {
+                    held = holdIfNeeded(&new, severity: severity, label: new.sideEffect?.symptom ?? "side effect",
+                                        plan: plan, course: course, today: s.zones.localDate(now), now: now)
+                }
             case .impression:
                 guard let value = change.impression else {
                     throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (impression)", allowed: "--impression 1-7")
@@ -226,9 +232,57 @@ extension Clinic {
             if new.at > now.addingTimeInterval(60) {
                 throw PainLadderError.invalidValue(field: "--at", given: change.at ?? "", allowed: "a time not in the future")
             }
-            return JournalWrite(entries: [new])
+            return JournalWrite(entries: [new], newPlan: held, courseStatus: held == nil ? nil : .held)
         }
         return Recorded(entries: written.entries, newPlan: written.newPlan)
+    }
+
+    /// The hold rule: a side effect at or above the pathway's threshold while titrating flags
+    /// the entry and returns a new plan version that holds the next step-up from today.
+    func holdIfNeeded(_ entry: inout JournalEntry, severity: Severity, label: String, plan: PlanVersion,
+                      course: Course, today: LocalDate, now: Date) -> PlanVersion? {
+        let threshold = formulary.pathway.holdStepUpAtSeverity.value
+        guard HoldPolicy.holdsStepUp(severity: severity, threshold: threshold, plan: plan, on: today) else { return nil }
+        let reason = "\(severity.rawValue) \(label.lowercased()) reported on \(today)"
+        entry.flags.append(ClinicianFlag(.stepUpHeld, "\(reason): the next step-up waits for a clinician's review"))
+        return PlanVersion(courseID: course.id!, version: plan.version + 1, replacesID: plan.id, createdAt: now,
+                           author: "painladder (hold rule)", reason: reason, schedule: plan.schedule,
+                           effectiveFrom: today, holdReason: reason, overrides: plan.overrides,
+                           nextReviewDate: plan.nextReviewDate,
+                           decision: Decision(kind: .automaticHold, by: "painladder (hold rule)", reason: reason))
+    }
+
+    /// `--at` as typed (default now), read in the zone in force on the day it names, and not in the future.
+    static func pastInstant(_ at: String?, now: Date, zones: ZoneHistory, what: String) throws -> Date {
+        guard let at else { return now }
+        let instant = try TimeInput.parse(at, now: now, zones: zones)
+        guard instant <= now.addingTimeInterval(60) else {
+            let local = WallClock.local(now, in: zones.zone(at: now))
+            throw PainLadderError.invalidValue(field: "--at", given: at,
+                                               allowed: "a time not in the future (\(what); it is now \(local.date) \(local.time))")
+        }
+        return instant
+    }
+
+    /// A dose cannot be taken or skipped before the course's first day.
+    static func requireStarted(_ c: DoseRecording.Context, _ instant: Date) throws {
+        let day = c.zones.localDate(instant)
+        guard day >= c.courseStart else {
+            throw PainLadderError.notPossible(
+                "\(c.patientID)'s course of \(c.drug.id) starts on \(c.courseStart); there is no dose to record on \(day)")
+        }
+    }
+
+    /// A pain score's time: a date alone means that day (now if it is today, else midday).
+    static func painInstant(_ at: String?, now: Date, zones: ZoneHistory) throws -> Date {
+        guard let at, let date = LocalDate(parsing: at.trimmingCharacters(in: .whitespaces)) else {
+            return try pastInstant(at, now: now, zones: zones, what: "pain is recorded for a day that has begun")
+        }
+        let today = zones.localDate(now)
+        guard date <= today else {
+            throw PainLadderError.invalidValue(field: "--at", given: at, allowed: "a date not after today (\(today))")
+        }
+        return date == today ? now : WallClock.instant(date, LocalTime(hour: 12, minute: 0)!, in: zones.zone(on: date))
     }
 
     func entryInForce(_ s: PatientSnapshot, _ id: Int64) throws -> JournalEntry {

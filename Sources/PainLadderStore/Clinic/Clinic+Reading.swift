@@ -16,9 +16,9 @@ extension Clinic {
 
     public func today(patientID: String, now: Date) throws -> Today {
         let s = try store.snapshot(patientID: patientID)
-        let (course, drug) = try requireCourse(s)
-        let zone = s.zones.zone(on: LocalDate(now, in: s.patient.zone))
-        let date = LocalDate(now, in: zone)
+        let (course, drug) = try requireCourse(s, to: "take")
+        let zone = s.zones.zone(at: now)
+        let date = s.zones.localDate(now)
         let slots = DoseCalendar.slots(versions: s.versions, courseStart: course.startDate, from: date,
                                        to: date.adding(days: 1), zones: s.zones)
         let day = DayPlan(date: date, now: now, slots: slots, entries: s.effectiveJournal, versions: s.versions, zones: s.zones)
@@ -39,24 +39,28 @@ extension Clinic {
         /// The entry that corrected or undid this one.
         public var supersededBy: Int64?
         public var at: Date
+        /// The patient's time zone at `at` (it follows moves), for showing local times.
+        public var timeZone: String
     }
 
     /// Everything recorded, in time order, with the plan version in force at the time.
     public func history(patientID: String, from: LocalDate?, to: LocalDate?) throws -> [HistoryItem] {
         let s = try store.snapshot(patientID: patientID, allCourses: true)
-        let zone = s.patient.zone
+        let zones = s.zones
         let inRange = { (d: Date) -> Bool in
-            let day = LocalDate(d, in: zone)
+            let day = zones.localDate(d)
             return (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
         }
         let versionByID = Dictionary(s.versions.compactMap { v in v.id.map { ($0, v.version) } }, uniquingKeysWith: { a, _ in a })
         let replaced = Journal.replacements(s.journal)
         var items: [HistoryItem] = s.journal.filter { inRange($0.at) }.map { e in
             HistoryItem(entry: e, plan: nil, planVersion: e.planVersionID.flatMap { versionByID[$0] },
-                        supersededBy: e.id.flatMap { replaced[$0]?.id }, at: e.at)
+                        supersededBy: e.id.flatMap { replaced[$0]?.id }, at: e.at,
+                        timeZone: zones.zone(at: e.at).identifier)
         }
         items += s.versions.filter { inRange($0.createdAt) }.map {
-            HistoryItem(entry: nil, plan: $0, planVersion: $0.version, supersededBy: nil, at: $0.createdAt)
+            HistoryItem(entry: nil, plan: $0, planVersion: $0.version, supersededBy: nil, at: $0.createdAt,
+                        timeZone: zones.zone(at: $0.createdAt).identifier)
         }
         return items.sorted { ($0.at, $0.entry?.id ?? 0) < ($1.at, $1.entry?.id ?? 0) }
     }

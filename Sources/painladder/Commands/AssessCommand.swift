@@ -35,22 +35,29 @@ struct AssessCommand: ParsableCommand {
             || happenedBefore != nil || feltSame != nil || !stops.isEmpty || !character.isEmpty || oneSidedFacial != nil
     }
 
+    /// With no answers, the questions are asked at a terminal; from a script or pipe there is
+    /// no one to ask, so it is a usage error (64) rather than an empty assessment.
+    func validate() throws {
+        if !anyAnswer && isatty(STDIN_FILENO) != 1 {
+            throw ValidationError("no answers given and no terminal to ask at: give the answers as options, e.g. --pattern constant --character burning")
+        }
+    }
+
     func run() throws {
         try guarded {
             let now = try global.currentInstant()
             let id = try Parse.patientID(patient)
             var answers = self
             if !anyAnswer {
-                guard isatty(STDIN_FILENO) == 1 else {
-                    throw PainLadderError.invalidValue(field: "assess", given: "(no answers)",
-                                                       allowed: "answers as options (see 'painladder assess --help'), or run it at a terminal")
+                answers = Self.ask(self)
+                guard answers.anyAnswer else {
+                    throw PainLadderError.notPossible("assess: no question was answered, so nothing was recorded")
                 }
-                answers = try Self.ask(self)
             }
             let assessment = try answers.assessment()
             let clinic = try global.openClinic(create: false)
             let recorded = try clinic.recordAssessment(patientID: id, assessment, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, patient: try clinic.store.patient(id), json: global.json)
+            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
         }
     }
 
@@ -68,30 +75,46 @@ struct AssessCommand: ParsableCommand {
             oneSidedFacial: try oneSidedFacial.map { try Parse.yesNo($0, field: "--one-sided-facial") })
     }
 
-    /// The questions, one at a time; an empty answer skips a question.
-    static func ask(_ base: AssessCommand) throws -> AssessCommand {
+    /// The questions, one at a time; an empty answer (or the end of input) skips a question,
+    /// and an answer that is not one of the choices is asked again.
+    static func ask(_ base: AssessCommand) -> AssessCommand {
         var a = base
-        func q(_ text: String) -> String? {
-            FileHandle.standardError.write(Data("\(text) ".utf8))
-            let answer = readLine()?.trimmingCharacters(in: .whitespaces) ?? ""
-            return answer.isEmpty ? nil : answer
+        var ended = false
+        func q(_ text: String, valid: (String) -> Bool = { _ in true }) -> String? {
+            while !ended {
+                FileHandle.standardError.write(Data("\(text) ".utf8))
+                guard let line = readLine() else { ended = true; break }
+                let answer = line.trimmingCharacters(in: .whitespaces)
+                if answer.isEmpty { return nil }
+                if valid(answer) { return answer }
+                FileHandle.standardError.write(Data("Please answer with the choices shown, or press Enter to skip.\n".utf8))
+            }
+            return nil
         }
-        func list(_ text: String) -> [String] {
-            (q(text + " (comma-separated)") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        func oneOf<T: RawRepresentable & CaseIterable>(_: T.Type) -> (String) -> Bool where T.RawValue == String {
+            { T(rawValue: $0.lowercased()) != nil }
         }
-        a.pattern = q("Is the pain constant, or in bursts? [constant/short-bursts/long-bursts]")
-        a.onset = q("Did it start suddenly or build up bit by bit? [sudden/gradual]")
-        a.withNewSymptoms = q("Did it start with other new symptoms, or when old symptoms came back? [yes/no]")
+        let yesNo: (String) -> Bool = { ["yes", "y", "no", "n", "true", "false"].contains($0.lowercased()) }
+        func split(_ text: String) -> [String] {
+            text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        func list(_ text: String, item: @escaping (String) -> Bool = { _ in true }) -> [String] {
+            split(q(text + " (comma-separated)", valid: { split($0).allSatisfy(item) }) ?? "")
+        }
+        a.pattern = q("Is the pain constant, or in bursts? [constant/short-bursts/long-bursts]", valid: oneOf(PainAssessment.Pattern.self))
+        a.onset = q("Did it start suddenly or build up bit by bit? [sudden/gradual]", valid: oneOf(PainAssessment.Onset.self))
+        a.withNewSymptoms = q("Did it start with other new symptoms, or when old symptoms came back? [yes/no]", valid: yesNo)
         a.eases = list("What eases it? (painkillers, heat, cold, rest, sitting upright, ...)")
         a.worsens = list("What makes it worse?")
-        a.happenedBefore = q("Has it happened before? [yes/no]")
+        a.happenedBefore = q("Has it happened before? [yes/no]", valid: yesNo)
         if a.happenedBefore.map({ ["yes", "y"].contains($0.lowercased()) }) == true {
-            a.feltSame = q("Did it feel the same? [yes/no]")
+            a.feltSame = q("Did it feel the same? [yes/no]", valid: yesNo)
         }
         a.stops = list("What does it stop you doing? Be concrete, e.g. '2 hours to get to sleep'")
-        a.character = list("What is it like? (\(PainAssessment.Character.allCases.map(\.rawValue).joined(separator: ", ")))")
+        a.character = list("What is it like? (\(PainAssessment.Character.allCases.map(\.rawValue).joined(separator: ", ")))",
+                           item: oneOf(PainAssessment.Character.self))
         if a.character.contains("sharp-facial") || a.character.contains("electric-shock") {
-            a.oneSidedFacial = q("Is it on one side of the face only? [yes/no]")
+            a.oneSidedFacial = q("Is it on one side of the face only? [yes/no]", valid: yesNo)
         }
         return a
     }

@@ -35,7 +35,7 @@ struct CorrectCommand: ParsableCommand {
             let id = try clinic.store.patientID(ofEntry: entryID)
             let recorded = try clinic.correct(patientID: id, entryID: entryID, change, reason: reason,
                                               by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, patient: try clinic.store.patient(id), json: global.json)
+            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
         }
     }
 }
@@ -56,7 +56,7 @@ struct UndoCommand: ParsableCommand {
             let clinic = try global.openClinic(create: false)
             let id = try clinic.store.patientID(ofEntry: entryID)
             let recorded = try clinic.undo(patientID: id, entryID: entryID, reason: reason, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, patient: try clinic.store.patient(id), json: global.json)
+            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
         }
     }
 }

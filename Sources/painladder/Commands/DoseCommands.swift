@@ -30,7 +30,7 @@ struct TakeCommand: ParsableCommand {
             if let note { try Parse.text(note, field: "--note") }
             let clinic = try global.openClinic(create: false)
             let recorded = try clinic.take(patientID: id, at: at, doseMg: mg, note: note, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, patient: try clinic.store.patient(id), json: global.json)
+            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
         }
     }
 }
@@ -51,7 +51,7 @@ struct SkipCommand: ParsableCommand {
             try Parse.text(reason, field: "--reason", required: true)
             let clinic = try global.openClinic(create: false)
             let recorded = try clinic.skip(patientID: id, at: at, reason: reason, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, patient: try clinic.store.patient(id), json: global.json)
+            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
         }
     }
 }

@@ -24,15 +24,16 @@ struct HistoryCommand: ParsableCommand {
                 try Output.json(items)
                 return
             }
-            let p = try clinic.store.patient(id)
             if items.isEmpty { Output.line("Nothing recorded for \(id) in that period.") }
             for item in items {
-                let local = WallClock.local(item.at, in: p.zone)
+                // Each time in the zone the patient was in then: a move keeps past times.
+                let zone = TimeZone(identifier: item.timeZone) ?? TimeZone(identifier: "UTC")!
+                let local = WallClock.local(item.at, in: zone)
                 let version = item.planVersion.map { "v\($0)" } ?? "  "
                 if let plan = item.plan {
                     Output.line("\(local.date) \(local.time)  \(version)  plan version \(plan.version) by \(plan.author): \(plan.reason)")
                 } else if let e = item.entry {
-                    var line = "\(local.date) \(local.time)  \(version)  \(JournalText.describe(e, zone: p.zone))"
+                    var line = "\(local.date) \(local.time)  \(version)  \(JournalText.describe(e, zone: zone))"
                     if let by = item.supersededBy { line += "  [replaced by #\(by)]" }
                     if e.supersedes != nil, e.kind != .undo { line += "  [corrects #\(e.supersedes!): \(e.reason ?? "")]" }
                     Output.line(line)

@@ -15,7 +15,8 @@ struct PainCommand: ParsableCommand {
     @Argument(help: "Average pain, 0–10.") var score: String
     @Option(help: "How much pain interfered with sleep, 0–10.") var sleep: String?
     @Option(help: "What the pain stopped you doing, in your words.") var impact: String?
-    @Option(help: ArgumentHelp("When (default now): a date, 'yesterday HH:MM', ….", valueName: "time")) var at: String?
+    @Option(help: ArgumentHelp("When (default now): a date (YYYY-MM-DD: that day), 'yesterday HH:MM', 'YYYY-MM-DD HH:MM' or ISO 8601.",
+                               valueName: "time")) var at: String?
     @Flag(help: "This score is the course's baseline.") var baseline = false
 
     func run() throws {
@@ -25,11 +26,10 @@ struct PainCommand: ParsableCommand {
             let value = try Parse.integer(score, field: "score", range: 0...10)
             let sleepValue = try sleep.map { try Parse.integer($0, field: "--sleep", range: 0...10) }
             if let impact { try Parse.text(impact, field: "--impact") }
-            let when = at.map { LocalDate(parsing: $0) != nil ? "\($0) 12:00" : $0 }
             let clinic = try global.openClinic(create: false)
             let recorded = try clinic.recordPain(patientID: id, score: value, sleep: sleepValue, impact: impact,
-                                                 baseline: baseline, at: when, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, patient: try clinic.store.patient(id), json: global.json)
+                                                 baseline: baseline, at: at, by: GlobalOptions.currentUser, now: now)
+            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
         }
     }
 }
@@ -49,7 +49,7 @@ struct ImpressionCommand: ParsableCommand {
             let v = try Parse.integer(value, field: "impression", range: 1...7)
             let clinic = try global.openClinic(create: false)
             let recorded = try clinic.recordImpression(patientID: id, value: v, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, patient: try clinic.store.patient(id), json: global.json)
+            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
         }
     }
 }

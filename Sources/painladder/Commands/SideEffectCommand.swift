@@ -49,7 +49,7 @@ struct SideEffectCommand: ParsableCommand {
                 recorded = try clinic.reportSideEffect(patientID: id, symptom: symptom!, severity: level, since: sinceDate,
                                                        note: note, by: GlobalOptions.currentUser, now: now)
             }
-            try JournalText.report(recorded, patient: try clinic.store.patient(id), json: global.json)
+            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
         }
     }
 }

@@ -25,7 +25,8 @@ enum FormularyText {
         }
         if let cd = drug.controlledDrug {
             let c = cd.value
-            l.append("  controlled drug: \(c.schedule); supply ≤ \(c.maximumSupplyDays) days, prescription valid \(c.prescriptionValidDays) days, not repeatable, no emergency supply \(cd.citation)")
+            let schedule = c.schedule.allSatisfy(\.isNumber) ? "Schedule \(c.schedule)" : c.schedule
+            l.append("  controlled drug (UK \(schedule)): supply ≤ \(c.maximumSupplyDays) days, prescription valid \(c.prescriptionValidDays) days, not repeatable, no emergency supply \(cd.citation)")
         }
         for v in drug.variants {
             l.append("")

@@ -5,20 +5,26 @@ import PainLadderStore
 /// What a patient sees after recording: a plain confirmation, what to do now for a red
 /// flag, and what the clinician will be told.
 enum JournalText {
-    static func report(_ recorded: Clinic.Recorded, patient: Patient, json: Bool) throws {
+    static func report(_ recorded: Clinic.Recorded, zones: ZoneHistory, json: Bool) throws {
         if json {
             try Output.json(RecordedView(entries: recorded.entries, newPlan: recorded.newPlan))
             return
         }
         for e in recorded.entries {
-            Output.line(describe(e, zone: patient.zone))
+            // Local times in the zone the patient was in then (a move keeps past times).
+            Output.line(describe(e, zone: zones.zone(at: e.at)))
             for flag in e.flags {
                 switch flag.kind {
                 case .redFlag:
+                    // The formulary's own words say what to do now (they differ by symptom).
                     Output.line("!! \(flag.message)")
-                    Output.line("!! Your clinician has been flagged. If it is severe or getting worse, call 999 or go to A&E now.")
+                    Output.line("!! Your clinician has been flagged to look at this.")
                 case .aboveMaximum:
+                    Output.line("! \(flag.message).")
                     Output.line("! That is more than the most you should take in a day. Do not take any more today; your clinician has been told.")
+                case .stepUpHeld where e.flags.contains { $0.kind == .redFlag }:
+                    // The red flag's advice (which may be to stop) comes first: no "keep taking".
+                    Output.line("Your next dose increase is also on hold until your clinician reviews this.")
                 case .stepUpHeld:
                     Output.line("Your next dose increase is on hold until your clinician reviews this. Keep taking your current dose.")
                 default:
@@ -42,7 +48,8 @@ enum JournalText {
             return "\(id) skipped the \(e.dose?.slot?.description ?? "") dose: \(e.reason ?? "")"
         case .sideEffect:
             let s = e.sideEffect!
-            return "\(id) side effect: \(s.symptom) (\(s.severity?.rawValue ?? "?"))\(s.known ? "" : " [not in the formulary list; kept as written]")"
+            let name = s.known ? s.symptom.replacingOccurrences(of: "-", with: " ") : s.symptom
+            return "\(id) side effect: \(name) (\(s.severity?.rawValue ?? "?"))\(s.known ? "" : " [not in the formulary list; kept as written]")"
         case .sideEffectResolved:
             return "\(id) side effect #\(e.sideEffect?.resolves ?? 0) resolved"
         case .pain:
