@@ -146,7 +146,7 @@ struct BadInputTableTests {
         BadInput(["assess", "P001", "--pattern", "sometimes"], 65, "--pattern"),
         BadInput(["assess", "P001", "--with-new-symptoms", "maybe"], 65, "--with-new-symptoms"),
         BadInput(["assess", "P001", "--stops", huge], 65, "answer"),
-        BadInput(["assess", "P001"], 65, "assess"),
+        BadInput(["assess", "P001"], 64, "assess"),
     ]
 
     static let journalCases: [BadInput] = [
