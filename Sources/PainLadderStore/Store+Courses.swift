@@ -88,7 +88,7 @@ extension Store {
 }
 
 /// Audit detail of `course.start`.
-private struct CourseStarted: Encodable {
+struct CourseStarted: Encodable {
     var drug: String
     var variant: String
     var startDate: LocalDate
