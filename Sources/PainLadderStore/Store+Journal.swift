@@ -133,7 +133,7 @@ extension Store {
                 "kind": e.kind.rawValue, "at": StoreTime.string(e.at), "recorded_at": StoreTime.string(e.recordedAt),
                 "recorded_by": e.recordedBy, "supersedes": e.supersedes,
                 "slot_date": e.dose?.slot?.date.description, "slot_time": e.dose?.slot?.time.description,
-                "dose_mg": e.dose?.doseMg, "detail": try StoreJSON.encode(e),
+                "dose_mg": e.dose?.doseMg, "detail": try StoreJSON.entry(e),
             ])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw PainLadderError.notPossible("entry #\(e.supersedes ?? 0) was corrected or undone by someone else just now; nothing was changed")

@@ -87,3 +87,49 @@ struct BulkLoaderTests {
         }
     }
 }
+
+/// The hand-written journal JSON (``StoreJSON/entry(_:)``) must give exactly `JSONEncoder`'s text.
+@Suite("Journal entry JSON")
+struct EntryJSONTests {
+    static let awkward = ["plain", "with \"quotes\" and \\backslashes\\", "a/b/c", "tab\there", "new\nline\r\n",
+                          "bell\u{07} nul\u{00} esc\u{1B} \u{0B}\u{0C}\u{08}", "del\u{7F}", "ünïcödé 痛み 🙂 \u{2028}", ""]
+
+    static func entries() -> [JournalEntry] {
+        let slot = SlotKey(date: day("2026-03-29"), time: LocalTime(hour: 1, minute: 30)!)
+        var all: [JournalEntry] = []
+        for (i, text) in awkward.enumerated() {
+            let at = t0 + Double(i) * 3601.25   // fractions of a second are stored to the millisecond
+            all.append(JournalEntry(patientID: "P-\(text)", courseID: Int64(i), planVersionID: i % 2 == 0 ? nil : 7,
+                                    kind: .taken, at: at, recordedAt: at + 60, recordedBy: text, note: text,
+                                    dose: DoseDetail(slot: i % 3 == 0 ? nil : slot, doseMg: 25 * i,
+                                                     plannedDoseMg: i % 2 == 0 ? nil : 50, stepNumber: i % 4 == 0 ? nil : i,
+                                                     late: i % 2 == 1),
+                                    flags: i % 2 == 0 ? [] : [ClinicianFlag(.aboveMaximum, text), ClinicianFlag(.redFlag, "x")]))
+            all.append(JournalEntry(id: Int64(i), patientID: "P1", kind: .pain, at: at, recordedAt: at, recordedBy: "P1",
+                                    supersedes: i % 2 == 0 ? nil : 3, reason: text,
+                                    pain: PainDetail(score: i % 11, sleep: i % 2 == 0 ? nil : 4, impact: i % 3 == 0 ? nil : text,
+                                                     baseline: i == 0)))
+            all.append(JournalEntry(patientID: "P1", courseID: 2, kind: i % 2 == 0 ? .sideEffect : .sideEffectResolved,
+                                    at: at, recordedAt: at, recordedBy: "P1",
+                                    sideEffect: SideEffectDetail(symptom: text, known: i % 2 == 0,
+                                                                 severity: i % 2 == 0 ? .severe : nil,
+                                                                 since: i % 3 == 0 ? day("2026-03-01") : nil,
+                                                                 redFlag: i == 1, resolves: i % 2 == 0 ? nil : 12,
+                                                                 stepNumber: i % 2 == 0 ? 3 : nil)))
+            all.append(JournalEntry(patientID: "P1", kind: i % 2 == 0 ? .impression : .undo, at: at, recordedAt: at,
+                                    recordedBy: "P1", supersedes: 9, reason: text, impression: i % 2 == 0 ? 1 + i % 7 : nil))
+        }
+        all.append(JournalEntry(patientID: "P1", kind: .assessment, at: t0, recordedAt: t0, recordedBy: "P1",
+                                assessment: PainAssessment(pattern: .constant, onset: .gradual, withNewOrReturningSymptoms: false,
+                                                           eases: ["heat"], worsens: ["walking"], happenedBefore: true,
+                                                           feltTheSame: true, stopsDoing: ["sleep"], character: [.burning],
+                                                           oneSidedFacial: nil)))
+        return all
+    }
+
+    @Test func handWrittenJSONIsJSONEncodersText() throws {
+        for e in Self.entries() {
+            #expect(try StoreJSON.entry(e) == StoreJSON.encode(e), "\(e.kind) \(e.note ?? e.reason ?? "")")
+        }
+    }
+}

@@ -48,7 +48,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public func days(to other: LocalDate) -> Int { other.dayNumber - dayNumber }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        guard (0...9999).contains(year) else {
+            return ZeroPadded.text(year, width: 4) + "-" + ZeroPadded.text(month, width: 2) + "-" + ZeroPadded.text(day, width: 2)
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendISO(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Day of week, 1 = Monday … 7 = Sunday (ISO 8601).

@@ -24,7 +24,10 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var minutesSinceMidnight: Int { hour * 60 + minute }
 
-    public var description: String { String(format: "%02d:%02d", hour, minute) }
+    public var description: String {
+        String(decoding: [UInt8(48 + hour / 10), UInt8(48 + hour % 10), 58, UInt8(48 + minute / 10), UInt8(48 + minute % 10)],
+               as: UTF8.self)
+    }
 
     public static func < (lhs: LocalTime, rhs: LocalTime) -> Bool {
         lhs.minutesSinceMidnight < rhs.minutesSinceMidnight
