@@ -152,6 +152,18 @@ struct ReviewSummaryTests {
         #expect(p.band == .minimal)
     }
 
+    @Test func aCourseNotYetStartedHasNothingToJudge() throws {
+        // Starts 03-02; reviewed on 02-27 at noon: day −2, no step, no trial, no weeks.
+        let r = try ReviewFixture().review(at: "2026-02-27T12:00:00Z")
+        #expect(r.course?.dayOfCourse == -2)
+        #expect(r.course?.currentStep == nil)
+        #expect(r.course?.daysAtCurrentDose == 0)
+        #expect(r.trial == nil)
+        #expect(r.pain.weekly.isEmpty)
+        #expect(r.adherence?.wholeCourse.scheduled == 0)
+        #expect(r.suggestion.kind == .notStarted)
+    }
+
     @Test(arguments: [
         (9.99, PainBand.none), (10.0, .minimal), (29.9, .minimal), (30.0, .moderate), (49.99, .moderate),
         (50.0, .substantial), (100.0, .substantial), (-20.0, .none),

@@ -77,7 +77,10 @@ public struct PainReview: Codable, Sendable, Equatable {
 
         let base = Self.baseline(painEntries, course: reference, context: c)
         baseline = base
-        let from = max(c.today.adding(days: -6), (c.focus?.course.startDate) ?? c.today.adding(days: -6))
+        // Not before the course start (earlier scores are not outcomes of this drug), unless
+        // the course has not started yet.
+        let started = c.focus.map { $0.course.startDate <= c.today ? $0.course.startDate : c.today.adding(days: -6) }
+        let from = max(c.today.adding(days: -6), started ?? c.today.adding(days: -6))
         windowTo = c.today
         windowFrom = from
         // The baseline is what the rest is measured against, never part of the outcome.
@@ -106,8 +109,8 @@ public struct PainReview: Codable, Sendable, Equatable {
         }
 
         weekly = []
-        if let start {
-            let weeks = max(0, start.days(to: c.today)) / 7 + 1
+        if let start, start <= c.today {
+            let weeks = start.days(to: c.today) / 7 + 1
             for week in 1...weeks {
                 let from = start.adding(days: 7 * (week - 1)), to = from.adding(days: 6)
                 let scores = daily.filter { $0.date >= from && $0.date <= to }.map(\.score)

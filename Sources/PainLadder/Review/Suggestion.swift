@@ -5,7 +5,8 @@ import Foundation
 ///
 /// The first rule that applies wins, most urgent first:
 /// 1. an open red flag: assess now;
-/// 2. no course in progress: referral prompts, else the remaining drugs;
+/// 2. no course in progress: referral prompts, else the remaining drugs; a course not
+///    started yet: nothing to judge;
 /// 3. an open side effect at or above the pathway's hold severity: not tolerated at that dose;
 /// 4. a reduction in the moderate band or above, tolerated: continuing is reasonable;
 /// 5. a hold with no open side effect that caused it: review whether to continue titrating;
@@ -17,6 +18,7 @@ public struct Suggestion: Codable, Sendable, Equatable {
         case redFlag = "red-flag"
         case considerReferral = "consider-referral"
         case noCourse = "no-course"
+        case notStarted = "not-started"
         case notTolerated = "not-tolerated"
         case responding
         case holdToReview = "hold-to-review"
@@ -51,6 +53,9 @@ public struct Suggestion: Codable, Sendable, Equatable {
                     + ladder.referralPrompts.map(\.message).joined(separator: "; ") + ": consider referral to a specialist pain service")
             }
             return Suggestion(kind: .noCourse, text: "no course in progress: consider one of the remaining drugs (\(remaining.joined(separator: ", ")))")
+        }
+        if course.dayOfCourse < 1 {
+            return Suggestion(kind: .notStarted, text: "the course starts on \(course.startDate): nothing to judge yet")
         }
         let holdAt = Severity(rawValue: c.formulary.pathway.holdStepUpAtSeverity.value) ?? .moderate
         if let bad = sideEffects.openReports.filter({ ($0.severity ?? .mild) >= holdAt }).last {

@@ -27,11 +27,12 @@ public struct TrialReview: Codable, Sendable, Equatable {
     public var text: String
 
     init?(_ review: CourseReview, drug: Drug?) {
-        guard let drug else { return nil }
+        // Nothing to judge before the first day.
+        guard let drug, review.dayOfCourse >= 1 else { return nil }
         trial = drug.adequateTrial
         let t = drug.adequateTrial.value
-        daysOnDrug = max(0, review.dayOfCourse)
-        week = max(1, (daysOnDrug + 6) / 7)
+        daysOnDrug = review.dayOfCourse
+        week = (daysOnDrug + 6) / 7
         completedWeeks = daysOnDrug / 7
         currentDoseMg = review.currentStep?.dailyDoseMg ?? 0
         highestDoseReachedMg = review.highestDoseReachedMg

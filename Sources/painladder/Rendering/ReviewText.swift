@@ -34,7 +34,9 @@ enum ReviewText {
             l.append("Course: none in progress.")
             return
         }
-        l.append("Course: \(c.drugName), \(c.variantLabel ?? c.variant); day \(c.dayOfCourse) (started \(c.startDate)); \(c.status.rawValue); plan version \(c.planVersion)")
+        let day = c.dayOfCourse >= 1 ? "day \(c.dayOfCourse) (started \(c.startDate))"
+            : "starts on \(c.startDate) (in \(1 - c.dayOfCourse) day(s))"
+        l.append("Course: \(c.drugName), \(c.variantLabel ?? c.variant); \(day); \(c.status.rawValue); plan version \(c.planVersion)")
         if let step = c.currentStep {
             l.append("  dose: \(step.dailyDoseMg) mg/day (step \(step.number) of \(c.plannedStepCount)) for \(c.daysAtCurrentDose) day(s)"
                      + (c.highestDoseReachedMg > step.dailyDoseMg ? "; highest reached \(c.highestDoseReachedMg) mg/day" : ""))
@@ -187,7 +189,7 @@ enum ReviewText {
         if let last = d.lastDecision {
             l.append("Last decision: \(last.kind.rawValue) (\(last.drug), plan version \(last.planVersion)) by \(last.by) on \(last.date): \(last.reason)")
         } else {
-            l.append("Last decision: none recorded since the start")
+            l.append("Last decision: none recorded")
         }
         guard let due = d.nextDue, let days = d.daysUntilDue else {
             l.append("Next review: not set")
