@@ -101,6 +101,28 @@ struct ReviewSideEffectTests {
         #expect(!r.reviews.overdue)
     }
 
+    @Test func aTaperIsNotTitration() throws {
+        // A hand-made taper from 03-17: 20 mg, then 10 mg from 03-24. Tapering on 03-19.
+        let plan = HandPlan.amitriptyline(start: ReviewFixture.start)
+        let taper = Schedule(drug: "amitriptyline", variant: "standard", renalBand: nil,
+                             steps: [1, 0].enumerated().map { i, n in
+                                 TitrationStep(number: i + 1, startDate: ReviewFixture.day("2026-03-17").adding(days: 7 * i),
+                                               administrations: plan.steps[n].administrations, minimumDays: 7, beyondTarget: false)
+                             },
+                             maximumDailyDose: plan.maximumDailyDose, usualTarget: plan.usualTarget, cautions: [], offLabel: false)
+        var f = try ReviewFixture(versions: [
+            ReviewFixture.version(1, plan, from: ReviewFixture.start),
+            ReviewFixture.version(2, taper, from: ReviewFixture.day("2026-03-17"),
+                                  decision: Decision(kind: .stop, by: "Dr Rao", reason: "not tolerated"), at: "2026-03-17T10:00:00Z"),
+        ])
+        f.courses[0].course.status = .tapering
+        let r = f.review(at: "2026-03-19T12:00:00Z")
+        #expect(r.course?.nextStep?.dailyDoseMg == 10)
+        #expect(r.trial?.stillTitrating == false)
+        #expect(r.suggestion.kind == .tapering)
+        #expect(r.suggestion.text == "amitriptyline is being tapered (now 20 mg/day, next 10 mg/day from 2026-03-24): ask about withdrawal symptoms")
+    }
+
     @Test func clinicianFlagsAreListedOnce() throws {
         var f = try ReviewFixture()
         let relapse = PainAssessment(withNewOrReturningSymptoms: true, character: [.back])

@@ -6,7 +6,7 @@ import Foundation
 /// The first rule that applies wins, most urgent first:
 /// 1. an open red flag: assess now;
 /// 2. no course in progress: referral prompts, else the remaining drugs; a course not
-///    started yet: nothing to judge;
+///    started yet: nothing to judge; a course being tapered: ask about withdrawal;
 /// 3. an open side effect at or above the pathway's hold severity: not tolerated at that dose;
 /// 4. a reduction in the moderate band or above, tolerated: continuing is reasonable;
 /// 5. a hold with no open side effect that caused it: review whether to continue titrating;
@@ -19,6 +19,7 @@ public struct Suggestion: Codable, Sendable, Equatable {
         case considerReferral = "consider-referral"
         case noCourse = "no-course"
         case notStarted = "not-started"
+        case tapering
         case notTolerated = "not-tolerated"
         case responding
         case holdToReview = "hold-to-review"
@@ -57,6 +58,10 @@ public struct Suggestion: Codable, Sendable, Equatable {
         if course.dayOfCourse < 1 {
             return Suggestion(kind: .notStarted, text: "the course starts on \(course.startDate): nothing to judge yet")
         }
+        if course.status == .tapering {
+            let next = course.nextStep.map { ", next \($0.dailyDoseMg) mg/day from \($0.startDate)" } ?? ""
+            return Suggestion(kind: .tapering, text: "\(course.drug) is being tapered (now \(course.currentStep?.dailyDoseMg ?? 0) mg/day\(next)): ask about withdrawal symptoms")
+        }
         let holdAt = Severity(rawValue: c.formulary.pathway.holdStepUpAtSeverity.value) ?? .moderate
         if let bad = sideEffects.openReports.filter({ ($0.severity ?? .mild) >= holdAt }).last {
             let dose = bad.dailyDoseMg.map { " at \($0) mg/day" } ?? ""
@@ -85,7 +90,7 @@ public struct Suggestion: Codable, Sendable, Equatable {
             return Suggestion(kind: .noMeaningfulChange, text: "\(change) after an adequate trial: \(next)")
         }
         let status = trial.map { " (\($0.text))" } ?? ""
-        if course.nextStep != nil {
+        if trial?.stillTitrating ?? (course.nextStep != nil) {
             return Suggestion(kind: .continueTitration, text: "trial not yet adequate\(status): continue titration")
         }
         return Suggestion(kind: .continueToAdequateTrial, text: "trial not yet adequate\(status): continue at this dose until it is")

@@ -37,7 +37,8 @@ public struct TrialReview: Codable, Sendable, Equatable {
         currentDoseMg = review.currentStep?.dailyDoseMg ?? 0
         highestDoseReachedMg = review.highestDoseReachedMg
         daysAtHighestTolerated = review.daysAtCurrentDose
-        stillTitrating = review.nextStep != nil
+        // A later step at a lower dose (a taper) is not titration.
+        stillTitrating = (review.nextStep?.dailyDoseMg ?? 0) > currentDoseMg
         adequate = daysOnDrug >= t.minimumWeeks * 7 && daysAtHighestTolerated >= t.weeksAtHighestTolerated * 7
             && !stillTitrating && currentDoseMg > 0
         let range = t.minimumWeeks == t.maximumWeeks ? "\(t.minimumWeeks)" : "\(t.minimumWeeks)–\(t.maximumWeeks)"
