@@ -51,6 +51,8 @@ struct Painladder: ParsableCommand {
             HistoryCommand.self,
             CorrectCommand.self,
             UndoCommand.self,
+            ReviewCommand.self,
+            ReviewsCommand.self,
         ]
     )
 }

@@ -55,6 +55,26 @@ public struct PathwaySettings: Codable, Sendable, Equatable {
     public var rules: [SafetyRule]
     /// A side effect of at least this severity during titration holds the next step-up.
     public var holdStepUpAtSeverity: Sourced<String>
+    /// Where a fall in pain from baseline becomes minimal, moderate, substantial (per cent),
+    /// for the review; `nil` when the formulary sets none (the review then shows no band).
+    public var painChangeBands: Sourced<PainChangeBands>?
+    /// A 7-day mean pain score (0–10) at or above this prompts referral as severe pain;
+    /// `nil` when the formulary sets none.
+    public var referralSeverePain: Sourced<Double>?
+}
+
+/// Per-cent falls in pain from baseline that mark a change as minimal, moderate or
+/// substantial (IMMPACT); a smaller fall is no meaningful change.
+public struct PainChangeBands: Codable, Sendable, Equatable {
+    public var minimalPercent: Double
+    public var moderatePercent: Double
+    public var substantialPercent: Double
+
+    public init(minimalPercent: Double, moderatePercent: Double, substantialPercent: Double) {
+        self.minimalPercent = minimalPercent
+        self.moderatePercent = moderatePercent
+        self.substantialPercent = substantialPercent
+    }
 }
 
 /// A diagnosis the formulary knows, and which branch of care it belongs to.
