@@ -85,7 +85,7 @@ extension Clinic {
                 throw PainLadderError.invalidValue(field: "--resolved", given: "\(entryID)",
                                                    allowed: "the number of an open side-effect report of this patient (see 'painladder history')")
             }
-            if Journal.isResolved(report, all: s.journal, effective: s.effectiveJournal) {
+            if Journal.isResolved(report, effective: s.effectiveJournal) {
                 throw PainLadderError.notPossible("side effect #\(entryID) is already marked resolved")
             }
             let detail = SideEffectDetail(symptom: report.sideEffect!.symptom, known: report.sideEffect!.known,
@@ -216,7 +216,7 @@ extension Clinic {
                 }
                 new.sideEffect?.severity = severity
                 // A severity corrected upwards holds the step-up as a report would, unless it has resolved.
-                let resolved = Journal.isResolved(old, all: s.journal, effective: s.effectiveJournal)
+                let resolved = Journal.isResolved(old, effective: s.effectiveJournal)
                 if !resolved, let course = s.course, let plan = s.currentPlan {
                     held = holdIfNeeded(&new, severity: severity, label: new.sideEffect?.symptom ?? "side effect",
                                         plan: plan, course: course, today: s.zones.localDate(now), now: now)
