@@ -51,6 +51,7 @@ struct Painladder: ParsableCommand {
             HistoryCommand.self,
             CorrectCommand.self,
             UndoCommand.self,
+            DecideCommand.self,
         ]
     )
 }
