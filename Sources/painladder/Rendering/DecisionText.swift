@@ -16,11 +16,10 @@ enum DecisionText {
         for closed in record.closedTapers {
             l.append("(\(closed.drug), course \(closed.id ?? 0): its taper had ended; now stopped.)")
         }
-        let added = result.plan.overrides.filter { $0.at == result.plan.createdAt && $0.by == decision.by }
-            + (result.newPlan?.overrides ?? [])
-        if !added.isEmpty {
-            l.append("Overrides recorded (kept on every later version and shown at every review):")
-            for o in added { l.append("  \(o.limit): \(o.reason) (by \(o.by))") }
+        let overrides = result.plan.overrides + (result.newPlan?.overrides ?? [])
+        if !overrides.isEmpty {
+            l.append("Overrides on record (kept on every later version and shown at every review):")
+            for o in overrides { l.append("  \(o.limit): \(o.reason) (by \(o.by))") }
         }
         if !decision.warnings.isEmpty {
             l.append("Warnings (shown and recorded with the decision):")
