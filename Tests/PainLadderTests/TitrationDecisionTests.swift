@@ -257,6 +257,7 @@ struct TitrationDecisionTests {
             (request(.reduce) { $0.overrides = [.minimumInterval]; $0.overrideReason = "x" }, "--override"),
             (request(.increase) { $0.overrides = [.minimumInterval] }, "--override-reason"),
             (request(.automaticHold), "decision"),
+            (request(.hold) { $0.overrideReason = "just in case" }, "--override-reason"),
         ]
         for (r, field) in cases {
             do {

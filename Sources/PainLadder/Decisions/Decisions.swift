@@ -50,6 +50,10 @@ public enum Decisions {
             throw PainLadderError.invalidValue(field: "--override-reason", given: "(none)",
                                                allowed: "why the limit may be passed (needed with --override and --abrupt)")
         }
+        if !blank(r.overrideReason) && r.overrides.isEmpty && !r.abrupt {
+            throw PainLadderError.invalidValue(field: "--override-reason", given: r.overrideReason!,
+                                               allowed: "only with --override LIMIT or --abrupt")
+        }
         let allowedOverrides: Set<OverrideLimit> = switch r.kind {
         case .increase: [.minimumInterval, .maximumDailyDose]
         case .switch: [.ruledOut, .triedBefore]
