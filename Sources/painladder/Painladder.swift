@@ -53,6 +53,7 @@ struct Painladder: ParsableCommand {
             UndoCommand.self,
             ReviewCommand.self,
             ReviewsCommand.self,
+            DecideCommand.self,
         ]
     )
 }

@@ -20,10 +20,13 @@ public struct Formulary: Sendable {
     public var localCaps: [String: Sourced<Milligrams>]
     /// The name of the local overlay in force, if any.
     public var localName: String?
+    /// Switching guidance and dose conversions (`switching.json`), if the folder has them.
+    public var switching: SwitchingRules?
 
     public init(name: String, version: String, drugs: [Drug], sources: [String: Source],
                 diagnoses: [Diagnosis], medicineClasses: [String: [String]], pathway: PathwaySettings,
-                localCaps: [String: Sourced<Milligrams>] = [:], localName: String? = nil) {
+                localCaps: [String: Sourced<Milligrams>] = [:], localName: String? = nil,
+                switching: SwitchingRules? = nil) {
         self.name = name
         self.version = version
         self.drugs = drugs
@@ -33,6 +36,7 @@ public struct Formulary: Sendable {
         self.pathway = pathway
         self.localCaps = localCaps
         self.localName = localName
+        self.switching = switching
     }
 
     /// The drug with this id (case-insensitive), or `unknownDrug`.
