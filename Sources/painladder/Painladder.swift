@@ -51,6 +51,9 @@ struct Painladder: ParsableCommand {
             HistoryCommand.self,
             CorrectCommand.self,
             UndoCommand.self,
+            RemindCommand.self,
+            SupplyCommand.self,
+            ExportCommand.self,
         ]
     )
 }
