@@ -163,15 +163,23 @@ extension Store {
 
     static func fetchReminderRecord(_ courseID: Int64, journalFrom: ([SupplyEvent]) -> LocalDate,
                                     _ db: Database) throws -> ReminderRecord? {
-        guard let course = try fetchCourse(courseID, db), course.status != .stopped else { return nil }
-        let patient = try fetchPatient(course.patientID, db)
-        let versions = try Row.fetchAll(db, sql: "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version",
-                                        arguments: [courseID]).map(PlanVersion.init(row:))
+        // Cached statements: the job runs the same few queries for every course.
+        guard let courseRow = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM course WHERE id = ?"),
+                                               arguments: [courseID]) else { return nil }
+        let course = try Course(row: courseRow)
+        guard course.status != .stopped else { return nil }
+        guard let patientRow = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM patient WHERE id = ?"),
+                                                arguments: [course.patientID]) else {
+            throw PainLadderError.unknownPatient(course.patientID)
+        }
+        let patient = try Patient(row: patientRow)
+        let versions = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version"),
+                                        arguments: [courseID]).map(PlanVersion.init(immutableRow:))
         let supply = try fetchSupply(courseID, db)
         let from = journalFrom(supply)
         // Bounded by the indexes: slots from `from` on (journal_by_course_slot), extra doses
         // since then (journal_extra_by_course), and the entries that supersede those.
-        let journal = try Row.fetchAll(db, sql: """
+        let journal = try Row.fetchAll(try db.cachedStatement(sql: """
             WITH w(id) AS (
                 SELECT id FROM journal_entry WHERE course_id = :course AND slot_date >= :date
                 UNION ALL
@@ -181,7 +189,7 @@ extension Store {
             UNION
             SELECT id, detail FROM journal_entry WHERE supersedes IN w
             ORDER BY id
-            """, arguments: ["course": courseID, "date": from.description,
+            """), arguments: ["course": courseID, "date": from.description,
                              "instant": StoreTime.string(Date(timeIntervalSince1970: Double(from.dayNumber) * 86_400))])
             .map { row in
                 var entry = try Rows.json(row, "detail", as: JournalEntry.self, table: "journal_entry")
@@ -190,5 +198,46 @@ extension Store {
             }
         return ReminderRecord(patient: patient, zones: try fetchZones(patient, db), course: course, versions: versions,
                               journal: journal, supply: supply, journalFrom: from)
+    }
+}
+
+/// Decoded schedules by their stored JSON text. Plan versions are append-only (a trigger
+/// refuses updates), and the same text always decodes to the same schedule, so the job
+/// decodes each plan once per process instead of once per course visit.
+final class ScheduleCache: @unchecked Sendable {
+    static let shared = ScheduleCache()
+    private let lock = NSLock()
+    private var schedules: [String: Schedule] = [:]
+
+    func schedule(_ text: String) throws -> Schedule {
+        lock.lock()
+        if let hit = schedules[text] { lock.unlock(); return hit }
+        lock.unlock()
+        let decoded = try StoreJSON.decode(Schedule.self, from: text)
+        lock.lock()
+        if schedules.count >= 2048 { schedules.removeAll(keepingCapacity: true) }
+        schedules[text] = decoded
+        lock.unlock()
+        return decoded
+    }
+}
+
+extension PlanVersion {
+    /// ``init(row:)`` with the schedule through ``ScheduleCache``.
+    init(immutableRow row: Row) throws {
+        let t = "plan_version"
+        let text: String = row["schedule"]
+        let schedule: Schedule
+        do { schedule = try ScheduleCache.shared.schedule(text) } catch {
+            throw Rows.Unreadable(table: t, column: "schedule", value: String(text.prefix(80)))
+        }
+        self.init(id: row["id"], courseID: row["course_id"], version: row["version"],
+                  replacesID: row["replaces_id"], createdAt: try Rows.instant(row, "created_at", table: t),
+                  author: row["author"], reason: row["reason"], schedule: schedule,
+                  effectiveFrom: try Rows.date(row, "effective_from", table: t),
+                  holdReason: row["hold_reason"],
+                  overrides: try Rows.json(row, "overrides", as: [Override].self, table: t),
+                  nextReviewDate: try Rows.optionalDate(row, "next_review_date", table: t),
+                  decision: try (row["decision"] as String?).map { _ in try Rows.json(row, "decision", as: Decision.self, table: t) })
     }
 }

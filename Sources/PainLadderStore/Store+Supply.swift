@@ -33,7 +33,7 @@ extension Store {
 
     static func fetchSupply(_ courseID: Int64, _ db: Database) throws -> [SupplyEvent] {
         let t = "supply_event"
-        return try Row.fetchAll(db, sql: "SELECT * FROM supply_event WHERE course_id = ? ORDER BY at, id",
+        return try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM supply_event WHERE course_id = ? ORDER BY at, id"),
                                 arguments: [courseID]).map { row in
             SupplyEvent(id: row["id"], patientID: row["patient_id"], courseID: row["course_id"], drug: row["drug"],
                         strength: Strength(mg: row["strength_mg"], form: row["form"]),
