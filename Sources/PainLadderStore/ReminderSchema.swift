@@ -8,7 +8,9 @@ enum ReminderSchema {
         try db.execute(sql: """
             -- One row per reminder ever handed out: the PRIMARY KEY on the stable key is what
             -- makes a reminder go out once, whichever run computes it. `confirmed` = 0 while a
-            -- delivery command has not yet succeeded: the next run hands it out again, same key.
+            -- delivery command has not yet succeeded: the next run hands it out again, same key,
+            -- unless it is no longer useful (a dose since recorded or past its window):
+            -- then `withdrawn_at` is set and it is not handed out again.
             CREATE TABLE reminder_sent (
                 key TEXT NOT NULL PRIMARY KEY CHECK (length(key) > 0),
                 kind TEXT NOT NULL,
@@ -21,9 +23,11 @@ enum ReminderSchema {
                 sent_at TEXT CHECK (sent_at GLOB '\(instant)'),
                 confirmed INTEGER NOT NULL CHECK (confirmed IN (0, 1)),
                 attempts INTEGER NOT NULL CHECK (attempts >= 1),
-                CHECK ((confirmed = 1) = (sent_at IS NOT NULL))
+                withdrawn_at TEXT CHECK (withdrawn_at GLOB '\(instant)'),
+                CHECK ((confirmed = 1) = (sent_at IS NOT NULL)),
+                CHECK (confirmed = 0 OR withdrawn_at IS NULL)
             ) STRICT, WITHOUT ROWID;
-            CREATE INDEX reminder_sent_unconfirmed ON reminder_sent(due_at) WHERE confirmed = 0;
+            CREATE INDEX reminder_sent_unconfirmed ON reminder_sent(due_at) WHERE confirmed = 0 AND withdrawn_at IS NULL;
             CREATE INDEX reminder_sent_by_patient ON reminder_sent(patient_id, due_at);
             CREATE TRIGGER reminder_sent_no_delete BEFORE DELETE ON reminder_sent
                 BEGIN SELECT RAISE(ABORT, 'sent reminders are kept'); END;

@@ -82,7 +82,7 @@ extension Store {
     /// Reminders claimed but never confirmed, oldest due first (partial index on `confirmed = 0`).
     public func unconfirmedReminders() throws -> [Reminder] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT reminder FROM reminder_sent WHERE confirmed = 0 ORDER BY due_at, key")
+            try Row.fetchAll(db, sql: "SELECT reminder FROM reminder_sent WHERE confirmed = 0 AND withdrawn_at IS NULL ORDER BY due_at, key")
                 .map { try Rows.json($0, "reminder", as: Reminder.self, table: "reminder_sent") }
         }
     }
@@ -93,12 +93,25 @@ extension Store {
     @discardableResult
     public func resendReminder(key: String, at: Date, handOut: (Reminder) throws -> Void) throws -> Bool {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT reminder FROM reminder_sent WHERE key = ? AND confirmed = 0",
+            guard let row = try Row.fetchOne(db, sql: "SELECT reminder FROM reminder_sent WHERE key = ? AND confirmed = 0 AND withdrawn_at IS NULL",
                                              arguments: [key]) else { return false }
             try db.execute(sql: "UPDATE reminder_sent SET confirmed = 1, sent_at = ?, attempts = attempts + 1 WHERE key = ?",
                            arguments: [StoreTime.string(at), key])
             try handOut(try Rows.json(row, "reminder", as: Reminder.self, table: "reminder_sent"))
             return true
+        }
+    }
+
+    /// One course's record as the job reads it (read transaction), or `nil` when it is not in progress.
+    public func reminderRecord(courseID: Int64, journalFrom: ([SupplyEvent]) -> LocalDate) throws -> ReminderRecord? {
+        try read { db in try Self.fetchReminderRecord(courseID, journalFrom: journalFrom, db) }
+    }
+
+    /// Stops handing out an unconfirmed reminder that is no longer useful (kept, with when).
+    public func withdrawReminder(key: String, at: Date) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE reminder_sent SET withdrawn_at = ? WHERE key = ? AND confirmed = 0",
+                           arguments: [StoreTime.string(at), key])
         }
     }
 
@@ -119,13 +132,14 @@ extension Store {
     }
 
     /// What was handed out for a patient, oldest due first, with whether it was confirmed.
-    public func sentReminders(patientID: String? = nil) throws -> [(reminder: Reminder, confirmed: Bool, attempts: Int)] {
+    public func sentReminders(patientID: String? = nil) throws -> [(reminder: Reminder, confirmed: Bool, attempts: Int, withdrawn: Bool)] {
         try read { db in
             let rows = try patientID.map {
-                try Row.fetchAll(db, sql: "SELECT reminder, confirmed, attempts FROM reminder_sent WHERE patient_id = ? ORDER BY due_at, key",
+                try Row.fetchAll(db, sql: "SELECT reminder, confirmed, attempts, withdrawn_at FROM reminder_sent WHERE patient_id = ? ORDER BY due_at, key",
                                  arguments: [$0])
-            } ?? Row.fetchAll(db, sql: "SELECT reminder, confirmed, attempts FROM reminder_sent ORDER BY due_at, key")
-            return try rows.map { (try Rows.json($0, "reminder", as: Reminder.self, table: "reminder_sent"), $0["confirmed"], $0["attempts"]) }
+            } ?? Row.fetchAll(db, sql: "SELECT reminder, confirmed, attempts, withdrawn_at FROM reminder_sent ORDER BY due_at, key")
+            return try rows.map { (try Rows.json($0, "reminder", as: Reminder.self, table: "reminder_sent"), $0["confirmed"], $0["attempts"],
+                                   ($0["withdrawn_at"] as String?) != nil) }
         }
     }
 

@@ -46,6 +46,24 @@ struct ReminderStoreTests {
         }
     }
 
+    @Test("an unconfirmed dose reminder is not handed out again once the dose is recorded; it is withdrawn")
+    func staleResendWithdrawn() throws {
+        try withTemporaryDirectory { dir in
+            let c = try ReminderClinic(dir: dir)
+            try c.patient("P001", zone: "Europe/London", drug: "amitriptyline", start: "2026-03-02")
+            _ = try c.run("2026-03-02T12:00Z")
+            _ = try c.clinic.remind(now: ReminderClinic.at("2026-03-02T21:45Z"), mode: .confirmed { _ in false })
+            try c.clinic.take(patientID: "P001", at: nil, doseMg: nil, note: nil, by: "P001", now: ReminderClinic.at("2026-03-02T21:48Z"))
+            var delivered: [String] = []
+            let next = try c.clinic.remind(now: ReminderClinic.at("2026-03-02T21:50Z"), mode: .confirmed { delivered.append($0.key); return true })
+            #expect(delivered.isEmpty)
+            #expect(next.reminders.isEmpty && next.failed.isEmpty)
+            let row = try #require(try c.store.sentReminders(patientID: "P001").first { $0.reminder.kind == .dose })
+            #expect(row.withdrawn && !row.confirmed)
+            #expect(try c.store.unconfirmedReminders().isEmpty)
+        }
+    }
+
     @Test("a dry run records nothing: no claims, no missed entries, no run mark")
     func dryRun() throws {
         try withTemporaryDirectory { dir in
@@ -135,7 +153,7 @@ struct ReminderStoreTests {
             #expect(try plan("SELECT id FROM journal_entry WHERE course_id = 1 AND slot_date >= '2026-03-01'").contains("journal_by_course_slot"))
             #expect(try plan("SELECT id FROM journal_entry WHERE course_id = 1 AND kind = 'extra' AND at >= '2026-03-01'").contains("journal_extra_by_course"))
             #expect(try plan("SELECT id FROM journal_entry WHERE supersedes IN (1, 2)").contains("INDEX"))
-            #expect(try plan("SELECT reminder FROM reminder_sent WHERE confirmed = 0 ORDER BY due_at, key").contains("reminder_sent_unconfirmed"))
+            #expect(try plan("SELECT reminder FROM reminder_sent WHERE confirmed = 0 AND withdrawn_at IS NULL ORDER BY due_at, key").contains("reminder_sent_unconfirmed"))
             #expect(try plan("SELECT key FROM reminder_sent WHERE key IN ('a', 'b')").contains("PRIMARY KEY"))
             #expect(try plan("SELECT * FROM plan_version WHERE course_id = 1 ORDER BY version").contains("INDEX"))
         }

@@ -47,6 +47,19 @@ struct ReminderPlannerTests {
         #expect(next.missed.isEmpty)
     }
 
+    @Test("a dose reminder claimed but never confirmed is still useful only while its dose is open and in its window")
+    func stillUseful() throws {
+        let input = try Remind.amitriptyline()
+        let r = try #require(Remind.plan(input, now: "2026-03-02T21:45Z", lastRun: nil).of(.dose).first)
+        #expect(ReminderPlanner.stillUseful(r, now: Remind.at("2026-03-02T21:50Z"), input: input))
+        #expect(ReminderPlanner.stillUseful(r, now: Remind.at("2026-03-03T00:00Z"), input: input))
+        #expect(!ReminderPlanner.stillUseful(r, now: Remind.at("2026-03-03T00:01Z"), input: input), "window closed")
+        let taken = try Remind.amitriptyline(journal: [Remind.entry(1, .taken, slot: "2026-03-02 22:00", at: "2026-03-02T21:48Z")])
+        #expect(!ReminderPlanner.stillUseful(r, now: Remind.at("2026-03-02T21:50Z"), input: taken), "recorded")
+        let review = try #require(Remind.plan(input, now: "2026-03-13T08:00Z", lastRun: nil).of(.reviewDue).first)
+        #expect(ReminderPlanner.stillUseful(review, now: Remind.at("2026-03-20T08:00Z"), input: input))
+    }
+
     @Test("nothing for a dose already taken or skipped")
     func recordedDoses() throws {
         for kind in [JournalEntry.Kind.taken, .skipped] {

@@ -46,6 +46,17 @@ public enum ReminderPlanner {
         return result
     }
 
+    /// Whether a reminder claimed earlier but never confirmed is still worth handing out
+    /// again: a dose reminder is not once its slot is recorded (taken or skipped) or its
+    /// window has closed (the slot is then marked missed, as on catch-up). Other kinds are.
+    public static func stillUseful(_ reminder: Reminder, now: Date, input: ReminderInput,
+                                   policy: ReminderPolicy = .standard) -> Bool {
+        guard reminder.kind == .dose else { return true }
+        let slot = SlotKey(date: reminder.localDate, time: reminder.localTime)
+        let recorded = input.recorded()[slot]
+        return recorded != .taken && recorded != .skipped && now <= reminder.at.addingTimeInterval(policy.doseLate)
+    }
+
     /// The first date (UTC calendar, with a margin for any zone) the journal must be
     /// complete from for ``plan(now:lastRun:input:policy:)``: the store reads from here.
     public static func journalFrom(now: Date, lastRun: Date?, supply: [SupplyEvent],

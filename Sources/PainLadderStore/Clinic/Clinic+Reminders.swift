@@ -51,6 +51,7 @@ extension Clinic {
 
     private func remindOnce(now: Date, policy: ReminderPolicy, mode: RemindMode) throws -> RemindResult {
         var result = RemindResult()
+        var handOutError: (any Error)?
         let lastRun = try store.lastReminderRun()
         let journalFrom = { (supply: [SupplyEvent]) in
             ReminderPlanner.journalFrom(now: now, lastRun: lastRun, supply: supply, policy: policy)
@@ -64,6 +65,10 @@ extension Clinic {
         }
 
         for pending in try store.unconfirmedReminders() {
+            if case .dryRun = mode {} else if try !stillUseful(pending, now: now, policy: policy, journalFrom: journalFrom) {
+                try store.withdrawReminder(key: pending.key, at: now)
+                continue
+            }
             switch mode {
             case .dryRun:
                 result.reminders.append(pending)
@@ -83,9 +88,17 @@ extension Clinic {
                     result.reminders += preview.reminders
                     result.missed += preview.missed
                 case let .inline(handOut):
-                    let claimed = try store.claimReminders(courseID: courseID, now: now, confirmed: true,
+                    let claimed: ReminderPlan
+                    do {
+                        claimed = try store.claimReminders(courseID: courseID, now: now, confirmed: true,
                                                            journalFrom: journalFrom, compute) { reminders in
-                        for r in reminders { try handOut(r) }
+                            for r in reminders {
+                                do { try handOut(r) } catch { handOutError = error; throw error }
+                            }
+                        }
+                    } catch where handOutError != nil {
+                        // Output is gone: nothing of this course was recorded; stop the run.
+                        throw handOutError!
                     }
                     result.reminders += claimed.reminders
                     result.missed += claimed.missed
@@ -105,6 +118,18 @@ extension Clinic {
         if case .dryRun = mode { return result }
         try store.recordReminderRun(now: now, recordedAt: now)
         return result
+    }
+
+    /// A pending dose reminder is re-checked against the journal before it goes out again.
+    private func stillUseful(_ r: Reminder, now: Date, policy: ReminderPolicy,
+                             journalFrom: ([SupplyEvent]) -> LocalDate) throws -> Bool {
+        guard r.kind == .dose else { return true }
+        guard let record = try store.reminderRecord(courseID: r.courseID, journalFrom: journalFrom) else { return false }
+        let input = ReminderInput(patient: record.patient, zones: record.zones, course: record.course,
+                                  drug: try formulary.drug(record.course.drug), versions: record.versions,
+                                  journal: Journal.effective(record.journal), supply: record.supply,
+                                  journalFrom: record.journalFrom)
+        return ReminderPlanner.stillUseful(r, now: now, input: input, policy: policy)
     }
 
     private func deliverClaimed(_ r: Reminder, now: Date, deliver: (Reminder) -> Bool,
