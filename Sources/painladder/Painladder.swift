@@ -54,6 +54,9 @@ struct Painladder: ParsableCommand {
             ReviewCommand.self,
             ReviewsCommand.self,
             DecideCommand.self,
+            RemindCommand.self,
+            SupplyCommand.self,
+            ExportCommand.self,
         ]
     )
 }

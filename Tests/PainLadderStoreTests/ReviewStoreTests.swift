@@ -58,8 +58,9 @@ struct ReviewStoreTests {
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Store.reviewQueueSQL, arguments: ["stopped", "2026-03-20"])
                     .map { $0["detail"] as String }
             }
-            #expect(plan.first == "SCAN c", "\(plan)")
-            #expect(plan.filter { $0.hasPrefix("SCAN") } == ["SCAN c"], "\(plan)")
+            // One scan, over courses (the partial index of courses in progress when present), never over plan versions.
+            let scans = plan.filter { $0.hasPrefix("SCAN") }
+            #expect(scans.count == 1 && scans[0].hasPrefix("SCAN c"), "\(plan)")
             #expect(plan.contains { $0.contains("(course_id=? AND version=?)") }, "\(plan)")
         }
     }

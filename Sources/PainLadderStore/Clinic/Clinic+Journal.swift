@@ -237,7 +237,7 @@ extension Clinic {
                     throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (impression)", allowed: "--impression 1-7")
                 }
                 new.impression = value
-            case .sideEffectResolved, .assessment, .undo:
+            case .sideEffectResolved, .assessment, .undo, .missed:
                 throw PainLadderError.notPossible("entry #\(entryID) (\(old.kind.rawValue)) cannot be corrected; undo it and record it again")
             }
             if new.at > now.addingTimeInterval(60) {
