@@ -34,12 +34,25 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmark only (not in the library product): a seeded synthetic clinic written
+        // through the store's bulk loader, and the `painladder-bench` tool that runs it.
+        .target(name: "ClinicGenerator", dependencies: ["PainLadder", "PainLadderStore"]),
+        .executableTarget(
+            name: "painladder-bench",
+            dependencies: [
+                "ClinicGenerator", "PainLadder", "PainLadderStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "PainLadderTests", dependencies: ["PainLadder"]),
         // GRDB directly: the tests inspect and tamper with the raw file (pragmas, future migrations).
         .testTarget(name: "PainLadderStoreTests", dependencies: [
             "PainLadderStore", "PainLadder", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "painladderTests", dependencies: ["painladder", "PainLadder", "PainLadderStore"]),
+        .testTarget(name: "ClinicGeneratorTests", dependencies: [
+            "ClinicGenerator", "PainLadderStore", "PainLadder", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

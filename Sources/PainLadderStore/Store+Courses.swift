@@ -90,7 +90,7 @@ extension Store {
 }
 
 /// Audit detail of `course.start`.
-private struct CourseStarted: Encodable {
+struct CourseStarted: Encodable {
     var drug: String
     var variant: String
     var startDate: LocalDate

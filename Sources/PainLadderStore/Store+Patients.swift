@@ -12,7 +12,11 @@ extension Store {
     /// ```
     /// - Throws: ``PainLadderError/duplicatePatient(_:)`` when the id is taken.
     public func addPatient(_ p: Patient, at: Date, by: String) throws {
-        try write { db in
+        try write { db in try Self.insertPatient(p, at: at, by: by, db) }
+    }
+
+    /// The checks and writes of ``addPatient(_:at:by:)``, inside the caller's transaction.
+    static func insertPatient(_ p: Patient, at: Date, by: String, _ db: Database) throws {
             if try Self.patientExists(p.id, db) { throw PainLadderError.duplicatePatient(p.id) }
             var values = try p.columns()
             values["created_at"] = StoreTime.string(at)
@@ -20,7 +24,6 @@ extension Store {
             try db.insertRow(into: "patient", values)
             try Self.audit(db, at: at, actor: by, action: "patient.add", patientID: p.id, courseID: nil,
                            detail: ["patient": p])
-        }
     }
 
     /// Replaces a patient's details. Nothing is lost: the audit row `patient.update` holds

@@ -106,7 +106,7 @@ extension Store {
 }
 
 /// Audit detail of `plan.version`.
-private struct PlanChange: Encodable {
+struct PlanChange: Encodable {
     var planVersionID: Int64
     var version: Int
     var replacesID: Int64?

@@ -6,6 +6,10 @@ struct Painladder: ParsableCommand {
     /// Like argument-parser's own `main()`, but a usage error is one line on stderr (which
     /// option, what is wrong, where to look) and exits 64; help and version still print in full.
     static func main() {
+        if let error = ArgumentEncoding.firstInvalid() {
+            Output.error(error.description)
+            Foundation.exit(error.exitCode)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

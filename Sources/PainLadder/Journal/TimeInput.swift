@@ -24,11 +24,7 @@ public enum TimeInput {
             field: field, given: text,
             allowed: "now, HH:MM, 'yesterday HH:MM', 'YYYY-MM-DD HH:MM' or an ISO 8601 instant")
         if t.lowercased() == "now" { return now }
-        let iso = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds]] {
-            iso.formatOptions = options
-            if let d = iso.date(from: t) { return d }
-        }
+        if let d = instant(t) { return d }
         let parts = t.replacingOccurrences(of: "T", with: " ").split(separator: " ").map(String.init)
         switch parts.count {
         case 1:
@@ -48,5 +44,28 @@ public enum TimeInput {
         default:
             throw fail
         }
+    }
+
+    /// An ISO 8601 instant with a zone (`2026-03-05T22:10:00Z`, `…+01:00`, optional fraction),
+    /// checked strictly: Foundation's formatter rolls an impossible day over (2026-02-30
+    /// becomes 2026-03-02) and accepts offsets such as +25:00.
+    public static func instant(_ text: String) -> Date? {
+        let iso = ISO8601DateFormatter()
+        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds]] {
+            iso.formatOptions = options
+            if let d = iso.date(from: text) { return isReal(text) ? d : nil }
+        }
+        return nil
+    }
+
+    /// The calendar date is real and the offset (if not `Z`) is within ±18:00.
+    private static func isReal(_ text: String) -> Bool {
+        guard LocalDate(parsing: String(text.prefix(10))) != nil else { return false }
+        let afterSeconds = text.dropFirst(19)
+        guard let sign = afterSeconds.firstIndex(where: { $0 == "+" || $0 == "-" }) else { return true }
+        let digits = text[text.index(after: sign)...].filter { $0 != ":" }
+        guard digits.count == 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let h = Int(digits.prefix(2)), let m = Int(digits.suffix(2)) else { return false }
+        return h <= 18 && m < 60
     }
 }

@@ -43,13 +43,13 @@ extension PainLadderError: LocalizedError {
     public var errorDescription: String? {
         switch self {
         case let .invalidValue(field, given, allowed):
-            "\(field): '\(given)' is not valid; allowed: \(allowed)"
+            "\(field): '\(Self.shown(given))' is not valid; allowed: \(allowed)"
         case let .unknownDrug(name, known):
-            "drug: '\(name)' is not in the formulary; known drugs: \(known.joined(separator: ", "))"
+            "drug: '\(Self.shown(name))' is not in the formulary; known drugs: \(known.joined(separator: ", "))"
         case let .unknownPatient(id):
-            "patient: no patient '\(id)' in this database (see 'painladder patient list')"
+            "patient: no patient '\(Self.shown(id))' in this database (see 'painladder patient list')"
         case let .duplicatePatient(id):
-            "patient: '\(id)' already exists; choose another id or use 'painladder patient show \(id)'"
+            "patient: '\(Self.shown(id))' already exists; choose another id or use 'painladder patient show \(Self.shown(id))'"
         case let .noDatabase(path, reason):
             "database: cannot use '\(path)': \(reason)"
         case let .hardStop(drug, rule, message, sources):
@@ -63,6 +63,14 @@ extension PainLadderError: LocalizedError {
         case let .internalError(message):
             "internal error: \(message)"
         }
+    }
+}
+
+extension PainLadderError {
+    /// What a person typed, as an error message repeats it: a 10,000-character argument
+    /// is cut to its start and its length, so the message stays one readable line.
+    static func shown(_ given: String) -> String {
+        given.count <= 80 ? given : "\(given.prefix(60))… (\(given.count) characters)"
     }
 }
 

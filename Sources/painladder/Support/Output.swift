@@ -6,8 +6,25 @@ enum Output {
         print(text)
     }
 
+    /// One line on stderr, always: a newline or other control character inside the message
+    /// (echoed from what was typed) is shown escaped, so scripts can rely on one line per error.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("painladder: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("painladder: \(oneLine(message))\n".utf8))
+    }
+
+    static func oneLine(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}":
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     static func note(_ message: String) {

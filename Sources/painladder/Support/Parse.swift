@@ -31,11 +31,7 @@ enum Parse {
     }
 
     static func instant(_ text: String, field: String) throws -> Date {
-        let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime]] {
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return date }
-        }
+        if let date = TimeInput.instant(text) { return date }
         throw PainLadderError.invalidValue(field: field, given: text,
                                            allowed: "an ISO 8601 instant with a zone, e.g. 2026-03-02T09:00:00Z")
     }

@@ -1,0 +1,139 @@
+import Foundation
+import PainLadder
+import PainLadderStore
+
+/// Builds a synthetic clinic through the store's bulk loader (``Store/bulkLoad(_:)``), for
+/// the benchmark and its smoke test. Seeded: the same options give the same database.
+///
+/// Each patient has about two years of history: a baseline pain score, a course (and for
+/// about half of them a second one after the first stops), the schedule the formulary gives
+/// for them, about three scheduled doses a day (most taken, some skipped, a few never
+/// recorded), a pain score every evening, a side effect a week and a review about once a
+/// month (a plan version recording a "continue" decision and the next review date).
+///
+/// Records are written day by day across all patients, as a real clinic fills its file, so
+/// one patient's rows are spread through the tables as they would be in use.
+public enum ClinicGenerator {
+    public struct Options: Sendable {
+        public var patients: Int
+        /// Days of history per patient, ending on `end`.
+        public var days: Int
+        public var seed: UInt64
+        /// The last day of history; the generator's "now" is 12:00 UTC that day: doses after it
+        /// are not recorded yet (so reminders have something due).
+        public var end: LocalDate
+        /// Drugs a first course may use, with weights: gabapentin (three doses a day) most often.
+        public var firstDrugs: [(drug: String, weight: Double)]
+        /// Share of patients whose first course stops (not effective, not tolerated) and a second starts.
+        public var secondCourseRate: Double
+        /// Share of scheduled doses recorded as taken, and as skipped; the rest are never recorded.
+        public var takenRate: Double
+        public var skippedRate: Double
+        /// A measured creatinine clearance for every patient (mL/min), which wins over the
+        /// Cockcroft–Gault estimate from the random age, weight and creatinine: tests use it to
+        /// keep renal dose bands out of hand-worked counts. `nil`: estimated, so some patients
+        /// fall in renal bands as in a real clinic.
+        public var measuredClearance: Double?
+
+        public init(patients: Int, days: Int = 730, seed: UInt64 = 1,
+                    end: LocalDate = LocalDate(year: 2026, month: 3, day: 20)!,
+                    firstDrugs: [(drug: String, weight: Double)] = [("gabapentin", 0.70), ("pregabalin", 0.15),
+                                                                     ("amitriptyline", 0.10), ("duloxetine", 0.05)],
+                    secondCourseRate: Double = 0.5, takenRate: Double = 0.92, skippedRate: Double = 0.05,
+                    measuredClearance: Double? = nil) {
+            self.patients = patients
+            self.days = days
+            self.seed = seed
+            self.end = end
+            self.firstDrugs = firstDrugs
+            self.secondCourseRate = secondCourseRate
+            self.takenRate = takenRate
+            self.skippedRate = skippedRate
+            self.measuredClearance = measuredClearance
+        }
+
+        /// The instant the history stops at.
+        public var now: Date { Date(timeIntervalSince1970: Double(end.dayNumber * 86_400 + 12 * 3600)) }
+    }
+
+    /// What was written.
+    public struct Summary: Sendable, Encodable, Equatable {
+        public var patients = 0
+        public var courses = 0
+        public var planVersions = 0
+        /// Dose entries (taken and skipped).
+        public var doseEntries = 0
+        /// Scheduled doses before "now" that were never recorded.
+        public var unrecordedDoses = 0
+        public var painEntries = 0
+        public var sideEffects = 0
+        /// Rows in every table (journal, audit, plans, courses, patients).
+        public var rows = 0
+    }
+
+    /// Writes the clinic into `store` in one transaction.
+    ///
+    /// - Parameter progress: called after each simulated day with (days done, days).
+    /// - Throws: ``PainLadderError/notPossible(_:)`` when the database already holds patients.
+    public static func generate(_ options: Options, formulary: Formulary, into store: Store,
+                                progress: ((Int, Int) -> Void)? = nil) throws -> Summary {
+        guard try store.patients().isEmpty else {
+            throw PainLadderError.notPossible("generate: \(store.path) already holds patients; give a new database file")
+        }
+        let firstDay = options.end.adding(days: -(options.days - 1))
+        var clocks: [String: ZoneClock] = [:]
+        var patients: [SyntheticPatient] = []
+        patients.reserveCapacity(options.patients)
+        for index in 0..<options.patients {
+            var rng = SplitMix(seed: options.seed, index: index)
+            let zone = rng.pick(SyntheticPatient.zones)
+            let clock = clocks[zone] ?? ZoneClock(zone: TimeZone(identifier: zone)!)
+            clocks[zone] = clock
+            patients.append(SyntheticPatient(index: index, rng: rng, clock: clock, firstDay: firstDay,
+                                             options: options, formulary: formulary))
+        }
+        var summary = Summary()
+        summary.patients = options.patients
+        try store.bulkLoad { loader in
+            for p in patients.indices { try patients[p].register(loader) }
+            for d in 0..<options.days {
+                let day = firstDay.adding(days: d)
+                for p in patients.indices {
+                    try patients[p].live(day, now: options.now, loader: loader, summary: &summary)
+                }
+                progress?(d + 1, options.days)
+            }
+            summary.rows = loader.rowsWritten
+        }
+        return summary
+    }
+}
+
+/// Local wall-clock times to instants for one zone, fast: a day without a daylight-saving
+/// change has one offset for all its slots (cached per day); a day with one goes through
+/// ``WallClock/instant(_:_:in:)`` and its RFC 5545 rules.
+final class ZoneClock {
+    let zone: TimeZone
+    private var offsets: [Int: Int] = [:]
+    private static let changes = Int.min
+
+    init(zone: TimeZone) {
+        self.zone = zone
+    }
+
+    func instant(_ day: LocalDate, _ time: LocalTime) -> Date {
+        let offset: Int
+        if let cached = offsets[day.dayNumber] {
+            offset = cached
+        } else {
+            // The local day lies within UTC [midnight − 14 h, midnight + 38 h] for any offset.
+            let midnight = Double(day.dayNumber * 86_400)
+            let before = zone.secondsFromGMT(for: Date(timeIntervalSince1970: midnight - 14 * 3600))
+            let after = zone.secondsFromGMT(for: Date(timeIntervalSince1970: midnight + 38 * 3600))
+            offset = before == after ? before : Self.changes
+            offsets[day.dayNumber] = offset
+        }
+        if offset == Self.changes { return WallClock.instant(day, time, in: zone) }
+        return Date(timeIntervalSince1970: Double(day.dayNumber * 86_400 + time.minutesSinceMidnight * 60 - offset))
+    }
+}

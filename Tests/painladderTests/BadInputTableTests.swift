@@ -1,0 +1,250 @@
+import Foundation
+import Testing
+
+/// One invalid command line: what it must exit with and what the one stderr line must name.
+struct BadInput: Sendable, CustomTestStringConvertible {
+    var args: [String]
+    var code: Int32
+    var mentions: String
+    /// Put `--db` before a `--` (after it everything is positional).
+    var dbFirst = false
+
+    init(_ args: [String], _ code: Int32, _ mentions: String, dbFirst: Bool = false) {
+        self.args = args
+        self.code = code
+        self.mentions = mentions
+        self.dbFirst = dbFirst
+    }
+
+    var testDescription: String {
+        args.map { $0.count > 30 ? "\($0.prefix(12))…(\($0.count) chars)" : $0 }.joined(separator: " ")
+    }
+}
+
+/// The bad-input table: every command, every kind of bad value. Each gets exactly one line
+/// on stderr naming the problem, its documented exit code (64 usage, 65 bad data, 66 no such
+/// patient or database), nothing on stdout, and the database's logical dump is unchanged.
+@Suite("Reliability: bad input table")
+struct BadInputTableTests {
+    static let sql = "'; DROP TABLE patient; --"
+    static let huge = Reliability.long(10_000)
+    static let addP002 = ["patient", "add", "P002", "--born", "1970-01-01", "--sex", "male", "--tz", "Europe/London",
+                          "--diagnosis", "post-herpetic-neuralgia"]
+    /// A time in the future relative to `Reliability.now` (2026-03-20T12:00Z).
+    static let future = "2026-03-25 08:00"
+
+    static let cases: [BadInput] = patientCases + courseCases + doseCases + symptomCases + journalCases + globalCases
+
+    static let patientCases: [BadInput] = [
+        // patient add
+        BadInput(addP002.replacing(["1970-01-01"], with: ["2026-02-30"]), 65, "2026-02-30"),
+        BadInput(addP002.replacing(["1970-01-01"], with: ["1970-13-01"]), 65, "1970-13-01"),
+        BadInput(addP002.replacing(["1970-01-01"], with: ["2030-01-01"]), 65, "--born"),
+        BadInput(addP002.replacing(["male"], with: ["other"]), 65, "--sex"),
+        BadInput(addP002.replacing(["Europe/London"], with: ["Mars/Olympus"]), 65, "Mars/Olympus"),
+        BadInput(addP002.replacing(["post-herpetic-neuralgia"], with: ["migraine"]), 65, "--diagnosis"),
+        BadInput(addP002 + ["--weight=-70"], 65, "--weight"),
+        BadInput(addP002 + ["--weight", "1e9"], 65, "--weight"),
+        BadInput(addP002 + ["--weight", "nan"], 65, "--weight"),
+        BadInput(addP002 + ["--creatinine", "80"], 65, "--creatinine-unit"),
+        BadInput(addP002 + ["--creatinine", "80", "--creatinine-unit", "mmol/L"], 65, "mmol/L"),
+        BadInput(addP002 + ["--crcl", "0"], 65, "--crcl"),
+        BadInput(addP002 + ["--condition", sql], 65, "--condition"),
+        BadInput(addP002 + ["--name", huge], 65, "--name"),
+        BadInput(addP002 + ["--medicine", huge], 65, "--medicine"),
+        BadInput(addP002.replacing(["P002"], with: [sql]), 65, "patient"),
+        BadInput(addP002.replacing(["P002"], with: [huge]), 65, "patient"),
+        BadInput(addP002.replacing(["P002"], with: ["P\n002"]), 65, "patient"),
+        BadInput(addP002.replacing(["P002"], with: ["P001"]), 65, "already exists"),
+        BadInput(addP002.replacing(["--sex", "male"], with: []), 64, "--sex"),
+        // patient update
+        BadInput(["patient", "update", "NOBODY", "--weight", "70"], 66, "NOBODY"),
+        BadInput(["patient", "update", "P001", "--weight", "70"], 65, "no change"),
+        BadInput(["patient", "update", "P001", "--tz", "Mars/Olympus"], 65, "Mars/Olympus"),
+        BadInput(["patient", "update", "P001", "--weight", "5000"], 65, "--weight"),
+        BadInput(["patient", "update", "P001", "--frail", "maybe"], 65, "--frail"),
+        BadInput(["patient", "update", "P001", "--add-condition", sql], 65, "--add-condition"),
+        BadInput(["patient", "update", "P001", "--remove-medicine", "tramadol"], 65, "--remove-medicine"),
+        BadInput(["patient", "update", "P001", "--weight", "71", "--reason", huge], 65, "--reason"),
+        BadInput(["patient", "update", "P001", "--creatinine", "80"], 65, "--creatinine-unit"),
+        // patient show
+        BadInput(["patient", "show", "NOBODY"], 66, "NOBODY"),
+        BadInput(["patient", "show", sql], 65, "patient"),
+        BadInput(["patient", "show", huge], 65, "patient"),
+        BadInput(["patient", "show"], 64, "id"),
+    ]
+
+    static let courseCases: [BadInput] = [
+        BadInput(["start", "P001", "ibuprofen"], 65, "ibuprofen"),
+        BadInput(["start", "P001", sql], 65, "drug"),
+        BadInput(["start", "P001", huge], 65, "drug"),
+        BadInput(["start", "P001", "amitriptyline", "--on", "2026-02-30"], 65, "2026-02-30"),
+        BadInput(["start", "P001", "amitriptyline", "--on", "26-03-02"], 65, "--on"),
+        BadInput(["start", "P001", "amitriptyline", "--times", "25:00"], 65, "25:00"),
+        BadInput(["start", "P001", "amitriptyline", "--times", "22:00,08:00"], 65, "--times"),
+        BadInput(["start", "P001", "amitriptyline", "--variant", "turbo"], 65, "turbo"),
+        BadInput(["start", "NOBODY", "amitriptyline"], 66, "NOBODY"),
+        BadInput(["start", "P001"], 64, "drug"),
+        BadInput(["schedule", "NOBODY"], 66, "NOBODY"),
+        BadInput(["schedule", "P001", "--from", "2026-02-30"], 65, "2026-02-30"),
+        BadInput(["schedule", "P001", "--from", "2026-04-01", "--to", "2026-03-01"], 65, "--to"),
+        BadInput(["today", "NOBODY"], 66, "NOBODY"),
+        BadInput(["today", sql], 65, "patient"),
+        BadInput(["formulary", "show", "ibuprofen"], 65, "ibuprofen"),
+        BadInput(["formulary", "show", huge], 65, "drug"),
+    ]
+
+    static let doseCases: [BadInput] = [
+        BadInput(["take", "NOBODY"], 66, "NOBODY"),
+        BadInput(["take", "P001", "--at", "25:00"], 65, "25:00"),
+        BadInput(["take", "P001", "--at", "08:60"], 65, "08:60"),
+        BadInput(["take", "P001", "--at", "2026-02-30 08:00"], 65, "2026-02-30"),
+        BadInput(["take", "P001", "--at", "yesterday 24:00"], 65, "--at"),
+        BadInput(["take", "P001", "--at", huge], 65, "--at"),
+        BadInput(["take", "P001", "--at", "2026-02-30T22:00:00Z"], 65, "2026-02-30"),
+        BadInput(["take", "P001", "--at", "2026-03-19T22:00:00+25:00"], 65, "+25:00"),
+        BadInput(["take", "P001", "--dose=-5"], 65, "--dose"),
+        BadInput(["take", "P001", "--dose", "-5"], 64, "--dose"),
+        BadInput(["take", "P001", "--dose", "0"], 65, "--dose"),
+        BadInput(["take", "P001", "--dose", "2.5"], 65, "--dose"),
+        BadInput(["take", "P001", "--dose", "10001"], 65, "--dose"),
+        BadInput(["take", "P001", "--dose", "99999999999999999999"], 65, "--dose"),
+        BadInput(["take", "P001", "--note", huge], 65, "--note"),
+        BadInput(["take", "P001", "--note", "two\nlines"], 65, "--note"),
+        BadInput(["skip", "NOBODY", "--reason", "nausea"], 66, "NOBODY"),
+        BadInput(["skip", "P001", "--reason", ""], 65, "--reason"),
+        BadInput(["skip", "P001", "--reason", huge], 65, "--reason"),
+        BadInput(["skip", "P001", "--reason", "nausea", "--at", "25:00"], 65, "25:00"),
+        BadInput(["skip", "P001", "--reason", "nausea", "--at", future], 65, "--at"),
+        BadInput(["skip", "P001"], 64, "--reason"),
+    ]
+
+    static let symptomCases: [BadInput] = [
+        BadInput(["side-effect", "NOBODY", "dizziness", "--severity", "mild"], 66, "NOBODY"),
+        BadInput(["side-effect", "P001", "dizziness", "--severity", "extreme"], 65, "--severity"),
+        BadInput(["side-effect", "P001", "dizziness", "--severity", "mild", "--since", "2026-02-30"], 65, "2026-02-30"),
+        BadInput(["side-effect", "P001", "dizziness", "--severity", "mild", "--since", "2026-04-01"], 65, "--since"),
+        BadInput(["side-effect", "P001", huge, "--severity", "mild"], 65, "symptom"),
+        BadInput(["side-effect", "P001", "dizziness", "--severity", "mild", "--note", huge], 65, "--note"),
+        BadInput(["side-effect", "P001", "--resolved", "9999"], 65, "9999"),
+        BadInput(["side-effect", "P001", "--resolved", "1"], 65, "--resolved"),
+        BadInput(["side-effect", "P001", "dizziness"], 64, "--severity"),
+        BadInput(["pain", "NOBODY", "5"], 66, "NOBODY"),
+        BadInput(["pain", "P001", "11"], 65, "score"),
+        BadInput(["pain", "P001", "--", "-1"], 65, "score", dbFirst: true),
+        BadInput(["pain", "P001", "3.5"], 65, "score"),
+        BadInput(["pain", "P001", "ten"], 65, "score"),
+        BadInput(["pain", "P001", "99999999999999999999"], 65, "score"),
+        BadInput(["pain", "P001", "5", "--sleep", "11"], 65, "--sleep"),
+        BadInput(["pain", "P001", "5", "--at", "25:00"], 65, "25:00"),
+        BadInput(["pain", "P001", "5", "--at", future], 65, "--at"),
+        BadInput(["pain", "P001", "5", "--impact", huge], 65, "--impact"),
+        BadInput(["impression", "NOBODY", "4"], 66, "NOBODY"),
+        BadInput(["impression", "P001", "0"], 65, "impression"),
+        BadInput(["impression", "P001", "8"], 65, "impression"),
+        BadInput(["assess", "NOBODY", "--pattern", "constant"], 66, "NOBODY"),
+        BadInput(["assess", "P001", "--pattern", "sometimes"], 65, "--pattern"),
+        BadInput(["assess", "P001", "--with-new-symptoms", "maybe"], 65, "--with-new-symptoms"),
+        BadInput(["assess", "P001", "--stops", huge], 65, "answer"),
+        BadInput(["assess", "P001"], 64, "assess"),
+    ]
+
+    static let journalCases: [BadInput] = [
+        BadInput(["history", "NOBODY"], 66, "NOBODY"),
+        BadInput(["history", "P001", "--from", "2026-02-30"], 65, "2026-02-30"),
+        BadInput(["correct", "9999", "--score", "5", "--reason", "typo"], 65, "9999"),
+        BadInput(["correct", "abc", "--score", "5", "--reason", "typo"], 65, "entry"),
+        BadInput(["correct", "2", "--score", "11", "--reason", "typo"], 65, "--score"),
+        BadInput(["correct", "2", "--score", "5", "--reason", ""], 65, "--reason"),
+        BadInput(["correct", "2", "--dose", "10", "--reason", "typo"], 65, "pain"),
+        BadInput(["correct", "1", "--dose=-5", "--reason", "typo"], 65, "--dose"),
+        BadInput(["correct", "1", "--at", "25:00", "--reason", "typo"], 65, "25:00"),
+        BadInput(["correct", "1", "--reason", "nothing"], 65, "correct"),
+        BadInput(["undo", "9999", "--reason", "mistake"], 65, "9999"),
+        BadInput(["undo", "0", "--reason", "mistake"], 65, "entry"),
+        BadInput(["undo", "#x", "--reason", "mistake"], 65, "entry"),
+        BadInput(["undo", "1", "--reason", huge], 65, "--reason"),
+    ]
+
+    static let globalCases: [BadInput] = [
+        BadInput(["take", "P001", "--now", "2026-02-30T10:00:00Z"], 65, "--now"),
+        BadInput(["take", "P001", "--now", "yesterday"], 65, "--now"),
+        BadInput(["take", "P001", "--formulary", "/nonexistent/local.json"], 65, "--formulary"),
+        BadInput(["take", "P001", "--frobnicate"], 64, "--frobnicate"),
+        BadInput(["frobnicate"], 64, "frobnicate"),
+    ]
+
+    @Test(arguments: cases)
+    func badInputIsOneLineItsExitCodeAndChangesNothing(_ c: BadInput) throws {
+        let cli = try Reliability.clinic()
+        defer { cli.cleanUp() }
+        let before = try cli.dump()
+        let args = c.args.contains("--now") ? c.args : c.args + ["--now", Reliability.now]
+        let r: CLI.Result
+        if c.dbFirst, let split = c.args.firstIndex(of: "--") {
+            r = try cli.run(Array(c.args[..<split]) + ["--db", cli.database.path, "--now", Reliability.now] + c.args[split...],
+                            db: false)
+        } else {
+            r = try cli.run(args)
+        }
+        #expect(r.status == c.code, "exit \(r.status), stderr: \(r.stderr.prefix(300))")
+        #expect(r.errorLines.count == 1, "expected one line, got: \(r.stderr.prefix(600))")
+        #expect(r.stderr.contains(c.mentions), "should mention '\(c.mentions)': \(r.stderr.prefix(300))")
+        #expect(r.stderr.count < 600, "a clear line, not an echo of a huge argument: \(r.stderr.count) characters")
+        #expect(r.stdout.isEmpty, "stdout: \(r.stdout.prefix(200))")
+        #expect(try cli.dump() == before, "the database must be unchanged")
+    }
+
+    /// Invalid UTF-8 bytes in an argument (passed through `/bin/sh` and `printf`, see
+    /// ``CLI/run(_:option:rawArgument:)``): refused, never stored as replacement characters.
+    @Test(arguments: [
+        (["patient", "show"], nil as String?),
+        (["take", "P001"], "--note" as String?),
+        (["pain", "P001", "5"], "--impact"),
+        (["skip", "P001"], "--reason"),
+        (["start", "P001"], nil),
+        (addP002, "--name"),
+    ])
+    func invalidUTF8IsRefused(args: [String], option: String?) throws {
+        let cli = try Reliability.clinic()
+        defer { cli.cleanUp() }
+        let before = try cli.dump()
+        let r = try cli.run(args + ["--now", Reliability.now], option: option, rawArgument: "P\\377\\376x")
+        #expect(r.status == 65, "exit \(r.status): \(r.stderr)")
+        #expect(r.errorLines.count == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("UTF-8"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        #expect(try cli.dump() == before)
+    }
+
+    /// Quotes, semicolons and SQL in free text are data: stored exactly as typed, and the
+    /// tables are all still there.
+    @Test func sqlAndQuotesInTextAreStoredVerbatim() throws {
+        let cli = try Reliability.clinic()
+        defer { cli.cleanUp() }
+        let texts = [Self.sql, "it's \"fine\"; really", "Robert'); DROP TABLE journal_entry;--", "ünïcödé 痛み 🙂"]
+        for text in texts {
+            let r = try cli.run(["pain", "P001", "4", "--impact", text, "--now", Reliability.now, "--json"])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let update = try cli.run(["patient", "update", "P001", "--weight", "71", "--reason", Self.sql, "--now", Reliability.now])
+        #expect(update.status == 0, "\(update.stderr)")
+        let history = try cli.run(["history", "P001", "--json", "--now", Reliability.now])
+        let json = try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]] ?? []
+        let impacts = json.compactMap { (($0["entry"] as? [String: Any])?["pain"] as? [String: Any])?["impact"] as? String }
+        #expect(impacts == texts)
+        let tables = try Reliability.sqlite(cli.database, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('patient', 'journal_entry', 'audit')")
+        #expect(tables == "3")
+        #expect(try Reliability.sqlite(cli.database, "SELECT count(*) FROM patient") == "1")
+    }
+}
+
+private extension Array where Element == String {
+    /// The array with the first run equal to `old` replaced by `new`.
+    func replacing(_ old: [String], with new: [String]) -> [String] {
+        guard let start = indices.first(where: { Array(self[$0..<Swift.min($0 + old.count, count)]) == old }) else {
+            fatalError("\(old) not in \(self)")
+        }
+        return Array(self[..<start]) + new + Array(self[(start + old.count)...])
+    }
+}
