@@ -6,7 +6,9 @@ import PainLadder
 ///
 /// Actions so far: `patient.add`, `patient.update` (detail holds `before` and `after`),
 /// `course.start`, `plan.version` (detail names the version, what it replaces, the reason
-/// and any change of course status).
+/// and any change of course status), `decision.<kind>` (a clinician's decision: the version,
+/// reason, details, warnings accepted, overrides, status before and after) and `course.stop`
+/// (a tapering course whose taper ended).
 public struct AuditEntry: Sendable, Equatable {
     /// Increases in the order changes were recorded.
     public var id: Int64

@@ -18,6 +18,7 @@ enum Schema {
             // The decision (kind, who, why, accepted warnings) that created a plan version.
             try db.execute(sql: "ALTER TABLE plan_version ADD COLUMN decision TEXT CHECK (decision IS NULL OR json_valid(decision))")
         }
+        migrator.registerMigration("v4-reminders", migrate: ReminderSchema.v4)
         return migrator
     }
 

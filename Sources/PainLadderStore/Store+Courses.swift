@@ -26,6 +26,8 @@ extension Store {
                 throw PainLadderError.notPossible(
                     "course: a new course of \(course.drug) cannot start as stopped or with an outcome")
             }
+            // A course tapering to a stop on or before this start no longer blocks it (see Store+Decisions).
+            try Self.closeEndedTapers(course.patientID, today: course.startDate, at: course.createdAt, db)
             if let active = try Self.fetchActiveCourse(course.patientID, db) {
                 throw PainLadderError.notPossible(
                     "patient \(course.patientID) is already on \(active.drug) (course \(active.id ?? 0), "

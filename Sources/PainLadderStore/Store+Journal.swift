@@ -100,8 +100,14 @@ extension Store {
         let argument: DatabaseValueConvertible? = allCourses ? patientID : course?.id
         let versions = argument == nil ? [] : try Row.fetchAll(db, sql: versionSQL, arguments: [argument])
             .map(PlanVersion.init(row:))
+        var others: [(course: Course, versions: [PlanVersion])] = []
+        for other in try fetchCoursesInProgress(patientID, db) where other.id != course?.id {
+            let otherVersions = try Row.fetchAll(db, sql: "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version",
+                                                 arguments: [other.id]).map(PlanVersion.init(row:))
+            others.append((other, otherVersions))
+        }
         return PatientSnapshot(patient: patient, zones: try fetchZones(patient, db), course: course,
-                               versions: versions, journal: try fetchJournal(patientID, db))
+                               versions: versions, journal: try fetchJournal(patientID, db), others: others)
     }
 
     static func fetchZones(_ patient: Patient, _ db: Database) throws -> ZoneHistory {

@@ -55,6 +55,12 @@ struct Painladder: ParsableCommand {
             HistoryCommand.self,
             CorrectCommand.self,
             UndoCommand.self,
+            ReviewCommand.self,
+            ReviewsCommand.self,
+            DecideCommand.self,
+            RemindCommand.self,
+            SupplyCommand.self,
+            ExportCommand.self,
         ]
     )
 }

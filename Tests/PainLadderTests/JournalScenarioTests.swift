@@ -274,12 +274,14 @@ struct SideEffectLineageTests {
         let report = effective.first { $0.kind == .sideEffect }!
         #expect(report.id == 3)
         #expect(Journal.lineage(of: report, in: all) == [1, 3])
-        #expect(Journal.isResolved(report, all: all, effective: effective))
+        #expect(Journal.isResolved(report, effective: effective))
+        // The review reads the same effective journal: the resolution now names #3.
+        #expect(effective.first { $0.kind == .sideEffectResolved }?.sideEffect?.resolves == 3)
     }
 
     @Test func anUndoneResolutionLeavesTheReportOpen() {
         let all = [entry(1, .sideEffect), entry(2, .sideEffectResolved, resolves: 1), entry(3, .undo, supersedes: 2)]
         let effective = Journal.effective(all)
-        #expect(!Journal.isResolved(effective[0], all: all, effective: effective))
+        #expect(!Journal.isResolved(effective[0], effective: effective))
     }
 }

@@ -20,10 +20,13 @@ public struct Formulary: Sendable {
     public var localCaps: [String: Sourced<Milligrams>]
     /// The name of the local overlay in force, if any.
     public var localName: String?
+    /// Switching guidance and dose conversions (`switching.json`), if the folder has them.
+    public var switching: SwitchingRules?
 
     public init(name: String, version: String, drugs: [Drug], sources: [String: Source],
                 diagnoses: [Diagnosis], medicineClasses: [String: [String]], pathway: PathwaySettings,
-                localCaps: [String: Sourced<Milligrams>] = [:], localName: String? = nil) {
+                localCaps: [String: Sourced<Milligrams>] = [:], localName: String? = nil,
+                switching: SwitchingRules? = nil) {
         self.name = name
         self.version = version
         self.drugs = drugs
@@ -33,6 +36,7 @@ public struct Formulary: Sendable {
         self.pathway = pathway
         self.localCaps = localCaps
         self.localName = localName
+        self.switching = switching
     }
 
     /// The drug with this id (case-insensitive), or `unknownDrug`.
@@ -55,6 +59,26 @@ public struct PathwaySettings: Codable, Sendable, Equatable {
     public var rules: [SafetyRule]
     /// A side effect of at least this severity during titration holds the next step-up.
     public var holdStepUpAtSeverity: Sourced<String>
+    /// Where a fall in pain from baseline becomes minimal, moderate, substantial (per cent),
+    /// for the review; `nil` when the formulary sets none (the review then shows no band).
+    public var painChangeBands: Sourced<PainChangeBands>?
+    /// A 7-day mean pain score (0–10) at or above this prompts referral as severe pain;
+    /// `nil` when the formulary sets none.
+    public var referralSeverePain: Sourced<Double>?
+}
+
+/// Per-cent falls in pain from baseline that mark a change as minimal, moderate or
+/// substantial (IMMPACT); a smaller fall is no meaningful change.
+public struct PainChangeBands: Codable, Sendable, Equatable {
+    public var minimalPercent: Double
+    public var moderatePercent: Double
+    public var substantialPercent: Double
+
+    public init(minimalPercent: Double, moderatePercent: Double, substantialPercent: Double) {
+        self.minimalPercent = minimalPercent
+        self.moderatePercent = moderatePercent
+        self.substantialPercent = substantialPercent
+    }
 }
 
 /// A diagnosis the formulary knows, and which branch of care it belongs to.

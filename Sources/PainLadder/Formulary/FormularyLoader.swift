@@ -6,7 +6,8 @@ public enum FormularyLoader {
     public static let indexFile = "formulary.json"
 
     /// Loads a formulary folder (`formulary.json`, `sources.json`, `diagnoses.json`,
-    /// `medicines.json` and one file per drug), then applies a local overlay file if given.
+    /// `medicines.json`, one file per drug and, if present, `switching.json`), then applies a
+    /// local overlay file if given.
     ///
     /// - Throws: ``PainLadderError/invalidFormulary(file:drug:field:problem:)`` naming the
     ///   file, drug, field and problem when anything is missing, malformed or unsafe.
@@ -21,6 +22,13 @@ public enum FormularyLoader {
         var formulary = Formulary(name: index.name, version: index.version, drugs: drugs, sources: sources,
                                   diagnoses: diagnoses, medicineClasses: medicines, pathway: index.pathway)
         try FormularyValidator.validate(formulary, file: directory.lastPathComponent, drugFiles: drugFiles)
+        // Optional: switching guidance and dose conversions.
+        let switchingURL = directory.appendingPathComponent(SwitchingValidator.file)
+        if FileManager.default.fileExists(atPath: switchingURL.path) {
+            let switching: SwitchingRules = try decode(switchingURL)
+            try SwitchingValidator.validate(switching, in: formulary)
+            formulary.switching = switching
+        }
         if let overlay {
             let local: LocalOverlay = try decode(overlay)
             formulary = try FormularyValidator.apply(local, to: formulary, file: overlay.lastPathComponent)

@@ -230,6 +230,16 @@ public enum FormularyValidator {
             try checkLadderOrder(order, field: "pathway.ladderOrder", drugIds: vocabulary.drugIds, known: knownSources, ctx: ctx)
         }
         try checkRules(pathway.rules, field: "pathway.rules", vocabulary: vocabulary, ctx: ctx)
+        if let bands = pathway.painChangeBands?.value {
+            let values = [bands.minimalPercent, bands.moderatePercent, bands.substantialPercent]
+            guard values[0] > 0, values[2] <= 100, zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) else {
+                throw ctx.fail("pathway.painChangeBands.value",
+                               "must rise from minimal to moderate to substantial, above 0 and at most 100 per cent")
+            }
+        }
+        if let severe = pathway.referralSeverePain?.value, !(severe > 0 && severe <= 10) {
+            throw ctx.fail("pathway.referralSeverePain.value", "'\(severe)' is not a pain score above 0 and at most 10")
+        }
     }
 
     private static func checkLadderOrder(_ order: Sourced<[String]>, field: String, drugIds: [String],

@@ -38,6 +38,10 @@ public struct JournalEntry: Codable, Sendable, Equatable {
         case sideEffect = "side-effect"
         case sideEffectResolved = "side-effect-resolved"
         case pain, impression, assessment, undo
+        /// Written by the reminder job when a planned dose's late window has passed with
+        /// nothing recorded: unrecorded-but-flagged. Day plans and adherence treat the slot
+        /// as unrecorded; a later `take` (late) or `skip` for the slot wins over it.
+        case missed
     }
 
     public init(id: Int64? = nil, patientID: String, courseID: Int64? = nil, planVersionID: Int64? = nil,

@@ -25,8 +25,12 @@ extension Clinic {
     }
 
     /// Records a dose taken at `at` (default now): its slot, or an extra beyond the plan.
-    public func take(patientID: String, at: String?, doseMg: Milligrams?, note: String?, by: String, now: Date) throws -> Recorded {
-        let written = try store.recordJournal(patientID: patientID) { s in
+    ///
+    /// - Parameter drug: which medicine, needed only while two are in progress (a switch).
+    public func take(patientID: String, drug: String? = nil, at: String?, doseMg: Milligrams?, note: String?,
+                     by: String, now: Date) throws -> Recorded {
+        let written = try store.recordJournal(patientID: patientID) { all in
+            let s = try all.focused(onDrug: drug)
             let context = try doseContext(s)
             let instant = try Self.pastInstant(at, now: now, zones: s.zones, what: "a dose is recorded once taken")
             try Self.requireStarted(context, instant)
@@ -37,8 +41,10 @@ extension Clinic {
     }
 
     /// Records a planned dose not taken, with the reason.
-    public func skip(patientID: String, at: String?, reason: String, by: String, now: Date) throws -> Recorded {
-        let written = try store.recordJournal(patientID: patientID) { s in
+    public func skip(patientID: String, drug: String? = nil, at: String?, reason: String, by: String,
+                     now: Date) throws -> Recorded {
+        let written = try store.recordJournal(patientID: patientID) { all in
+            let s = try all.focused(onDrug: drug)
             let context = try doseContext(s)
             let instant = try Self.pastInstant(at, now: now, zones: s.zones, what: "record a skip once the dose is missed")
             try Self.requireStarted(context, instant)
@@ -49,9 +55,12 @@ extension Clinic {
 
     /// Records a side effect. A red flag flags the course; one at or above the pathway's
     /// threshold during titration holds the next step-up (a new plan version) until review.
-    public func reportSideEffect(patientID: String, symptom: String, severity: Severity, since: LocalDate?,
-                                 note: String?, by: String, now: Date) throws -> Recorded {
-        let written = try store.recordJournal(patientID: patientID) { s in
+    ///
+    /// - Parameter drug: the medicine it is reported against; by default the newest course.
+    public func reportSideEffect(patientID: String, drug: String? = nil, symptom: String, severity: Severity,
+                                 since: LocalDate?, note: String?, by: String, now: Date) throws -> Recorded {
+        let written = try store.recordJournal(patientID: patientID) { all in
+            let s = drug == nil ? all : try all.focused(onDrug: drug)
             let (course, drug) = try requireCourse(s, to: "record a side effect")
             let today = s.zones.localDate(now)
             if let since, since > today {
@@ -85,7 +94,7 @@ extension Clinic {
                 throw PainLadderError.invalidValue(field: "--resolved", given: "\(entryID)",
                                                    allowed: "the number of an open side-effect report of this patient (see 'painladder history')")
             }
-            if Journal.isResolved(report, all: s.journal, effective: s.effectiveJournal) {
+            if Journal.isResolved(report, effective: s.effectiveJournal) {
                 throw PainLadderError.notPossible("side effect #\(entryID) is already marked resolved")
             }
             let detail = SideEffectDetail(symptom: report.sideEffect!.symptom, known: report.sideEffect!.known,
@@ -172,8 +181,10 @@ extension Clinic {
             throw PainLadderError.invalidValue(field: "correct", given: "(nothing to change)",
                                                allowed: "at least one of --dose, --at, --score, --sleep, --severity, --impression")
         }
-        let written = try store.recordJournal(patientID: patientID) { s in
-            let old = try entryInForce(s, entryID)
+        let written = try store.recordJournal(patientID: patientID) { all in
+            let old = try entryInForce(all, entryID)
+            // Act on the entry's own course (during a switch, the old drug's dose is corrected against its plan).
+            let s = all.focused(onCourse: old.courseID)
             var new = old
             new.id = nil
             new.supersedes = entryID
@@ -216,7 +227,7 @@ extension Clinic {
                 }
                 new.sideEffect?.severity = severity
                 // A severity corrected upwards holds the step-up as a report would, unless it has resolved.
-                let resolved = Journal.isResolved(old, all: s.journal, effective: s.effectiveJournal)
+                let resolved = Journal.isResolved(old, effective: s.effectiveJournal)
                 if !resolved, let course = s.course, let plan = s.currentPlan {
                     held = holdIfNeeded(&new, severity: severity, label: new.sideEffect?.symptom ?? "side effect",
                                         plan: plan, course: course, today: s.zones.localDate(now), now: now)
@@ -226,7 +237,7 @@ extension Clinic {
                     throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (impression)", allowed: "--impression 1-7")
                 }
                 new.impression = value
-            case .sideEffectResolved, .assessment, .undo:
+            case .sideEffectResolved, .assessment, .undo, .missed:
                 throw PainLadderError.notPossible("entry #\(entryID) (\(old.kind.rawValue)) cannot be corrected; undo it and record it again")
             }
             if new.at > now.addingTimeInterval(60) {

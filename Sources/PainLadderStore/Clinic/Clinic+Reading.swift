@@ -12,10 +12,19 @@ extension Clinic {
         public var timeZone: String
         public var day: DayPlan
         public var position: CoursePosition
+        /// The other medicines in progress today (the old drug tapering during a switch).
+        public var others: [Today] = []
     }
 
     public func today(patientID: String, now: Date) throws -> Today {
-        let s = try store.snapshot(patientID: patientID)
+        let all = try store.snapshot(patientID: patientID)
+        var today = try today(all, now: now)
+        // During a switch the old drug's taper is taken too: one day plan per course in progress.
+        today.others = try all.others.map { try self.today(all.focused(onCourse: $0.course.id), now: now) }
+        return today
+    }
+
+    func today(_ s: PatientSnapshot, now: Date) throws -> Today {
         let (course, drug) = try requireCourse(s, to: "take")
         let zone = s.zones.zone(at: now)
         let date = s.zones.localDate(now)

@@ -10,13 +10,52 @@ public struct PatientSnapshot: Sendable {
     public var versions: [PlanVersion]
     /// Every journal entry for the patient, in the order recorded (corrections included).
     public var journal: [JournalEntry]
+    /// The other courses still in progress (an old drug tapering during a switch), newest first.
+    public var others: [(course: Course, versions: [PlanVersion])]
 
-    public init(patient: Patient, zones: ZoneHistory, course: Course?, versions: [PlanVersion], journal: [JournalEntry]) {
+    public init(patient: Patient, zones: ZoneHistory, course: Course?, versions: [PlanVersion], journal: [JournalEntry],
+                others: [(course: Course, versions: [PlanVersion])] = []) {
         self.patient = patient
         self.zones = zones
         self.course = course
         self.versions = versions
         self.journal = journal
+        self.others = others
+    }
+
+    /// Every course in progress, the newest (the one titrating) first.
+    public var inProgress: [(course: Course, versions: [PlanVersion])] {
+        (course.map { [($0, versions)] } ?? []) + others
+    }
+
+    /// The same record focused on one course in progress, so the journal workflows act on it.
+    ///
+    /// - Parameter drug: which drug; may be `nil` only while a single course is in progress.
+    /// - Throws: `invalidValue` for a drug not in progress; `notPossible` when `nil` is ambiguous.
+    public func focused(onDrug drug: String?) throws -> PatientSnapshot {
+        guard let drug else {
+            guard others.isEmpty else {
+                let list = inProgress.map { "\($0.course.drug) (\($0.course.status.rawValue))" }.joined(separator: ", ")
+                throw PainLadderError.notPossible(
+                    "\(patient.id) has more than one medicine in progress: \(list); say which with --drug")
+            }
+            return self
+        }
+        guard let chosen = inProgress.first(where: { $0.course.drug == drug.lowercased() }) else {
+            throw PainLadderError.invalidValue(field: "--drug", given: drug,
+                                               allowed: inProgress.map(\.course.drug).joined(separator: ", ").nonEmpty ?? "(no medicine in progress)")
+        }
+        return focused(onCourse: chosen.course.id)
+    }
+
+    /// The same record focused on the course with this id (kept as is when it is not in progress).
+    public func focused(onCourse id: Int64?) -> PatientSnapshot {
+        guard let id, course?.id != id, let chosen = others.first(where: { $0.course.id == id }) else { return self }
+        var copy = self
+        copy.course = chosen.course
+        copy.versions = chosen.versions
+        copy.others = inProgress.filter { $0.course.id != id }
+        return copy
     }
 
     public var currentPlan: PlanVersion? { versions.last }
@@ -25,6 +64,10 @@ public struct PatientSnapshot: Sendable {
     public var effectiveJournal: [JournalEntry] {
         Journal.effective(journal.filter { course?.id == nil || $0.courseID == nil || $0.courseID == course?.id })
     }
+}
+
+private extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
 }
 
 /// What a workflow writes back: new journal entries and, optionally, a new plan version

@@ -70,6 +70,7 @@ struct DemoCommand: ParsableCommand {
             Output.line("")
             Output.line("Try: painladder today DEMO-1 --db \(path)")
             Output.line("     painladder history DEMO-1 --db \(path)")
+            Output.line("     painladder review DEMO-1 --db \(path)     # the clinician's review screen")
         }
     }
 }

@@ -20,6 +20,7 @@ struct TakeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("When it was taken: now, HH:MM, 'yesterday HH:MM', 'YYYY-MM-DD HH:MM' or ISO 8601.", valueName: "time"))
     var at: String?
     @Option(help: ArgumentHelp("The dose taken in mg, if not the planned one.", valueName: "mg")) var dose: String?
+    @Option(help: "Which medicine, when two are in progress (during a switch).") var drug: String?
     @Option(help: "A note.") var note: String?
 
     func run() throws {
@@ -29,7 +30,7 @@ struct TakeCommand: ParsableCommand {
             let mg = try dose.map { try Parse.milligrams($0, field: "--dose") }
             if let note { try Parse.text(note, field: "--note") }
             let clinic = try global.openClinic(create: false)
-            let recorded = try clinic.take(patientID: id, at: at, doseMg: mg, note: note, by: GlobalOptions.currentUser, now: now)
+            let recorded = try clinic.take(patientID: id, drug: drug, at: at, doseMg: mg, note: note, by: GlobalOptions.currentUser, now: now)
             try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
         }
     }
@@ -43,6 +44,7 @@ struct SkipCommand: ParsableCommand {
     @Argument(help: "The patient's id.") var patient: String
     @Option(help: ArgumentHelp("The slot's time (default now): HH:MM, 'yesterday HH:MM', ….", valueName: "time")) var at: String?
     @Option(help: "Why it was not taken.") var reason: String
+    @Option(help: "Which medicine, when two are in progress (during a switch).") var drug: String?
 
     func run() throws {
         try guarded {
@@ -50,7 +52,7 @@ struct SkipCommand: ParsableCommand {
             let id = try Parse.patientID(patient)
             try Parse.text(reason, field: "--reason", required: true)
             let clinic = try global.openClinic(create: false)
-            let recorded = try clinic.skip(patientID: id, at: at, reason: reason, by: GlobalOptions.currentUser, now: now)
+            let recorded = try clinic.skip(patientID: id, drug: drug, at: at, reason: reason, by: GlobalOptions.currentUser, now: now)
             try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
         }
     }

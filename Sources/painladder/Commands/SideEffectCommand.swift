@@ -19,6 +19,7 @@ struct SideEffectCommand: ParsableCommand {
     @Option(help: "mild, moderate or severe.") var severity: String?
     @Option(help: ArgumentHelp("When it started (YYYY-MM-DD).", valueName: "date")) var since: String?
     @Option(help: "A note.") var note: String?
+    @Option(help: "The medicine it is reported against, when two are in progress (default: the newest).") var drug: String?
     @Option(help: ArgumentHelp("Mark this side-effect report (its number) resolved.", valueName: "entry")) var resolved: String?
 
     func validate() throws {
@@ -46,7 +47,7 @@ struct SideEffectCommand: ParsableCommand {
                 try Parse.text(symptom!, field: "symptom", required: true)
                 if let note { try Parse.text(note, field: "--note") }
                 let sinceDate = try since.map { try Parse.date($0, field: "--since") }
-                recorded = try clinic.reportSideEffect(patientID: id, symptom: symptom!, severity: level, since: sinceDate,
+                recorded = try clinic.reportSideEffect(patientID: id, drug: drug, symptom: symptom!, severity: level, since: sinceDate,
                                                        note: note, by: GlobalOptions.currentUser, now: now)
             }
             try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)

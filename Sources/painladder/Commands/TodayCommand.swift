@@ -18,6 +18,10 @@ struct TodayCommand: ParsableCommand {
                 try Output.json(today)
             } else {
                 Output.line(TodayText.render(today, now: now))
+                for other in today.others {
+                    Output.line("")
+                    Output.line(TodayText.render(other, now: now))
+                }
             }
         }
     }

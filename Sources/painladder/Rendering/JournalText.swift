@@ -59,6 +59,8 @@ enum JournalText {
             return "\(id) impression of change: \(e.impression ?? 0)/7"
         case .assessment:
             return "\(id) pain assessment recorded"
+        case .missed:
+            return "\(id) nothing recorded for the \(e.dose?.slot?.description ?? "") dose (marked missed by the reminder job; 'take --at' still records it)"
         case .undo:
             return "\(id) undid #\(e.supersedes ?? 0): \(e.reason ?? "")"
         }

@@ -18,6 +18,10 @@ enum ScheduleText {
         }
         var planned = Table("step", "from", "daily", "what to take")
         for step in schedule.plannedSteps where inRange(step) {
+            if step.administrations.isEmpty {   // the last step of a taper: the stop date
+                planned.add(String(step.number), step.startDate.description, "stop", "no more \(drugName.lowercased()) from this day")
+                continue
+            }
             planned.add(String(step.number), step.startDate.description, "\(step.dailyTotal) mg",
                         step.administrations.map(\.instruction).joined(separator: "; "))
         }

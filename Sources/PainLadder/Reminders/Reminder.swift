@@ -1,0 +1,98 @@
+import Foundation
+
+/// One thing the reminder job hands out: who it is for, about which patient, what and when.
+///
+/// ``key`` is stable: the same reminder computed by any run, before or after a crash, has
+/// the same key (kind, course, slot or date), so the store records it once and a receiver
+/// can drop a repeat.
+///
+/// ```swift
+/// // dose:c12:2026-03-02T22:00 · patient · "Time to take amitriptyline 20 mg (2 × 10 mg tablets), due at 22:00."
+/// ```
+public struct Reminder: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// A planned dose due now and not recorded (patient).
+        case dose
+        /// The dose changes today or tomorrow, or the course starts (patient).
+        case doseChange = "dose-change"
+        /// Planned step-ups wait for a clinician (clinician).
+        case stepUpHeld = "step-up-held"
+        /// A review due within a few days (clinician).
+        case reviewDue = "review-due"
+        /// A review date that has passed (clinician).
+        case reviewOverdue = "review-overdue"
+        /// Doses in a row with nothing recorded (clinician).
+        case missedDoses = "missed-doses"
+        /// Recorded supply runs out soon by the plan's coming doses: ask for a prescription (patient).
+        case supply
+    }
+
+    public enum Audience: String, Codable, Sendable, CaseIterable {
+        case patient, clinician
+    }
+
+    public var key: String
+    public var kind: Kind
+    public var audience: Audience
+    public var patientID: String
+    public var courseID: Int64
+    /// The IANA zone the local date and time are in.
+    public var timeZone: String
+    /// When the reminder is about (a dose's slot, a change's first dose, a review day), on
+    /// the patient's wall clock.
+    public var localDate: LocalDate
+    public var localTime: LocalTime
+    /// The same moment as an instant.
+    public var at: Date
+    /// Plain words, times in the patient's local time.
+    public var message: String
+
+    public init(key: String, kind: Kind, audience: Audience, patientID: String, courseID: Int64,
+                timeZone: String, localDate: LocalDate, localTime: LocalTime, at: Date, message: String) {
+        self.key = key
+        self.kind = kind
+        self.audience = audience
+        self.patientID = patientID
+        self.courseID = courseID
+        self.timeZone = timeZone
+        self.localDate = localDate
+        self.localTime = localTime
+        self.at = at
+        self.message = message
+    }
+
+    /// "2026-03-02T22:00", the local date and wall-clock time.
+    public var local: String { "\(localDate)T\(localTime)" }
+
+    /// "2026-03-02T22:00:00Z".
+    public var utc: String { Self.utcText(at) }
+
+    static func utcText(_ date: Date) -> String {
+        let (d, t) = WallClock.local(date, in: TimeZone(identifier: "UTC")!)
+        let seconds = Int(floor(date.timeIntervalSince1970)) % 60
+        return "\(d)T\(t):\(String(format: "%02d", (seconds + 60) % 60))Z"
+    }
+}
+
+extension Reminder {
+    /// The stable key: `kind:c<course>:<parts…>`, e.g. `dose:c12:2026-03-02T22:00`.
+    static func key(_ kind: Kind, course: Int64, _ parts: String...) -> String {
+        ([kind.rawValue, "c\(course)"] + parts).joined(separator: ":")
+    }
+
+    /// The one JSON line a receiver gets (`--json`, `--exec`): sorted keys, so the same
+    /// reminder always gives the same bytes.
+    public var jsonLine: String {
+        let line = Line(key: key, kind: kind.rawValue, audience: audience.rawValue, patient: patientID,
+                        course: courseID, local: local, timeZone: timeZone, utc: utc, message: message)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(line)) ?? Data(), as: UTF8.self)
+    }
+
+    private struct Line: Encodable {
+        var key, kind, audience, patient: String
+        var course: Int64
+        var local, timeZone, utc, message: String
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// When each kind of reminder is due. Not clinical numbers (those stay in the formulary):
+/// these are the job's timing, with defaults a clinic can change on the command line.
+///
+/// The rules (also in the README):
+/// - **Dose**: from ``doseLead`` before the slot until ``doseLate`` after it (the journal's
+///   late threshold, ``SlotMatcher/lateAfter``), if nothing is recorded for the slot.
+///   After that the slot is not reminded: it is marked missed in the journal.
+/// - **Day notices** (dose change, review, supply) go out from ``noticeTime`` on their day,
+///   patient's local time.
+public struct ReminderPolicy: Sendable, Equatable {
+    /// How long before a dose slot its reminder may go out.
+    public var doseLead: TimeInterval
+    /// How long after the slot it is still "take now"; later, the slot is marked missed.
+    public var doseLate: TimeInterval
+    /// The local time from which day notices go out.
+    public var noticeTime: LocalTime
+    /// A review reminder goes out this many days before the review date.
+    public var reviewWithinDays: Int
+    /// This many slots in a row with nothing recorded tell the clinician.
+    public var missedRunLength: Int
+    /// Ask for a new prescription this many days before recorded supply runs out.
+    public var supplyLeadDays: Int
+    /// With no previous run, missed doses are looked for this far back.
+    public var firstRunLookback: TimeInterval
+    /// A job that was off longer than this catches up this far back only.
+    public var maximumCatchUp: TimeInterval
+    /// How far ahead supply is projected.
+    public var supplyHorizonDays: Int
+
+    public init(doseLead: TimeInterval = 15 * 60, doseLate: TimeInterval = SlotMatcher.lateAfter,
+                noticeTime: LocalTime = LocalTime(hour: 8, minute: 0)!, reviewWithinDays: Int = 3,
+                missedRunLength: Int = 2, supplyLeadDays: Int = 7, firstRunLookback: TimeInterval = 24 * 3600,
+                maximumCatchUp: TimeInterval = 7 * 24 * 3600, supplyHorizonDays: Int = 366) {
+        self.doseLead = doseLead
+        self.doseLate = doseLate
+        self.noticeTime = noticeTime
+        self.reviewWithinDays = reviewWithinDays
+        self.missedRunLength = missedRunLength
+        self.supplyLeadDays = supplyLeadDays
+        self.firstRunLookback = firstRunLookback
+        self.maximumCatchUp = maximumCatchUp
+        self.supplyHorizonDays = supplyHorizonDays
+    }
+
+    public static let standard = ReminderPolicy()
+
+    /// Where the catch-up scan starts: the previous completed run (or ``firstRunLookback``
+    /// ago), never more than ``maximumCatchUp`` ago, never after `now`.
+    public func scanStart(now: Date, lastRun: Date?) -> Date {
+        let from = lastRun.map { min($0, now) } ?? now.addingTimeInterval(-firstRunLookback)
+        return max(from, now.addingTimeInterval(-maximumCatchUp))
+    }
+}

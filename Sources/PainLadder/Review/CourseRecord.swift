@@ -1,0 +1,68 @@
+import Foundation
+
+/// One course of a patient's ladder with every version of its plan, as a review reads it.
+public struct CourseRecord: Sendable, Equatable {
+    public var course: Course
+    /// The plan versions, oldest first.
+    public var versions: [PlanVersion]
+
+    public init(course: Course, versions: [PlanVersion]) {
+        self.course = course
+        self.versions = versions.sorted { $0.version < $1.version }
+    }
+
+    /// The plan in force now: the highest version.
+    public var currentPlan: PlanVersion? { versions.last }
+
+    /// The daily dose each day from the course start to `to` (inclusive), following the plan
+    /// version in force on each day (holds and later decisions included); 0 on a day with no step.
+    func dailyDoses(to: LocalDate) -> [(date: LocalDate, mg: Milligrams)] {
+        var result: [(LocalDate, Milligrams)] = []
+        var day = course.startDate
+        while day <= to {
+            let step = DoseCalendar.plan(on: day, versions: versions)?.step(on: day)
+            result.append((day, step?.dailyTotal ?? 0))
+            day = day.adding(days: 1)
+        }
+        return result
+    }
+
+    /// The daily dose in force on `date` (0 when none).
+    func dailyDose(on date: LocalDate) -> Milligrams {
+        DoseCalendar.plan(on: date, versions: versions)?.step(on: date)?.dailyTotal ?? 0
+    }
+}
+
+/// Facts every section of a review needs: who, what day, which zone.
+struct ReviewContext {
+    var patient: Patient
+    var formulary: Formulary
+    var zones: ZoneHistory
+    var now: Date
+    var today: LocalDate
+    /// The effective journal (corrections applied), every course.
+    var journal: [JournalEntry]
+    /// Every course, in start order.
+    var courses: [CourseRecord]
+    /// The course in progress (the latest not stopped), if any.
+    var focus: CourseRecord?
+
+    /// The course pain and side effects are judged against: the one in progress, else the latest.
+    var reference: CourseRecord? { focus ?? courses.last }
+
+    /// The patient's local calendar day of an instant, in the zone in force that day.
+    func localDate(_ instant: Date) -> LocalDate {
+        LocalDate(instant, in: zones.zone(on: LocalDate(instant, in: patient.zone)))
+    }
+
+    func course(id: Int64?) -> CourseRecord? {
+        guard let id else { return nil }
+        return courses.first { $0.course.id == id }
+    }
+
+    /// Entries that belong to `record` or to no course (recorded between courses).
+    func entries(of record: CourseRecord?) -> [JournalEntry] {
+        guard let id = record?.course.id else { return journal }
+        return journal.filter { $0.courseID == id || $0.courseID == nil }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import PainLadder
+
+/// The clinician's decisions: continue, hold, reduce, increase, stop, switch, refer.
+extension Clinic {
+    /// Records a decision on the patient's course in progress: the core decides
+    /// (``Decisions/decide(_:_:)``) from the record as it stands, and the store saves the new
+    /// plan version, any new course of a switch, and the audit rows, in one transaction.
+    ///
+    /// "Today" is the patient's local date at `now`; every change takes effect from today.
+    ///
+    /// ```swift
+    /// let record = try clinic.decide(patientID: "P001",
+    ///                                DecisionRequest(kind: .continue, by: "Dr Rao", reason: "dizziness settled"),
+    ///                                now: .now)
+    /// record.result.plan.version      // the new version
+    /// ```
+    /// - Throws: ``PainLadderError`` (see ``Decisions`` and ``Store/recordDecision(patientID:today:at:_:)``);
+    ///   nothing is saved when it throws.
+    public func decide(patientID: String, _ request: DecisionRequest, now: Date) throws -> SavedDecision {
+        let patient = try store.patient(patientID)
+        let today = LocalDate(now, in: patient.zone)
+        return try store.recordDecision(patientID: patientID, today: today, at: now) { s in
+            try Decisions.decide(request, DecisionContext(formulary: formulary, patient: s.patient, course: s.course,
+                                                          plan: s.plan, courses: s.courses, today: today, now: now))
+        }
+    }
+
+    /// The patient's courses not stopped, newest first, each with its current plan: the
+    /// course they are on, then any old course still tapering after a switch.
+    public func coursesInProgress(patientID: String) throws -> [(Course, PlanVersion)] {
+        try store.coursesInProgress(patientID: patientID).compactMap { course in
+            try course.id.flatMap { try store.currentPlan(courseID: $0) }.map { (course, $0) }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import PainLadder
+
+/// What the patient holds, and the calendar export.
+extension Clinic {
+    /// The patient's recorded supply and what the plan makes of it.
+    public struct SupplyView: Sendable, Encodable {
+        public var patientID: String
+        public var drug: String
+        public var courseID: Int64
+        public var stocks: [Stock]
+        public var events: [SupplyEvent]
+
+        public struct Stock: Sendable, Encodable {
+            public var stock: SupplyStock
+            /// The day a new prescription is asked for (``ReminderPolicy/supplyLeadDays`` before it runs out).
+            public var requestFrom: LocalDate?
+        }
+    }
+
+    /// Records units collected (`.add`) or counted in hand (`.count`) of one strength of the
+    /// current drug.
+    ///
+    /// - Throws: `invalidValue` for `--strength` when the drug has no such strength;
+    ///   `notPossible` with no course in progress.
+    @discardableResult
+    public func recordSupply(patientID: String, kind: SupplyEvent.Kind, units: Int, strengthMg: Milligrams,
+                             by: String, now: Date) throws -> SupplyEvent {
+        let s = try store.snapshot(patientID: patientID)
+        let (course, drug) = try requireCourse(s)
+        guard let strength = drug.strengths.value.first(where: { $0.mg == strengthMg }) else {
+            let known = drug.strengths.value.map { "\($0.mg) mg \($0.form)" }.joined(separator: ", ")
+            throw PainLadderError.invalidValue(field: "--strength", given: "\(strengthMg)",
+                                               allowed: "a strength of \(drug.id): \(known)")
+        }
+        return try store.addSupply(SupplyEvent(patientID: patientID, courseID: course.id!, drug: drug.id, strength: strength,
+                                               kind: kind, units: units, at: now, recordedBy: by), recordedAt: now)
+    }
+
+    /// Stock by strength: in hand now, and when the plan's coming doses use it up.
+    public func supply(patientID: String, now: Date, policy: ReminderPolicy = .standard) throws -> SupplyView {
+        let s = try store.snapshot(patientID: patientID)
+        let (course, drug) = try requireCourse(s)
+        let events = try store.supplyEvents(courseID: course.id!)
+        var stocks: [SupplyView.Stock] = []
+        if let start = SupplyForecast.consumptionStart(events) {
+            let zone = s.zones.zone(on: LocalDate(now, in: s.patient.zone))
+            let slots = DoseCalendar.slots(versions: s.versions, courseStart: course.startDate,
+                                           from: LocalDate(start, in: zone).adding(days: -1),
+                                           to: LocalDate(now, in: zone).adding(days: policy.supplyHorizonDays), zones: s.zones)
+            stocks = SupplyForecast.stock(events: events, slots: slots, journal: s.effectiveJournal, drug: drug, now: now,
+                                          coverDays: drug.controlledDrug?.value.maximumSupplyDays)
+                .map { .init(stock: $0, requestFrom: $0.runsOut.map { $0.key.date.adding(days: -policy.supplyLeadDays) }) }
+        }
+        return SupplyView(patientID: patientID, drug: drug.id, courseID: course.id!, stocks: stocks, events: events)
+    }
+
+    /// The course in progress as an iCalendar file (``ICalendarExport``).
+    public func calendar(patientID: String) throws -> String {
+        let s = try store.snapshot(patientID: patientID)
+        let (course, drug) = try requireCourse(s)
+        return ICalendarExport.calendar(patient: s.patient, course: course, drug: drug, versions: s.versions, zones: s.zones)
+    }
+}

@@ -1,0 +1,257 @@
+import Foundation
+import GRDB
+import PainLadder
+
+/// One course in progress as the reminder job reads it: bounded to the days it needs.
+public struct ReminderRecord: Sendable {
+    public var patient: Patient
+    public var zones: ZoneHistory
+    public var course: Course
+    /// The course's plan versions, oldest first.
+    public var versions: [PlanVersion]
+    /// The course's journal entries for slots from ``journalFrom`` on, extra doses from
+    /// then on, and whatever corrects or undoes them (not yet folded: see ``Journal/effective(_:)``).
+    public var journal: [JournalEntry]
+    public var supply: [SupplyEvent]
+    public var journalFrom: LocalDate
+}
+
+/// The reminder job's records. Exactly once:
+/// - a reminder's stable key is the PRIMARY KEY of `reminder_sent`; it is inserted in the
+///   same IMMEDIATE transaction that hands the reminder out (or, for a delivery command,
+///   before the command runs, unconfirmed), so two overlapping runs never both claim it;
+/// - a claimed reminder that was never confirmed (the command failed, or the run was
+///   killed) is handed out again by a later run under the same key (``unconfirmedReminders()``),
+///   which must hold ``withReminderRunLock(timeout:_:)`` so it is not still in flight.
+extension Store {
+    /// Ids of the courses in progress (not stopped), in id order: the job visits them one at a time.
+    public func coursesInProgress() throws -> [Int64] {
+        try read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM course WHERE status <> ? ORDER BY id",
+                               arguments: [Course.Status.stopped.rawValue])
+        }
+    }
+
+    /// Reads one course (read transaction), lets `compute` decide, and drops what was
+    /// already handed out. Writes nothing: for previews and `--dry-run`.
+    ///
+    /// - Parameter journalFrom: the first day the journal is needed from, given the supply events.
+    public func dueReminders(courseID: Int64, journalFrom: ([SupplyEvent]) -> LocalDate,
+                             _ compute: (ReminderRecord) throws -> ReminderPlan) throws -> ReminderPlan {
+        try read { db in
+            guard let record = try Self.fetchReminderRecord(courseID, journalFrom: journalFrom, db) else { return ReminderPlan() }
+            return try Self.unsent(try compute(record), db)
+        }
+    }
+
+    /// Claims what is due for one course in one IMMEDIATE transaction: reads the course
+    /// afresh, lets `compute` decide, drops keys already claimed, records the `missed`
+    /// journal entries (with audit rows) and the claims, and calls `handOut` with the new
+    /// reminders before committing. If `handOut` throws, nothing is recorded.
+    ///
+    /// - Parameter confirmed: `true` when `handOut` is the delivery (printing); `false` when
+    ///   the caller delivers after the commit and calls ``confirmReminder(key:at:)``.
+    /// - Returns: what was claimed (missed entries with their ids).
+    @discardableResult
+    public func claimReminders(courseID: Int64, now: Date, confirmed: Bool, journalFrom: ([SupplyEvent]) -> LocalDate,
+                               _ compute: (ReminderRecord) throws -> ReminderPlan,
+                               handOut: ([Reminder]) throws -> Void = { _ in }) throws -> ReminderPlan {
+        try write { db in
+            guard let record = try Self.fetchReminderRecord(courseID, journalFrom: journalFrom, db) else { return ReminderPlan() }
+            var plan = try Self.unsent(try compute(record), db)
+            for i in plan.missed.indices {
+                let entry = plan.missed[i]
+                plan.missed[i].id = try Self.insertEntry(entry, db)
+                try Self.audit(db, at: entry.recordedAt, actor: entry.recordedBy, action: "journal.missed",
+                               patientID: entry.patientID, courseID: entry.courseID,
+                               detail: ["entry": plan.missed[i].id!, "supersedes": 0])
+            }
+            for r in plan.reminders {
+                try db.insertRow(into: "reminder_sent", [
+                    "key": r.key, "kind": r.kind.rawValue, "audience": r.audience.rawValue, "patient_id": r.patientID,
+                    "course_id": r.courseID, "due_at": StoreTime.string(r.at), "reminder": try StoreJSON.encode(r),
+                    "claimed_at": StoreTime.string(now), "sent_at": confirmed ? StoreTime.string(now) : nil,
+                    "confirmed": confirmed, "attempts": 1,
+                ])
+            }
+            try handOut(plan.reminders)
+            return plan
+        }
+    }
+
+    /// Reminders claimed but never confirmed, oldest due first (partial index on `confirmed = 0`).
+    public func unconfirmedReminders() throws -> [Reminder] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT reminder FROM reminder_sent WHERE confirmed = 0 AND withdrawn_at IS NULL ORDER BY due_at, key")
+                .map { try Rows.json($0, "reminder", as: Reminder.self, table: "reminder_sent") }
+        }
+    }
+
+    /// Hands an unconfirmed reminder out again inside a transaction (printing) and marks it
+    /// sent; does nothing if another run confirmed it meanwhile.
+    /// - Returns: whether it was handed out.
+    @discardableResult
+    public func resendReminder(key: String, at: Date, handOut: (Reminder) throws -> Void) throws -> Bool {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT reminder FROM reminder_sent WHERE key = ? AND confirmed = 0 AND withdrawn_at IS NULL",
+                                             arguments: [key]) else { return false }
+            try db.execute(sql: "UPDATE reminder_sent SET confirmed = 1, sent_at = ?, attempts = attempts + 1 WHERE key = ?",
+                           arguments: [StoreTime.string(at), key])
+            try handOut(try Rows.json(row, "reminder", as: Reminder.self, table: "reminder_sent"))
+            return true
+        }
+    }
+
+    /// One course's record as the job reads it (read transaction), or `nil` when it is not in progress.
+    public func reminderRecord(courseID: Int64, journalFrom: ([SupplyEvent]) -> LocalDate) throws -> ReminderRecord? {
+        try read { db in try Self.fetchReminderRecord(courseID, journalFrom: journalFrom, db) }
+    }
+
+    /// Stops handing out an unconfirmed reminder that is no longer useful (kept, with when).
+    public func withdrawReminder(key: String, at: Date) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE reminder_sent SET withdrawn_at = ? WHERE key = ? AND confirmed = 0",
+                           arguments: [StoreTime.string(at), key])
+        }
+    }
+
+    /// Records that a delivery command succeeded for a claimed reminder.
+    public func confirmReminder(key: String, at: Date) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE reminder_sent SET confirmed = 1, sent_at = ? WHERE key = ? AND confirmed = 0",
+                           arguments: [StoreTime.string(at), key])
+        }
+    }
+
+    /// Counts another attempt at an unconfirmed reminder (it stays unconfirmed).
+    public func countReminderAttempt(key: String) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE reminder_sent SET attempts = attempts + 1 WHERE key = ? AND confirmed = 0",
+                           arguments: [key])
+        }
+    }
+
+    /// What was handed out for a patient, oldest due first, with whether it was confirmed.
+    public func sentReminders(patientID: String? = nil) throws -> [(reminder: Reminder, confirmed: Bool, attempts: Int, withdrawn: Bool)] {
+        try read { db in
+            let rows = try patientID.map {
+                try Row.fetchAll(db, sql: "SELECT reminder, confirmed, attempts, withdrawn_at FROM reminder_sent WHERE patient_id = ? ORDER BY due_at, key",
+                                 arguments: [$0])
+            } ?? Row.fetchAll(db, sql: "SELECT reminder, confirmed, attempts, withdrawn_at FROM reminder_sent ORDER BY due_at, key")
+            return try rows.map { (try Rows.json($0, "reminder", as: Reminder.self, table: "reminder_sent"), $0["confirmed"], $0["attempts"],
+                                   ($0["withdrawn_at"] as String?) != nil) }
+        }
+    }
+
+    /// The `now` of the last run that went through every course, if any.
+    public func lastReminderRun() throws -> Date? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT last_run_at FROM reminder_run WHERE id = 1") else { return nil }
+            return try Rows.instant(row, "last_run_at", table: "reminder_run")
+        }
+    }
+
+    /// Records a run that went through every course. Never moves the mark backwards (a
+    /// replay with an earlier `--now` leaves it).
+    public func recordReminderRun(now: Date, recordedAt: Date) throws {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO reminder_run (id, last_run_at, recorded_at) VALUES (1, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET last_run_at = max(last_run_at, excluded.last_run_at),
+                                               recorded_at = excluded.recorded_at
+                """, arguments: [StoreTime.string(now), StoreTime.string(recordedAt)])
+        }
+    }
+
+    // MARK: - Inside a transaction
+
+    static func unsent(_ plan: ReminderPlan, _ db: Database) throws -> ReminderPlan {
+        guard !plan.reminders.isEmpty else { return plan }
+        let keys = plan.reminders.map(\.key)
+        let sent = Set(try String.fetchAll(db, sql: "SELECT key FROM reminder_sent WHERE key IN (\(keys.map { _ in "?" }.joined(separator: ",")))",
+                                           arguments: StatementArguments(keys)))
+        var result = plan
+        result.reminders.removeAll { sent.contains($0.key) }
+        return result
+    }
+
+    static func fetchReminderRecord(_ courseID: Int64, journalFrom: ([SupplyEvent]) -> LocalDate,
+                                    _ db: Database) throws -> ReminderRecord? {
+        // Cached statements: the job runs the same few queries for every course.
+        guard let courseRow = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM course WHERE id = ?"),
+                                               arguments: [courseID]) else { return nil }
+        let course = try Course(row: courseRow)
+        guard course.status != .stopped else { return nil }
+        guard let patientRow = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM patient WHERE id = ?"),
+                                                arguments: [course.patientID]) else {
+            throw PainLadderError.unknownPatient(course.patientID)
+        }
+        let patient = try Patient(row: patientRow)
+        let versions = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version"),
+                                        arguments: [courseID]).map(PlanVersion.init(immutableRow:))
+        let supply = try fetchSupply(courseID, db)
+        let from = journalFrom(supply)
+        // Bounded by the indexes: slots from `from` on (journal_by_course_slot), extra doses
+        // since then (journal_extra_by_course), and the entries that supersede those.
+        let journal = try Row.fetchAll(try db.cachedStatement(sql: """
+            WITH w(id) AS (
+                SELECT id FROM journal_entry WHERE course_id = :course AND slot_date >= :date
+                UNION ALL
+                SELECT id FROM journal_entry WHERE course_id = :course AND kind = 'extra' AND at >= :instant
+            )
+            SELECT id, detail FROM journal_entry WHERE id IN w
+            UNION
+            SELECT id, detail FROM journal_entry WHERE supersedes IN w
+            ORDER BY id
+            """), arguments: ["course": courseID, "date": from.description,
+                             "instant": StoreTime.string(Date(timeIntervalSince1970: Double(from.dayNumber) * 86_400))])
+            .map { row in
+                var entry = try Rows.json(row, "detail", as: JournalEntry.self, table: "journal_entry")
+                entry.id = row["id"]
+                return entry
+            }
+        return ReminderRecord(patient: patient, zones: try fetchZones(patient, db), course: course, versions: versions,
+                              journal: journal, supply: supply, journalFrom: from)
+    }
+}
+
+/// Decoded schedules by their stored JSON text. Plan versions are append-only (a trigger
+/// refuses updates), and the same text always decodes to the same schedule, so the job
+/// decodes each plan once per process instead of once per course visit.
+final class ScheduleCache: @unchecked Sendable {
+    static let shared = ScheduleCache()
+    private let lock = NSLock()
+    private var schedules: [String: Schedule] = [:]
+
+    func schedule(_ text: String) throws -> Schedule {
+        lock.lock()
+        if let hit = schedules[text] { lock.unlock(); return hit }
+        lock.unlock()
+        let decoded = try StoreJSON.decode(Schedule.self, from: text)
+        lock.lock()
+        if schedules.count >= 2048 { schedules.removeAll(keepingCapacity: true) }
+        schedules[text] = decoded
+        lock.unlock()
+        return decoded
+    }
+}
+
+extension PlanVersion {
+    /// ``init(row:)`` with the schedule through ``ScheduleCache``.
+    init(immutableRow row: Row) throws {
+        let t = "plan_version"
+        let text: String = row["schedule"]
+        let schedule: Schedule
+        do { schedule = try ScheduleCache.shared.schedule(text) } catch {
+            throw Rows.Unreadable(table: t, column: "schedule", value: String(text.prefix(80)))
+        }
+        self.init(id: row["id"], courseID: row["course_id"], version: row["version"],
+                  replacesID: row["replaces_id"], createdAt: try Rows.instant(row, "created_at", table: t),
+                  author: row["author"], reason: row["reason"], schedule: schedule,
+                  effectiveFrom: try Rows.date(row, "effective_from", table: t),
+                  holdReason: row["hold_reason"],
+                  overrides: try Rows.json(row, "overrides", as: [Override].self, table: t),
+                  nextReviewDate: try Rows.optionalDate(row, "next_review_date", table: t),
+                  decision: try (row["decision"] as String?).map { _ in try Rows.json(row, "decision", as: Decision.self, table: t) })
+    }
+}

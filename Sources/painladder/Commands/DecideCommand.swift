@@ -1,0 +1,136 @@
+import ArgumentParser
+import PainLadder
+import PainLadderStore
+
+struct DecideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decide",
+        abstract: "Clinician: record a decision (continue, hold, reduce, increase, stop, switch, refer).",
+        discussion: """
+        Every decision makes a new version of the plan that links to the old one, takes \
+        effect today, and is recorded with who, why and any warning accepted.
+          continue   lift a hold: the next step no earlier than today and not before the
+                     current step's minimum days; later steps keep their spacing
+          hold       stay at the current dose; step-ups wait for a later decision
+          reduce     back to the previous step (or --dose MG); step-ups then wait
+          increase   the next step now; not sooner than the minimum interval, never above
+                     the patient's maximum, unless --override with --override-reason
+          stop       the drug's taper from the formulary (--outcome required; --abrupt
+                     with --override-reason to stop at once)
+          switch     DRUG: the old drug's taper and the new drug's titration, dated
+                     (--outcome required; --sequential (default), --cross-taper, or
+                     --direct at the converted dose for gabapentin <-> pregabalin)
+          refer      record a referral to a specialist pain service
+        The next review defaults to the formulary's early interval after a change and its \
+        regular interval after continue or refer (local practice: NICE sets none).
+
+        Examples:
+          painladder decide P001 continue --by "Dr Rao" --reason "dizziness settled"
+          painladder decide P001 switch pregabalin --outcome not-tolerated --by "Dr Rao" --reason "drowsy at 20 mg"
+          painladder decide P001 increase --by "Dr Rao" --reason "pain 8/10" \\
+              --override minimum-interval --override-reason "tolerating well, severe pain"
+        """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The patient's id.") var patient: String
+    @Argument(help: "continue, hold, reduce, increase, stop, switch or refer.") var decision: String
+    @Argument(help: "switch: the drug to switch to.") var drug: String?
+    @Option(help: "Who decides (required).") var by: String?
+    @Option(help: "Why (required).") var reason: String?
+    @Option(name: .customLong("next-review"), help: ArgumentHelp("The next review (YYYY-MM-DD); default from the formulary.", valueName: "date"))
+    var nextReview: String?
+    @Option(help: ArgumentHelp("reduce or increase: the daily dose in mg.", valueName: "mg")) var dose: String?
+    @Option(help: "stop or switch: effective, not-effective, not-tolerated, contraindicated or patient-choice.")
+    var outcome: String?
+    @Flag(name: .customLong("sequential"), help: "switch: the new drug starts when the old one's taper ends (default).")
+    var sequential = false
+    @Flag(name: .customLong("cross-taper"), help: "switch: the new drug starts low on day 1 of the old drug's taper.")
+    var crossTaper = false
+    @Flag(name: .customLong("direct"), help: "switch: old drug's last dose today, new drug from tomorrow at the converted dose.")
+    var direct = false
+    @Flag(help: "stop or switch: stop the old drug at once, without its taper (needs --override-reason).")
+    var abrupt = false
+    @Option(name: .customLong("override"), help: ArgumentHelp(
+        "A limit to go beyond: minimum-interval, maximum-dose (increase); ruled-out, tried-before (switch). Repeatable.",
+        valueName: "limit"))
+    var overrides: [String] = []
+    @Option(name: .customLong("override-reason"), help: "Why the limit may be passed (needed with --override or --abrupt).")
+    var overrideReason: String?
+
+    var kind: Decision.Kind? {
+        Decision.Kind(rawValue: decision.lowercased()).flatMap { $0 == .automaticHold ? nil : $0 }
+    }
+
+    func validate() throws {
+        guard let kind else {
+            throw ValidationError("decision: '\(decision)' is not valid; allowed: \(Decisions.allowedKinds)")
+        }
+        guard by != nil else { throw ValidationError("--by is required: who decides (a clinician's name or id)") }
+        guard reason != nil else { throw ValidationError("--reason is required: why, in a few words") }
+        if kind == .switch && drug == nil {
+            throw ValidationError("switch: name the drug to switch to (e.g. 'decide P001 switch pregabalin')")
+        }
+        if kind != .switch, let drug {
+            throw ValidationError("unexpected argument '\(drug)': only 'switch' takes a drug")
+        }
+        let modes = [sequential, crossTaper, direct].filter { $0 }.count
+        if modes > 1 { throw ValidationError("--sequential, --cross-taper and --direct: choose one") }
+        if modes == 1 && kind != .switch { throw ValidationError("--sequential, --cross-taper and --direct go with 'switch' only") }
+    }
+
+    func run() throws {
+        try guarded {
+            let now = try global.currentInstant()
+            let patientID = try Parse.patientID(patient)
+            try Parse.text(by!, field: "--by", required: true)
+            try Parse.text(reason!, field: "--reason", required: true)
+            if let overrideReason { try Parse.text(overrideReason, field: "--override-reason", required: true) }
+            var request = DecisionRequest(kind: kind!, by: by!, reason: reason!)
+            request.nextReview = try nextReview.map { try Parse.date($0, field: "--next-review") }
+            request.doseMg = try dose.map { try Parse.milligrams($0, field: "--dose") }
+            request.outcome = try outcome.map { try Parse.choice($0, field: "--outcome", as: Course.Outcome.self) }
+            request.switchTo = drug
+            request.mode = crossTaper ? .crossTaper : direct ? .direct : .sequential
+            request.abrupt = abrupt
+            request.overrides = Set(try overrides.map { try Parse.choice($0, field: "--override", as: OverrideLimit.self) })
+            request.overrideReason = overrideReason
+            let clinic = try global.openClinic(create: false)
+            let record = try clinic.decide(patientID: patientID, request, now: now)
+            let p = try clinic.store.patient(patientID)
+            if global.json {
+                try Output.json(DecisionView(patientID: p.id, record: record))
+                return
+            }
+            Output.line(DecisionText.render(record, patient: p, formulary: clinic.formulary,
+                                            today: LocalDate(now, in: p.zone)))
+        }
+    }
+}
+
+/// A recorded decision, as JSON.
+struct DecisionView: Encodable {
+    var patientID: String
+    var decision: Decision
+    var course: Course
+    var plan: PlanVersion
+    var taper: TaperPlan?
+    var newCourse: Course?
+    var newPlan: PlanVersion?
+    var conversion: ConversionUse?
+    var guidance: SwitchGuidance?
+    var warnings: [SafetyFinding]
+    var closedTapers: [Course]
+
+    init(patientID: String, record: SavedDecision) {
+        self.patientID = patientID
+        decision = record.result.plan.decision ?? record.result.decision
+        course = record.course
+        plan = record.result.plan
+        taper = record.result.taper
+        newCourse = record.newCourse
+        newPlan = record.result.newPlan
+        conversion = record.result.conversion
+        guidance = record.result.guidance
+        warnings = record.result.decision.warnings
+        closedTapers = record.closedTapers
+    }
+}

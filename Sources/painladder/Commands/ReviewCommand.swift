@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import PainLadder
+
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Clinician: the review screen for one patient.",
+        discussion: """
+        What NICE CG173 asks a review to look at: where the patient is on the plan, adherence, \
+        pain against baseline (with its IMMPACT band) and the patient's impression of change, \
+        side effects by step with open red flags first, whether the trial is adequate yet, the \
+        drugs tried and the drugs that remain, referral prompts, review dates, and a suggestion \
+        that is a prompt for the clinician, not an instruction. Reads only.
+          painladder review P001
+          painladder review P001 --json
+        """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The patient's id.") var patient: String
+
+    func run() throws {
+        try guarded {
+            let now = try global.currentInstant()
+            let id = try Parse.patientID(patient)
+            let summary = try global.openClinic(create: false).review(patientID: id, now: now)
+            if global.json {
+                try Output.json(summary)
+            } else {
+                Output.line(ReviewText.render(summary, color: Output.colorOnStdout))
+            }
+        }
+    }
+}
+
+struct ReviewsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reviews",
+        abstract: "Clinician: the day list of patients whose review is due.",
+        discussion: """
+        By default, reviews due today or earlier. Each patient's "today" is in their own time zone.
+          painladder reviews
+          painladder reviews --due-within 7d
+          painladder reviews --overdue --json
+        """)
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("due-within"), help: ArgumentHelp(
+        "Also list reviews due in the next N days: 7, 7d or 2w.", valueName: "days"))
+    var dueWithin: String?
+    @Flag(help: "Only reviews whose date has passed.") var overdue = false
+
+    func run() throws {
+        try guarded {
+            let now = try global.currentInstant()
+            let days = try dueWithin.map { try Parse.days($0, field: "--due-within") }
+            let items = try global.openClinic(create: false).reviewsDue(within: days, overdueOnly: overdue, now: now)
+            if global.json {
+                try Output.json(items)
+            } else {
+                Output.line(ReviewsText.render(items, within: days, overdueOnly: overdue, color: Output.colorOnStdout))
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import PainLadder
+import PainLadderStore
+
+struct SupplyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "supply",
+        abstract: "Patient: record medicine collected or counted, and show how long it lasts by the plan.",
+        discussion: """
+        Stock is worked out from the plan's doses (step-ups included), not today's dose: a \
+        dose recorded taken uses what was taken, a skipped one nothing, and a past dose with \
+        nothing recorded is assumed taken. The reminder job asks for a new prescription 7 days \
+        (remind --supply-days) before it runs out. Examples:
+          painladder supply P001 --add 56 --strength 10     # a pack of 56 × 10 mg collected
+          painladder supply P001 --count 12 --strength 10   # 12 left in hand (replaces the estimate)
+          painladder supply P001                            # show stock
+        """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The patient's id.") var patient: String
+    @Option(help: ArgumentHelp("Units (tablets or capsules) collected.", valueName: "n")) var add: String?
+    @Option(help: ArgumentHelp("Units counted in hand now.", valueName: "n")) var count: String?
+    @Option(help: ArgumentHelp("The strength in mg (one the current drug comes in).", valueName: "mg")) var strength: String?
+
+    func run() throws {
+        try guarded {
+            let now = try global.currentInstant()
+            let id = try Parse.patientID(patient)
+            if add != nil && count != nil {
+                throw PainLadderError.invalidValue(field: "--count", given: count!, allowed: "either --add or --count, not both")
+            }
+            let clinic = try global.openClinic(create: false)
+            if add != nil || count != nil {
+                let units = try add.map { try Parse.integer($0, field: "--add", range: 1...10_000) }
+                    ?? Parse.integer(count!, field: "--count", range: 0...10_000)
+                guard let strength else {
+                    throw PainLadderError.invalidValue(field: "--strength", given: "(missing)",
+                                                       allowed: "the strength in mg of what was \(add != nil ? "collected" : "counted")")
+                }
+                let mg = try Parse.milligrams(strength, field: "--strength")
+                try clinic.recordSupply(patientID: id, kind: add != nil ? .add : .count, units: units, strengthMg: mg,
+                                        by: GlobalOptions.currentUser, now: now)
+            } else if let strength {
+                throw PainLadderError.invalidValue(field: "--strength", given: strength, allowed: "--strength with --add or --count")
+            }
+            let view = try clinic.supply(patientID: id, now: now)
+            if global.json {
+                try Output.json(view)
+            } else {
+                Output.line(SupplyText.render(view, zone: try clinic.store.patient(id).zone, now: now))
+            }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+import Foundation
+import PainLadder
+
+/// The review screen as text: one section per question NICE CG173 asks a review.
+enum ReviewText {
+    static func render(_ r: ReviewSummary, color: Bool) -> String {
+        var l: [String] = []
+        let who = r.patientName.map { "\(r.patientID) (\($0))" } ?? r.patientID
+        l.append("Review of \(who), \(r.date) (\(r.timeZone))")
+        var facts = ["diagnosis: \(r.diagnosisLabel ?? r.diagnosis)"]
+        facts.append(r.creatinineClearance.map { "CrCl \(Num.f($0, 0)) mL/min" } ?? "renal function unknown")
+        l.append("  " + facts.joined(separator: "; "))
+        // Open red flags come before anything else on the screen.
+        for flag in r.sideEffects.openRedFlags {
+            l.append(Output.red("!! OPEN RED FLAG: \(flag.name) on \(flag.reportedOn)\(flag.drug.map { " (\($0))" } ?? "")"
+                                + (flag.action.map { "; the patient was told: \($0)" } ?? "") + (flag.entryID.map { "  #\($0)" } ?? ""), color))
+        }
+        l.append("")
+        course(r, &l)
+        adherence(r, &l)
+        pain(r, &l)
+        sideEffects(r, &l, color: color)
+        trial(r, &l)
+        ladder(r, &l)
+        reviews(r, &l, color: color)
+        l.append("")
+        l.append("\(Suggestion.label):")
+        l.append("  \(r.suggestion.text)")
+        return l.joined(separator: "\n")
+    }
+
+    static func course(_ r: ReviewSummary, _ l: inout [String]) {
+        guard let c = r.course else {
+            l.append("Course: none in progress.")
+            return
+        }
+        let day = c.dayOfCourse >= 1 ? "day \(c.dayOfCourse) (started \(c.startDate))"
+            : "starts on \(c.startDate) (in \(1 - c.dayOfCourse) day(s))"
+        l.append("Course: \(c.drugName), \(c.variantLabel ?? c.variant); \(day); \(c.status.rawValue); plan version \(c.planVersion)")
+        if let step = c.currentStep {
+            l.append("  dose: \(step.dailyDoseMg) mg/day (step \(step.number) of \(c.plannedStepCount)) for \(c.daysAtCurrentDose) day(s)"
+                     + (c.highestDoseReachedMg > step.dailyDoseMg ? "; highest reached \(c.highestDoseReachedMg) mg/day" : ""))
+            for a in step.administrations { l.append("    \(a.instruction)") }
+        } else {
+            l.append("  dose: none in force today")
+        }
+        l.append("  usual target \(c.usualTarget.value) mg/day \(c.usualTarget.citation)\(c.atTarget ? " (reached)" : ""); "
+                 + "this patient's maximum \(c.patientMaximum.value) mg/day \(c.patientMaximum.citation)"
+                 + (c.patientMaximum.note.map { " (\($0.split(separator: ":").first ?? ""))" } ?? ""))
+        if let band = c.renalBand { l.append("  renal band: \(band)") }
+        if let hold = c.holdReason {
+            l.append("  ON HOLD since \(c.heldSince?.description ?? "?"): \(hold)")
+        } else if let next = c.nextStep {
+            l.append("  next step: \(next.dailyDoseMg) mg/day from \(next.startDate)")
+        } else {
+            l.append("  next step: none planned")
+        }
+        for o in c.overrides {
+            l.append("  override: \(o.limit), allowed by \(o.by) on \(Num.day(o.at)): \(o.reason)")
+        }
+        for caution in c.cautions { l.append("  caution: \(caution.message) [\(caution.sources.joined(separator: ", ")); \(caution.status.rawValue)]") }
+        if c.offLabel { l.append("  off-label for this diagnosis") }
+    }
+
+    static func adherence(_ r: ReviewSummary, _ l: inout [String]) {
+        guard let a = r.adherence else { return }
+        l.append("Adherence: last 7 days \(fig(a.last7Days)); last 28 days \(fig(a.last28Days)); whole course \(fig(a.wholeCourse))")
+        if !a.byStep.isEmpty {
+            l.append("  by step: " + a.byStep.map { "step \($0.stepNumber) (\($0.dailyDoseMg) mg/day) \(fig($0.figure))" }.joined(separator: "; "))
+        }
+    }
+
+    static func fig(_ f: AdherenceFigure) -> String {
+        guard let p = f.percent else { return "no doses due" }
+        var s = "\(f.taken)/\(f.scheduled) taken (\(Num.f(p, 0))%)"
+        var extra: [String] = []
+        if f.skipped > 0 { extra.append("\(f.skipped) skipped") }
+        if f.unrecorded > 0 { extra.append("\(f.unrecorded) not recorded") }
+        if f.late > 0 { extra.append("\(f.late) late") }
+        if !extra.isEmpty { s += ", " + extra.joined(separator: ", ") }
+        return s
+    }
+
+    static func pain(_ r: ReviewSummary, _ l: inout [String]) {
+        let p = r.pain
+        l.append("Pain (0–10, average over 24 hours):")
+        if let b = p.baseline {
+            l.append("  baseline \(b.score) on \(b.date) (\(b.marked ? "marked as baseline" : "last score before the course"))")
+        } else {
+            l.append("  baseline: none recorded")
+        }
+        if let mean = p.last7DaysMean {
+            l.append("  last 7 days (\(p.windowFrom) to \(p.windowTo)): mean \(Num.f(mean, 2)) from \(p.recent.count) day(s) scored")
+        } else {
+            l.append("  last 7 days: no scores")
+        }
+        if let points = p.changePoints {
+            var line = "  change: \(Num.signed(points, 2)) points"
+            if let percent = p.changePercent { line += ", \(Num.signed(percent, 1))%" }
+            if let band = p.band { line += ": \(band.label)" + (p.changePercent.map { $0 > 0 ? " (pain is higher than at baseline)" : "" } ?? "") }
+            if let bands = p.bands {
+                line += " (bands \(Num.f(bands.value.minimalPercent, 0))/\(Num.f(bands.value.moderatePercent, 0))/\(Num.f(bands.value.substantialPercent, 0))% \(bands.citation))"
+            }
+            l.append(line)
+        }
+        if let i = p.impression {
+            l.append("  patient's impression of change: \(i.value) \(i.meaning) (\(i.date))")
+        } else {
+            l.append("  patient's impression of change: not recorded")
+        }
+        if p.sleepLast7DaysMean != nil || p.baselineSleep != nil {
+            l.append("  sleep interference: " + (p.sleepLast7DaysMean.map { "\(Num.f($0, 1)) over the last 7 days" } ?? "not recorded lately")
+                     + (p.baselineSleep.map { " (baseline \($0))" } ?? ""))
+        }
+        if !p.stopsDoing.isEmpty {
+            l.append("  stops them doing: \(p.stopsDoing.joined(separator: "; "))" + (p.assessedOn.map { " (assessed \($0))" } ?? ""))
+        }
+        for impact in p.impacts.prefix(5) { l.append("  impact \(impact.date): \(impact.text)") }
+        let weeks = p.weekly.suffix(12)
+        if !weeks.isEmpty {
+            l.append("  weekly trend (mean per course week):")
+            if let b = p.baseline { l.append("    baseline  \(bar(Double(b.score)))  \(b.score)") }
+            for w in weeks {
+                let label = "week \(w.week)".padding(toLength: 8, withPad: " ", startingAt: 0)
+                l.append("    \(label)  " + (w.mean.map { "\(bar($0))  \(Num.f($0, 1))" } ?? "\(String(repeating: "·", count: 20))  no scores"))
+            }
+        }
+    }
+
+    /// A 0–10 score as a bar of 20 characters (two per point).
+    static func bar(_ score: Double) -> String {
+        let filled = max(0, min(20, Int((score * 2).rounded())))
+        return String(repeating: "█", count: filled) + String(repeating: "·", count: 20 - filled)
+    }
+
+    static func sideEffects(_ r: ReviewSummary, _ l: inout [String], color: Bool) {
+        let s = r.sideEffects
+        if s.groups.isEmpty {
+            l.append("Side effects: none reported")
+        } else {
+            l.append("Side effects (by step and severity):")
+            for g in s.groups {
+                let step = g.stepNumber.map { "step \($0)" } ?? "no step"
+                let dose = g.dailyDoseMg.map { ", \($0) mg/day" } ?? ""
+                let items = g.reports.map { rep in
+                    "\(rep.name) (\(rep.reportedOn)\(rep.resolved ? ", resolved\(rep.resolvedOn.map { " \($0)" } ?? "")" : ", open")\(rep.redFlag ? ", red flag" : ""))"
+                        + (rep.entryID.map { " #\($0)" } ?? "")
+                }
+                l.append("  \(step)\(dose), \(g.severity?.rawValue ?? "no severity"): \(items.joined(separator: "; "))")
+            }
+        }
+        for f in s.flags { l.append("  flag (\(f.kind.rawValue), \(f.date)): \(f.message)") }
+    }
+
+    static func trial(_ r: ReviewSummary, _ l: inout [String]) {
+        guard let t = r.trial else { return }
+        l.append("Adequate trial: \(t.text): \(t.adequate ? "adequate" : "not yet adequate") \(t.trial.citation)")
+    }
+
+    static func ladder(_ r: ReviewSummary, _ l: inout [String]) {
+        let ladder = r.ladder
+        l.append("Ladder" + (ladder.order.map { " (local order \($0.value.joined(separator: " → ")) \($0.citation))" } ?? " (NICE CG173: a choice among the four)") + ":")
+        if ladder.courses.isEmpty { l.append("  tried: none yet") }
+        for c in ladder.courses {
+            let how = c.inProgress ? "in progress" : c.outcome.map { "\(c.status.rawValue), \($0.rawValue)" } ?? c.status.rawValue
+            l.append("  tried: \(c.drugName) from \(c.startDate): \(how)")
+        }
+        if ladder.remaining.isEmpty { l.append("  remaining: none") }
+        for option in ladder.remaining {
+            if let reason = option.ruledOutBy {
+                l.append("  ✗ \(option.drug): ruled out: \(reason.description)")
+                continue
+            }
+            var line = "  ✓ \(option.drug)"
+            if let max = option.maximumDailyDose { line += ": up to \(max.value) mg/day \(max.citation)" }
+            if let band = option.renalBand { line += ", renal band \(band)" }
+            if option.offLabel { line += ", off-label for this diagnosis" }
+            l.append(line)
+            for c in option.cautions { l.append("      ! \(c.message) [\(c.sources.joined(separator: ", ")); \(c.status.rawValue)]") }
+        }
+        for p in ladder.referralPrompts { l.append("  consider referral: \(p.message)") }
+        if let referred = ladder.referred {
+            l.append("  referred on \(referred.date) by \(referred.by): \(referred.reason)")
+        }
+    }
+
+    static func reviews(_ r: ReviewSummary, _ l: inout [String], color: Bool) {
+        let d = r.reviews
+        if let last = d.lastDecision {
+            l.append("Last decision: \(last.kind.rawValue) (\(last.drug), plan version \(last.planVersion)) by \(last.by) on \(last.date): \(last.reason)")
+        } else {
+            l.append("Last decision: none recorded")
+        }
+        guard let due = d.nextDue, let days = d.daysUntilDue else {
+            l.append("Next review: not set")
+            return
+        }
+        let when = d.overdue ? Output.red("OVERDUE by \(d.overdueDays) day(s)", color)
+            : days == 0 ? "due today" : "in \(days) day(s)"
+        l.append("Next review: \(due) (\(when))")
+    }
+}
+
+/// Number formatting for the screen.
+enum Num {
+    static func f(_ x: Double, _ places: Int) -> String {
+        String(format: "%.\(places)f", x)
+    }
+
+    static func signed(_ x: Double, _ places: Int) -> String {
+        let text = f(abs(x), places)
+        return (Double(text) == 0 ? "" : x < 0 ? "−" : "+") + text
+    }
+
+    static func day(_ instant: Date) -> String {
+        String(ISO8601DateFormatter().string(from: instant).prefix(10))
+    }
+}

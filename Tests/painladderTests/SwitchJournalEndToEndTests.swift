@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// During a cross-taper two medicines are taken: the patient sees both, and says which one
+/// a dose was.
+@Suite("End to end: the journal during a cross-taper switch")
+struct SwitchJournalEndToEndTests {
+    @Test func bothMedicinesShowAndADoseNamesItsDrug() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        func run(_ args: [String], _ now: String) throws -> CLI.Result { try cli.run(args + ["--now", now]) }
+        #expect(try run(["patient", "add", "P1", "--born", "1960-01-01", "--sex", "female", "--tz", "Europe/London",
+                         "--diagnosis", "diabetic-peripheral-neuropathy", "--crcl", "80"], "2026-01-05T09:00:00Z").status == 0)
+        #expect(try run(["start", "P1", "amitriptyline", "--on", "2026-01-05", "--by", "Dr A"], "2026-01-05T09:00:00Z").status == 0)
+        // Ten weeks later (2026-03-16), amitriptyline is switched to duloxetine by cross-taper.
+        let decide = try run(["decide", "P1", "switch", "duloxetine", "--cross-taper", "--outcome", "not-effective",
+                              "--by", "Dr A", "--reason", "no benefit after an adequate trial"], "2026-03-16T09:00:00Z")
+        #expect(decide.status == 0, "\(decide.stderr)")
+        let today = try run(["today", "P1"], "2026-03-16T12:00:00Z")
+        #expect(today.status == 0, "\(today.stderr)")
+        #expect(today.stdout.contains("Duloxetine"))
+        #expect(today.stdout.contains("Amitriptyline"), "the old drug's taper dose is shown too:\n\(today.stdout)")
+        // Duloxetine starts at 30 mg (the local low start, Data) while amitriptyline tapers.
+        #expect(today.stdout.contains("30 mg: 1 × 30 mg"))
+
+        let before = try cli.dump()
+        let ambiguous = try run(["take", "P1"], "2026-03-16T22:05:00Z")
+        #expect(ambiguous.status == 65)
+        #expect(ambiguous.stderr.contains("--drug"))
+        #expect(ambiguous.stderr.split(separator: "\n").count == 1)
+        #expect(try cli.dump() == before)
+
+        let taken = try run(["take", "P1", "--drug", "amitriptyline"], "2026-03-16T22:05:00Z")
+        #expect(taken.status == 0, "\(taken.stderr)")
+        #expect(taken.stdout.contains("taken"))
+        let unknown = try run(["take", "P1", "--drug", "pregabalin"], "2026-03-16T22:06:00Z")
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains("amitriptyline") && unknown.stderr.contains("duloxetine"))
+    }
+}
