@@ -99,11 +99,11 @@ extension Store {
             : "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version"
         let argument: DatabaseValueConvertible? = allCourses ? patientID : course?.id
         let versions = argument == nil ? [] : try Row.fetchAll(db, sql: versionSQL, arguments: [argument])
-            .map(PlanVersion.init(row:))
+            .map(PlanVersion.init(immutableRow:))
         var others: [(course: Course, versions: [PlanVersion])] = []
         for other in try fetchCoursesInProgress(patientID, db) where other.id != course?.id {
             let otherVersions = try Row.fetchAll(db, sql: "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version",
-                                                 arguments: [other.id]).map(PlanVersion.init(row:))
+                                                 arguments: [other.id]).map(PlanVersion.init(immutableRow:))
             others.append((other, otherVersions))
         }
         return PatientSnapshot(patient: patient, zones: try fetchZones(patient, db), course: course,
@@ -126,9 +126,7 @@ extension Store {
     static func fetchJournal(_ patientID: String, _ db: Database) throws -> [JournalEntry] {
         try Row.fetchAll(db, sql: "SELECT id, detail FROM journal_entry WHERE patient_id = ? ORDER BY id",
                          arguments: [patientID]).map { row in
-            var entry = try Rows.json(row, "detail", as: JournalEntry.self, table: "journal_entry")
-            entry.id = row["id"]
-            return entry
+            try Rows.entry(row)
         }
     }
 

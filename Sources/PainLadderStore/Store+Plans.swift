@@ -12,7 +12,7 @@ extension Store {
     public func planVersions(courseID: Int64) throws -> [PlanVersion] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version",
-                             arguments: [courseID]).map(PlanVersion.init(row:))
+                             arguments: [courseID]).map(PlanVersion.init(immutableRow:))
         }
     }
 
@@ -101,7 +101,7 @@ extension Store {
 
     static func fetchCurrentPlan(_ courseID: Int64, _ db: Database) throws -> PlanVersion? {
         try Row.fetchOne(db, sql: "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version DESC LIMIT 1",
-                         arguments: [courseID]).map(PlanVersion.init(row:))
+                         arguments: [courseID]).map(PlanVersion.init(immutableRow:))
     }
 }
 

@@ -206,9 +206,7 @@ extension Store {
             """), arguments: ["course": courseID, "date": from.description,
                              "instant": StoreTime.string(Date(timeIntervalSince1970: Double(from.dayNumber) * 86_400))])
             .map { row in
-                var entry = try Rows.json(row, "detail", as: JournalEntry.self, table: "journal_entry")
-                entry.id = row["id"]
-                return entry
+                try Rows.entry(row)
             }
         return ReminderRecord(patient: patient, zones: try fetchZones(patient, db), course: course, versions: versions,
                               journal: journal, supply: supply, journalFrom: from)
@@ -217,7 +215,9 @@ extension Store {
 
 /// Decoded schedules by their stored JSON text. Plan versions are append-only (a trigger
 /// refuses updates), and the same text always decodes to the same schedule, so the job
-/// decodes each plan once per process instead of once per course visit.
+/// decodes each plan once per process instead of once per course visit. Every plan-version
+/// read uses it: a review keeps the schedule, so a patient's monthly versions (two dozen
+/// after two years) share one text and are decoded once.
 final class ScheduleCache: @unchecked Sendable {
     static let shared = ScheduleCache()
     private let lock = NSLock()

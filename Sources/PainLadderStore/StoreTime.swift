@@ -49,7 +49,8 @@ enum StoreTime {
         let u = Array(text.utf8)
         guard u.count == 24, u[10] == UInt8(ascii: "T"), u[13] == UInt8(ascii: ":"),
               u[16] == UInt8(ascii: ":"), u[19] == UInt8(ascii: "."), u[23] == UInt8(ascii: "Z"),
-              let day = LocalDate(parsing: String(decoding: u[0..<10], as: UTF8.self)) else { return nil }
+              let day = u.withUnsafeBufferPointer({ LocalDate.parseISO(UnsafeBufferPointer(rebasing: $0[0..<10])) })
+        else { return nil }
         func number(_ r: Range<Int>) -> Int64? {
             var n: Int64 = 0
             for c in u[r] {

@@ -132,4 +132,38 @@ struct EntryJSONTests {
             #expect(try StoreJSON.entry(e) == StoreJSON.encode(e), "\(e.kind) \(e.note ?? e.reason ?? "")")
         }
     }
+
+    /// The fast reader gives what `JSONDecoder` gives: for the writer's own text, for the same
+    /// entries pretty-printed (spaces, newlines), and for text it hands over to the decoder.
+    @Test func fastReaderGivesJSONDecodersEntries() throws {
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.prettyPrinted, .sortedKeys]
+        pretty.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(StoreTime.string(date))
+        }
+        for e in Self.entries() {
+            let compact = try StoreJSON.entry(e)
+            let spaced = String(decoding: try pretty.encode(e), as: UTF8.self)
+            for text in [compact, spaced] {
+                let expected = try StoreJSON.decode(JournalEntry.self, from: text)
+                #expect(try StoreJSON.decodeEntry(text) == expected, "\(text.prefix(120))")
+            }
+        }
+        // Handed to JSONDecoder: an unknown key (ignored by the decoder), a fraction, escapes
+        // the writer never produces (\/ and \u with a surrogate pair), and broken text (an error).
+        let base = try StoreJSON.entry(Self.entries()[5])   // a pain score of 1 recorded by P1
+        let variants = [
+            base.replacingOccurrences(of: "{\"at\"", with: "{\"future\":[1,2],\"at\""),
+            base.replacingOccurrences(of: "\"score\":1", with: "\"score\":1.0"),
+            base.replacingOccurrences(of: "\"recordedBy\":\"P1\"", with: "\"recordedBy\":\"P\\/1 \\ud83d\\ude42 \\u00e9\""),
+        ]
+        for text in variants {
+            #expect(text != base)
+            #expect(try StoreJSON.decodeEntry(text) == StoreJSON.decode(JournalEntry.self, from: text), "\(text)")
+        }
+        #expect(try StoreJSON.decodeEntry(variants[2]).recordedBy == "P/1 🙂 é")
+        #expect(throws: (any Error).self) { try StoreJSON.decodeEntry(String(base.dropLast())) }
+        #expect(throws: (any Error).self) { try StoreJSON.decodeEntry(base.replacingOccurrences(of: "\"kind\":\"pain\"", with: "\"kind\":\"bogus\"")) }
+    }
 }
