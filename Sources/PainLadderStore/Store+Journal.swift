@@ -109,17 +109,17 @@ extension Store {
                               _ db: Database) throws -> PatientSnapshot {
         let patient = try fetchPatient(patientID, db)
         let course = try fetchActiveCourse(patientID, db)
-        let versionSQL = allCourses
-            ? "SELECT v.* FROM plan_version v JOIN course c ON c.id = v.course_id WHERE c.patient_id = ? ORDER BY v.course_id, v.version"
-            : "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version"
-        let argument: DatabaseValueConvertible? = allCourses ? patientID : course?.id
-        let versions = argument == nil ? [] : try Row.fetchAll(db, sql: versionSQL, arguments: [argument])
-            .map(PlanVersion.init(immutableRow:))
+        let versions: [PlanVersion]
+        if allCourses {
+            versions = try fetchPlanVersions(where: "c.patient_id = ?", arguments: [patientID], db)
+        } else if let id = course?.id {
+            versions = try fetchPlanVersions(where: "v.course_id = ?", arguments: [id], db)
+        } else {
+            versions = []
+        }
         var others: [(course: Course, versions: [PlanVersion])] = []
         for other in try fetchCoursesInProgress(patientID, db) where other.id != course?.id {
-            let otherVersions = try Row.fetchAll(db, sql: "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version",
-                                                 arguments: [other.id]).map(PlanVersion.init(immutableRow:))
-            others.append((other, otherVersions))
+            others.append((other, try fetchPlanVersions(where: "v.course_id = ?", arguments: [other.id], db)))
         }
         return PatientSnapshot(patient: patient, zones: try fetchZones(patient, db), course: course,
                                versions: versions,

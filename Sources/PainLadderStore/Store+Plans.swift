@@ -11,8 +11,7 @@ extension Store {
     /// Every version of the course's plan, oldest first. Old versions are never changed.
     public func planVersions(courseID: Int64) throws -> [PlanVersion] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version",
-                             arguments: [courseID]).map(PlanVersion.init(immutableRow:))
+            try Self.fetchPlanVersions(where: "v.course_id = ?", arguments: [courseID], db)
         }
     }
 

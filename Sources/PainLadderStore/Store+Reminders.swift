@@ -7,7 +7,7 @@ public struct ReminderRecord: Sendable {
     public var patient: Patient
     public var zones: ZoneHistory
     public var course: Course
-    /// The course's plan versions, oldest first.
+    /// The course's plan versions, oldest first (without their decisions, which the job does not use).
     public var versions: [PlanVersion]
     /// The course's journal entries for slots from ``journalFrom`` on, extra doses from
     /// then on, and whatever corrects or undoes them (not yet folded: see ``Journal/effective(_:)``).
@@ -187,8 +187,8 @@ extension Store {
             throw PainLadderError.unknownPatient(course.patientID)
         }
         let patient = try Patient(row: patientRow)
-        let versions = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version"),
-                                        arguments: [courseID]).map(PlanVersion.init(immutableRow:))
+        // Decisions are not read: the job does not use them (they stay nil here).
+        let versions = try fetchPlanVersions(where: "v.course_id = ?", arguments: [courseID], decisions: false, db)
         let supply = try fetchSupply(courseID, db)
         let from = journalFrom(supply)
         // Bounded by the indexes: slots from `from` on (journal_by_course_slot), extra doses

@@ -46,3 +46,27 @@ struct JournalWindowTests {
         }
     }
 }
+
+/// Plan versions read with each distinct schedule sent once (``Store/fetchPlanVersions(where:arguments:decisions:_:)``)
+/// come back exactly as written.
+@Suite("Plan version reading")
+struct PlanVersionReadingTests {
+    @Test func repeatedAndChangedSchedulesReadBackAsWritten() throws {
+        try withTemporaryDirectory { dir in
+            let store = try Store(path: dir + "/db.sqlite", createIfMissing: true)
+            try store.addPatient(samplePatient(), at: t0, by: "dr.khan")
+            let (course, v1) = try store.startCourse(sampleCourse(), plan: samplePlan())
+            // A, A, B, B, A: unchanged, changed, unchanged, changed back.
+            let a = v1.schedule, b = sampleSchedule(doses: [10, 20])
+            var written = [v1]
+            for (i, schedule) in [a, b, b, a].enumerated() {
+                var next = nextVersion(of: written.last!, schedule: schedule, reason: "review \(i)", at: t0 + Double(i + 1) * 86_400)
+                next.decision = Decision(kind: .continue, by: "dr.khan", reason: "review \(i)")
+                written.append(try store.addPlanVersion(next))
+            }
+            #expect(try store.planVersions(courseID: course.id!) == written)
+            #expect(try store.snapshot(patientID: "P001").versions == written)
+            #expect(try store.patientRecord(patientID: "P001").courses.first?.versions == written)
+        }
+    }
+}
