@@ -39,7 +39,7 @@ extension Store {
             if let text: String = row["schedule"] {
                 // Decoded here, not through ScheduleCache: hashing a several-kB key costs about as
                 // much as decoding it, and each distinct text is decoded once per call anyway.
-                do { schedule = try StoreJSON.decode(Schedule.self, from: text) } catch {
+                do { schedule = try StoreJSON.decodeSchedule(text) } catch {
                     throw Rows.Unreadable(table: t, column: "schedule", value: String(text.prefix(80)))
                 }
             } else if let replaced: Int64 = row["replaces_id"], let same = decoded[replaced] {
