@@ -142,7 +142,7 @@ public final class BulkLoader {
         try insertEntry.execute(arguments: [
             e.patientID, e.courseID, e.planVersionID, e.kind.rawValue, StoreTime.string(e.at),
             StoreTime.string(e.recordedAt), e.recordedBy, e.supersedes,
-            e.dose?.slot?.date.description, e.dose?.slot?.time.description, e.dose?.doseMg, try StoreJSON.encode(e),
+            e.dose?.slot?.date.description, e.dose?.slot?.time.description, e.dose?.doseMg, try StoreJSON.entry(e),
         ])
         let id = db.lastInsertedRowID
         // The same text StoreJSON gives for ["entry": id, "supersedes": n] (sorted keys).

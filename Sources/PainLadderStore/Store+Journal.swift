@@ -13,10 +13,13 @@ extension Store {
     ///                                                  context: …, now: now, by: "P001")])
     /// }
     /// ```
+    /// - Parameter journalNear: read only the journal around this instant (see
+    ///   ``snapshot(patientID:allCourses:journalNear:)``); `nil` reads all of it.
     /// - Returns: the entries as stored (with ids) and the new plan version, if any.
-    public func recordJournal(patientID: String, _ body: (PatientSnapshot) throws -> JournalWrite) throws -> JournalWrite {
+    public func recordJournal(patientID: String, journalNear: Date? = nil,
+                              _ body: (PatientSnapshot) throws -> JournalWrite) throws -> JournalWrite {
         try write { db in
-            let snapshot = try Self.fetchSnapshot(patientID, allCourses: false, db)
+            let snapshot = try Self.fetchSnapshot(patientID, allCourses: false, journalNear: journalNear, db)
             let request = try body(snapshot)
             var newPlan: PlanVersion?
             if let plan = request.newPlan {
@@ -37,11 +40,22 @@ extension Store {
 
     /// The patient's record as workflows see it, in one read transaction.
     ///
-    /// - Parameter allCourses: include the plan versions of every course (for history), not
-    ///   only the course in progress.
-    public func snapshot(patientID: String, allCourses: Bool = false) throws -> PatientSnapshot {
-        try read { db in try Self.fetchSnapshot(patientID, allCourses: allCourses, db) }
+    /// - Parameters:
+    ///   - allCourses: include the plan versions of every course (for history), not
+    ///     only the course in progress.
+    ///   - journalNear: read only the journal entries within ``journalWindow`` of this instant
+    ///     (by when they happened or by their dose slot's date) and the entries that correct or
+    ///     undo them. Recording a dose and "today" look at a day or two around one instant;
+    ///     two years of a patient's journal is about 2,700 entries, and reading them all was most
+    ///     of those commands' time (BENCHMARKS.md). `nil` reads the whole journal.
+    public func snapshot(patientID: String, allCourses: Bool = false, journalNear: Date? = nil) throws -> PatientSnapshot {
+        try read { db in try Self.fetchSnapshot(patientID, allCourses: allCourses, journalNear: journalNear, db) }
     }
+
+    /// How far either side of `journalNear` the journal is read: five days, wider than any use
+    /// (a dose's slot is within a day of it, the day plan looks at today and tomorrow) plus
+    /// the largest gap between a local time and UTC.
+    public static let journalWindow: TimeInterval = 5 * 86_400
 
     /// Every journal entry of the patient, in the order recorded.
     public func journal(patientID: String) throws -> [JournalEntry] {
@@ -91,23 +105,26 @@ extension Store {
 
     // MARK: - Inside a transaction
 
-    static func fetchSnapshot(_ patientID: String, allCourses: Bool, _ db: Database) throws -> PatientSnapshot {
+    static func fetchSnapshot(_ patientID: String, allCourses: Bool, journalNear: Date? = nil,
+                              _ db: Database) throws -> PatientSnapshot {
         let patient = try fetchPatient(patientID, db)
         let course = try fetchActiveCourse(patientID, db)
-        let versionSQL = allCourses
-            ? "SELECT v.* FROM plan_version v JOIN course c ON c.id = v.course_id WHERE c.patient_id = ? ORDER BY v.course_id, v.version"
-            : "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version"
-        let argument: DatabaseValueConvertible? = allCourses ? patientID : course?.id
-        let versions = argument == nil ? [] : try Row.fetchAll(db, sql: versionSQL, arguments: [argument])
-            .map(PlanVersion.init(row:))
+        let versions: [PlanVersion]
+        if allCourses {
+            versions = try fetchPlanVersions(where: "c.patient_id = ?", arguments: [patientID], db)
+        } else if let id = course?.id {
+            versions = try fetchPlanVersions(where: "v.course_id = ?", arguments: [id], db)
+        } else {
+            versions = []
+        }
         var others: [(course: Course, versions: [PlanVersion])] = []
         for other in try fetchCoursesInProgress(patientID, db) where other.id != course?.id {
-            let otherVersions = try Row.fetchAll(db, sql: "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version",
-                                                 arguments: [other.id]).map(PlanVersion.init(row:))
-            others.append((other, otherVersions))
+            others.append((other, try fetchPlanVersions(where: "v.course_id = ?", arguments: [other.id], db)))
         }
         return PatientSnapshot(patient: patient, zones: try fetchZones(patient, db), course: course,
-                               versions: versions, journal: try fetchJournal(patientID, db), others: others)
+                               versions: versions,
+                               journal: try journalNear.map { try fetchJournal(patientID, near: $0, db) } ?? fetchJournal(patientID, db),
+                               others: others)
     }
 
     static func fetchZones(_ patient: Patient, _ db: Database) throws -> ZoneHistory {
@@ -126,10 +143,29 @@ extension Store {
     static func fetchJournal(_ patientID: String, _ db: Database) throws -> [JournalEntry] {
         try Row.fetchAll(db, sql: "SELECT id, detail FROM journal_entry WHERE patient_id = ? ORDER BY id",
                          arguments: [patientID]).map { row in
-            var entry = try Rows.json(row, "detail", as: JournalEntry.self, table: "journal_entry")
-            entry.id = row["id"]
-            return entry
+            try Rows.entry(row)
         }
+    }
+
+    /// The entries within ``journalWindow`` of `instant` (by `at`, or by slot date for doses)
+    /// and, through the chain of `supersedes`, every entry that corrects or undoes them, in
+    /// the order recorded. The patient's rows are found through `journal_by_patient`; only the
+    /// window's details are decoded.
+    static func fetchJournal(_ patientID: String, near instant: Date, _ db: Database) throws -> [JournalEntry] {
+        let from = instant.addingTimeInterval(-journalWindow), to = instant.addingTimeInterval(journalWindow)
+        let utc = TimeZone(identifier: "UTC")!
+        return try Row.fetchAll(db, sql: """
+            WITH RECURSIVE w(id) AS (
+                SELECT id FROM journal_entry
+                 WHERE patient_id = :patient
+                   AND (at BETWEEN :from AND :to OR slot_date BETWEEN :fromDate AND :toDate)
+                UNION
+                SELECT j.id FROM journal_entry j JOIN w ON j.supersedes = w.id
+            )
+            SELECT id, detail FROM journal_entry WHERE id IN w ORDER BY id
+            """, arguments: ["patient": patientID, "from": StoreTime.string(from), "to": StoreTime.string(to),
+                             "fromDate": LocalDate(from, in: utc).description, "toDate": LocalDate(to, in: utc).description])
+            .map { try Rows.entry($0) }
     }
 
     static func insertEntry(_ e: JournalEntry, _ db: Database) throws -> Int64 {
@@ -139,7 +175,7 @@ extension Store {
                 "kind": e.kind.rawValue, "at": StoreTime.string(e.at), "recorded_at": StoreTime.string(e.recordedAt),
                 "recorded_by": e.recordedBy, "supersedes": e.supersedes,
                 "slot_date": e.dose?.slot?.date.description, "slot_time": e.dose?.slot?.time.description,
-                "dose_mg": e.dose?.doseMg, "detail": try StoreJSON.encode(e),
+                "dose_mg": e.dose?.doseMg, "detail": try StoreJSON.entry(e),
             ])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw PainLadderError.notPossible("entry #\(e.supersedes ?? 0) was corrected or undone by someone else just now; nothing was changed")

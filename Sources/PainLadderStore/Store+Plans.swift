@@ -11,8 +11,7 @@ extension Store {
     /// Every version of the course's plan, oldest first. Old versions are never changed.
     public func planVersions(courseID: Int64) throws -> [PlanVersion] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version",
-                             arguments: [courseID]).map(PlanVersion.init(row:))
+            try Self.fetchPlanVersions(where: "v.course_id = ?", arguments: [courseID], db)
         }
     }
 
@@ -101,7 +100,7 @@ extension Store {
 
     static func fetchCurrentPlan(_ courseID: Int64, _ db: Database) throws -> PlanVersion? {
         try Row.fetchOne(db, sql: "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version DESC LIMIT 1",
-                         arguments: [courseID]).map(PlanVersion.init(row:))
+                         arguments: [courseID]).map(PlanVersion.init(immutableRow:))
     }
 }
 

@@ -7,7 +7,7 @@ public struct ReminderRecord: Sendable {
     public var patient: Patient
     public var zones: ZoneHistory
     public var course: Course
-    /// The course's plan versions, oldest first.
+    /// The course's plan versions, oldest first (without their decisions, which the job does not use).
     public var versions: [PlanVersion]
     /// The course's journal entries for slots from ``journalFrom`` on, extra doses from
     /// then on, and whatever corrects or undoes them (not yet folded: see ``Journal/effective(_:)``).
@@ -187,8 +187,8 @@ extension Store {
             throw PainLadderError.unknownPatient(course.patientID)
         }
         let patient = try Patient(row: patientRow)
-        let versions = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version"),
-                                        arguments: [courseID]).map(PlanVersion.init(immutableRow:))
+        // Decisions are not read: the job does not use them (they stay nil here).
+        let versions = try fetchPlanVersions(where: "v.course_id = ?", arguments: [courseID], decisions: false, db)
         let supply = try fetchSupply(courseID, db)
         let from = journalFrom(supply)
         // Bounded by the indexes: slots from `from` on (journal_by_course_slot), extra doses
@@ -206,9 +206,7 @@ extension Store {
             """), arguments: ["course": courseID, "date": from.description,
                              "instant": StoreTime.string(Date(timeIntervalSince1970: Double(from.dayNumber) * 86_400))])
             .map { row in
-                var entry = try Rows.json(row, "detail", as: JournalEntry.self, table: "journal_entry")
-                entry.id = row["id"]
-                return entry
+                try Rows.entry(row)
             }
         return ReminderRecord(patient: patient, zones: try fetchZones(patient, db), course: course, versions: versions,
                               journal: journal, supply: supply, journalFrom: from)
@@ -217,7 +215,9 @@ extension Store {
 
 /// Decoded schedules by their stored JSON text. Plan versions are append-only (a trigger
 /// refuses updates), and the same text always decodes to the same schedule, so the job
-/// decodes each plan once per process instead of once per course visit.
+/// decodes each plan once per process instead of once per course visit. Every plan-version
+/// read uses it: a review keeps the schedule, so a patient's monthly versions (two dozen
+/// after two years) share one text and are decoded once.
 final class ScheduleCache: @unchecked Sendable {
     static let shared = ScheduleCache()
     private let lock = NSLock()

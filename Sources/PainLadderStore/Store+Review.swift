@@ -21,10 +21,7 @@ extension Store {
             let patient = try Self.fetchPatient(patientID, db)
             let courses = try Row.fetchAll(db, sql: "SELECT * FROM course WHERE patient_id = ? ORDER BY start_date, id",
                                            arguments: [patientID]).map(Course.init(row:))
-            let versions = try Row.fetchAll(db, sql: """
-                SELECT v.* FROM plan_version v JOIN course c ON c.id = v.course_id
-                WHERE c.patient_id = ? ORDER BY v.course_id, v.version
-                """, arguments: [patientID]).map(PlanVersion.init(row:))
+            let versions = try Self.fetchPlanVersions(where: "c.patient_id = ?", arguments: [patientID], db)
             let byCourse = Dictionary(grouping: versions, by: \.courseID)
             return PatientRecord(patient: patient, zones: try Self.fetchZones(patient, db),
                                  courses: courses.map { CourseRecord(course: $0, versions: byCourse[$0.id ?? -1] ?? []) },

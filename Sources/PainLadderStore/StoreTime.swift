@@ -19,13 +19,29 @@ enum StoreTime {
 
     /// `2026-03-02T09:15:00.123Z`.
     static func string(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        append(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends what ``string(_:)`` gives, as UTF-8 (built byte by byte: this runs for every
+    /// stored instant, millions of times when a clinic is loaded).
+    static func append(_ date: Date, to bytes: inout [UInt8]) {
         let ms = Int64((date.timeIntervalSince1970 * 1000).rounded())
         var days = ms / msPerDay
         var rest = ms % msPerDay
         if rest < 0 { days -= 1; rest += msPerDay }
-        let day = LocalDate(dayNumber: Int(days))
-        let h = rest / 3_600_000, m = rest / 60_000 % 60, s = rest / 1000 % 60, f = rest % 1000
-        return String(format: "%@T%02d:%02d:%02d.%03dZ", day.description, Int(h), Int(m), Int(s), Int(f))
+        LocalDate(dayNumber: Int(days)).appendISO(to: &bytes)
+        bytes.append(84)   // T
+        ZeroPadded.append(Int(rest / 3_600_000), width: 2, to: &bytes)
+        bytes.append(58)   // :
+        ZeroPadded.append(Int(rest / 60_000 % 60), width: 2, to: &bytes)
+        bytes.append(58)
+        ZeroPadded.append(Int(rest / 1000 % 60), width: 2, to: &bytes)
+        bytes.append(46)   // .
+        ZeroPadded.append(Int(rest % 1000), width: 3, to: &bytes)
+        bytes.append(90)   // Z
     }
 
     /// Parses exactly what ``string(_:)`` writes; anything else is `nil`.
@@ -33,7 +49,8 @@ enum StoreTime {
         let u = Array(text.utf8)
         guard u.count == 24, u[10] == UInt8(ascii: "T"), u[13] == UInt8(ascii: ":"),
               u[16] == UInt8(ascii: ":"), u[19] == UInt8(ascii: "."), u[23] == UInt8(ascii: "Z"),
-              let day = LocalDate(parsing: String(decoding: u[0..<10], as: UTF8.self)) else { return nil }
+              let day = u.withUnsafeBufferPointer({ LocalDate.parseISO(UnsafeBufferPointer(rebasing: $0[0..<10])) })
+        else { return nil }
         func number(_ r: Range<Int>) -> Int64? {
             var n: Int64 = 0
             for c in u[r] {

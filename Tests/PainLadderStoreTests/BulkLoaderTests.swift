@@ -87,3 +87,83 @@ struct BulkLoaderTests {
         }
     }
 }
+
+/// The hand-written journal JSON (``StoreJSON/entry(_:)``) must give exactly `JSONEncoder`'s text.
+@Suite("Journal entry JSON")
+struct EntryJSONTests {
+    static let awkward = ["plain", "with \"quotes\" and \\backslashes\\", "a/b/c", "tab\there", "new\nline\r\n",
+                          "bell\u{07} nul\u{00} esc\u{1B} \u{0B}\u{0C}\u{08}", "del\u{7F}", "ünïcödé 痛み 🙂 \u{2028}", ""]
+
+    static func entries() -> [JournalEntry] {
+        let slot = SlotKey(date: day("2026-03-29"), time: LocalTime(hour: 1, minute: 30)!)
+        var all: [JournalEntry] = []
+        for (i, text) in awkward.enumerated() {
+            let at = t0 + Double(i) * 3601.25   // fractions of a second are stored to the millisecond
+            all.append(JournalEntry(patientID: "P-\(text)", courseID: Int64(i), planVersionID: i % 2 == 0 ? nil : 7,
+                                    kind: .taken, at: at, recordedAt: at + 60, recordedBy: text, note: text,
+                                    dose: DoseDetail(slot: i % 3 == 0 ? nil : slot, doseMg: 25 * i,
+                                                     plannedDoseMg: i % 2 == 0 ? nil : 50, stepNumber: i % 4 == 0 ? nil : i,
+                                                     late: i % 2 == 1),
+                                    flags: i % 2 == 0 ? [] : [ClinicianFlag(.aboveMaximum, text), ClinicianFlag(.redFlag, "x")]))
+            all.append(JournalEntry(id: Int64(i), patientID: "P1", kind: .pain, at: at, recordedAt: at, recordedBy: "P1",
+                                    supersedes: i % 2 == 0 ? nil : 3, reason: text,
+                                    pain: PainDetail(score: i % 11, sleep: i % 2 == 0 ? nil : 4, impact: i % 3 == 0 ? nil : text,
+                                                     baseline: i == 0)))
+            all.append(JournalEntry(patientID: "P1", courseID: 2, kind: i % 2 == 0 ? .sideEffect : .sideEffectResolved,
+                                    at: at, recordedAt: at, recordedBy: "P1",
+                                    sideEffect: SideEffectDetail(symptom: text, known: i % 2 == 0,
+                                                                 severity: i % 2 == 0 ? .severe : nil,
+                                                                 since: i % 3 == 0 ? day("2026-03-01") : nil,
+                                                                 redFlag: i == 1, resolves: i % 2 == 0 ? nil : 12,
+                                                                 stepNumber: i % 2 == 0 ? 3 : nil)))
+            all.append(JournalEntry(patientID: "P1", kind: i % 2 == 0 ? .impression : .undo, at: at, recordedAt: at,
+                                    recordedBy: "P1", supersedes: 9, reason: text, impression: i % 2 == 0 ? 1 + i % 7 : nil))
+        }
+        all.append(JournalEntry(patientID: "P1", kind: .assessment, at: t0, recordedAt: t0, recordedBy: "P1",
+                                assessment: PainAssessment(pattern: .constant, onset: .gradual, withNewOrReturningSymptoms: false,
+                                                           eases: ["heat"], worsens: ["walking"], happenedBefore: true,
+                                                           feltTheSame: true, stopsDoing: ["sleep"], character: [.burning],
+                                                           oneSidedFacial: nil)))
+        return all
+    }
+
+    @Test func handWrittenJSONIsJSONEncodersText() throws {
+        for e in Self.entries() {
+            #expect(try StoreJSON.entry(e) == StoreJSON.encode(e), "\(e.kind) \(e.note ?? e.reason ?? "")")
+        }
+    }
+
+    /// The fast reader gives what `JSONDecoder` gives: for the writer's own text, for the same
+    /// entries pretty-printed (spaces, newlines), and for text it hands over to the decoder.
+    @Test func fastReaderGivesJSONDecodersEntries() throws {
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.prettyPrinted, .sortedKeys]
+        pretty.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(StoreTime.string(date))
+        }
+        for e in Self.entries() {
+            let compact = try StoreJSON.entry(e)
+            let spaced = String(decoding: try pretty.encode(e), as: UTF8.self)
+            for text in [compact, spaced] {
+                let expected = try StoreJSON.decode(JournalEntry.self, from: text)
+                #expect(try StoreJSON.decodeEntry(text) == expected, "\(text.prefix(120))")
+            }
+        }
+        // Handed to JSONDecoder: an unknown key (ignored by the decoder), a fraction, escapes
+        // the writer never produces (\/ and \u with a surrogate pair), and broken text (an error).
+        let base = try StoreJSON.entry(Self.entries()[5])   // a pain score of 1 recorded by P1
+        let variants = [
+            base.replacingOccurrences(of: "{\"at\"", with: "{\"future\":[1,2],\"at\""),
+            base.replacingOccurrences(of: "\"score\":1", with: "\"score\":1.0"),
+            base.replacingOccurrences(of: "\"recordedBy\":\"P1\"", with: "\"recordedBy\":\"P\\/1 \\ud83d\\ude42 \\u00e9\""),
+        ]
+        for text in variants {
+            #expect(text != base)
+            #expect(try StoreJSON.decodeEntry(text) == StoreJSON.decode(JournalEntry.self, from: text), "\(text)")
+        }
+        #expect(try StoreJSON.decodeEntry(variants[2]).recordedBy == "P/1 🙂 é")
+        #expect(throws: (any Error).self) { try StoreJSON.decodeEntry(String(base.dropLast())) }
+        #expect(throws: (any Error).self) { try StoreJSON.decodeEntry(base.replacingOccurrences(of: "\"kind\":\"pain\"", with: "\"kind\":\"bogus\"")) }
+    }
+}

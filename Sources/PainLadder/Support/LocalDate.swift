@@ -34,12 +34,28 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Parses `YYYY-MM-DD` exactly; anything else (including impossible dates) gives `nil`.
+    ///
+    /// Read byte by byte (exactly ten ASCII bytes `DDDD-DD-DD`): every stored date and instant
+    /// goes through here when a journal is read, thousands of times a command.
     public init?(parsing text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        var text = text
+        guard let date = text.withUTF8({ LocalDate.parseISO($0) }) else { return nil }
+        self = date
+    }
+
+    /// `YYYY-MM-DD` from UTF-8 bytes, or nil.
+    package static func parseISO(_ u: UnsafeBufferPointer<UInt8>) -> LocalDate? {
+        guard u.count == 10, u[4] == 45, u[7] == 45 else { return nil }   // '-'
+        func digits(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                guard (48...57).contains(u[i]) else { return nil }
+                n = n * 10 + Int(u[i] - 48)
+            }
+            return n
+        }
+        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+        return LocalDate(year: y, month: m, day: d)
     }
 
     public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
@@ -48,7 +64,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public func days(to other: LocalDate) -> Int { other.dayNumber - dayNumber }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        guard (0...9999).contains(year) else {
+            return ZeroPadded.text(year, width: 4) + "-" + ZeroPadded.text(month, width: 2) + "-" + ZeroPadded.text(day, width: 2)
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendISO(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Day of week, 1 = Monday … 7 = Sunday (ISO 8601).

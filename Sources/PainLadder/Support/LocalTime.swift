@@ -14,17 +14,25 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Parses `HH:MM` (24-hour); `25:00` and `7pm` give `nil`.
+    /// Read byte by byte (`H:MM` or `HH:MM`, ASCII digits), as every journal read parses times.
     public init?(parsing text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let h = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+        var text = text
+        let parsed = text.withUTF8 { u -> (Int, Int)? in
+            guard u.count == 4 || u.count == 5, u[u.count - 3] == 58,   // ':'
+                  u.indices.allSatisfy({ $0 == u.count - 3 || (48...57).contains(u[$0]) }) else { return nil }
+            let hour = u.count == 5 ? Int(u[0] - 48) * 10 + Int(u[1] - 48) : Int(u[0] - 48)
+            return (hour, Int(u[u.count - 2] - 48) * 10 + Int(u[u.count - 1] - 48))
+        }
+        guard let (h, m) = parsed else { return nil }
         self.init(hour: h, minute: m)
     }
 
     public var minutesSinceMidnight: Int { hour * 60 + minute }
 
-    public var description: String { String(format: "%02d:%02d", hour, minute) }
+    public var description: String {
+        String(decoding: [UInt8(48 + hour / 10), UInt8(48 + hour % 10), 58, UInt8(48 + minute / 10), UInt8(48 + minute % 10)],
+               as: UTF8.self)
+    }
 
     public static func < (lhs: LocalTime, rhs: LocalTime) -> Bool {
         lhs.minutesSinceMidnight < rhs.minutesSinceMidnight

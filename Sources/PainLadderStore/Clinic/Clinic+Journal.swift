@@ -29,7 +29,7 @@ extension Clinic {
     /// - Parameter drug: which medicine, needed only while two are in progress (a switch).
     public func take(patientID: String, drug: String? = nil, at: String?, doseMg: Milligrams?, note: String?,
                      by: String, now: Date) throws -> Recorded {
-        let written = try store.recordJournal(patientID: patientID) { all in
+        let written = try store.recordJournal(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
             let s = try all.focused(onDrug: drug)
             let context = try doseContext(s)
             let instant = try Self.pastInstant(at, now: now, zones: s.zones, what: "a dose is recorded once taken")
@@ -43,7 +43,7 @@ extension Clinic {
     /// Records a planned dose not taken, with the reason.
     public func skip(patientID: String, drug: String? = nil, at: String?, reason: String, by: String,
                      now: Date) throws -> Recorded {
-        let written = try store.recordJournal(patientID: patientID) { all in
+        let written = try store.recordJournal(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
             let s = try all.focused(onDrug: drug)
             let context = try doseContext(s)
             let instant = try Self.pastInstant(at, now: now, zones: s.zones, what: "record a skip once the dose is missed")
@@ -264,6 +264,14 @@ extension Clinic {
     }
 
     /// `--at` as typed (default now), read in the zone in force on the day it names, and not in the future.
+    /// Where a dose recorded at `at` lies, to within a day and a half (the text read as UTC):
+    /// recording it needs only the journal around it (``Store/journalWindow``). `nil` when the
+    /// text does not parse: the whole journal is read, and the parse inside reports the error.
+    static func roughInstant(_ at: String?, now: Date) -> Date? {
+        guard let at else { return now }
+        return try? TimeInput.parse(at, now: now, zones: ZoneHistory(single: "UTC"))
+    }
+
     static func pastInstant(_ at: String?, now: Date, zones: ZoneHistory, what: String) throws -> Date {
         guard let at else { return now }
         let instant = try TimeInput.parse(at, now: now, zones: zones)

@@ -17,7 +17,8 @@ extension Clinic {
     }
 
     public func today(patientID: String, now: Date) throws -> Today {
-        let all = try store.snapshot(patientID: patientID)
+        // Today and tomorrow need only the journal around now.
+        let all = try store.snapshot(patientID: patientID, journalNear: now)
         var today = try today(all, now: now)
         // During a switch the old drug's taper is taken too: one day plan per course in progress.
         today.others = try all.others.map { try self.today(all.focused(onCourse: $0.course.id), now: now) }

@@ -8,7 +8,8 @@ public struct PatientSnapshot: Sendable {
     public var course: Course?
     /// The course's plan versions, oldest first.
     public var versions: [PlanVersion]
-    /// Every journal entry for the patient, in the order recorded (corrections included).
+    /// Every journal entry for the patient, in the order recorded (corrections included); or,
+    /// when read with `journalNear`, the entries around that instant and their corrections.
     public var journal: [JournalEntry]
     /// The other courses still in progress (an old drug tapering during a switch), newest first.
     public var others: [(course: Course, versions: [PlanVersion])]

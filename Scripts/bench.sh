@@ -1,0 +1,227 @@
+#!/usr/bin/env bash
+# PainLadder benchmark: a synthetic clinic against raw SQLite, side by side.
+#
+#   Scripts/bench.sh                 # 1,000 and 10,000 patients
+#   Scripts/bench.sh 1000            # one size
+#
+# Environment:
+#   BENCH_DIR   where the clinics and results go (default .build/bench; ~2 GB per 1,000 patients,
+#               and twice that free while a clinic is written: the load is one WAL transaction)
+#   SCRATCH     the release build folder (default .build-release)
+#   RUNS        timed runs per command (default 30; medians are reported)
+#   SKIP_BUILD  set to 1 to use the binaries already in $SCRATCH/release
+#   REGENERATE  set to 1 to write the clinics again even if they exist
+#
+# Every figure is a whole process, timed by hyperfine (median of $RUNS warm runs), next to
+# its floor measured in the same run: the sqlite3 shell doing the same reads and writes on
+# the same file, and a process that only starts (`sqlite3 :memory: 'select 1'`). Ratios to
+# the floor hold on a noisy machine where milliseconds do not. See BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BENCH_DIR=${BENCH_DIR:-.build/bench}
+SCRATCH=${SCRATCH:-.build-release}
+RUNS=${RUNS:-30}
+SIZES=("$@")
+[ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 10000)
+NOW=2026-03-20T12:30:00Z            # the generated history ends at 12:00 UTC that day
+PATIENT=P000042                     # a patient with two years of history
+mkdir -p "$BENCH_DIR"
+RESULTS="$BENCH_DIR/results.md"
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need hyperfine; then
+    echo "installing hyperfine (Debian package)…" >&2
+    apt-get install -y hyperfine >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y hyperfine >/dev/null; }
+fi
+need sqlite3 || { echo "bench: sqlite3 is needed (apt-get install sqlite3)" >&2; exit 69; }
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    swift build -c release --scratch-path "$SCRATCH" >&2
+fi
+BIN="$SCRATCH/release"
+PL="$BIN/painladder"
+GEN="$BIN/painladder-bench"
+
+# Median wall time in ms of a command line, from hyperfine's JSON.
+median_ms() {   # name, command…
+    local name=$1; shift
+    hyperfine -N --style none --warmup 3 --runs "$RUNS" --export-json "$BENCH_DIR/$name.json" "$@" >/dev/null 2>&1 \
+        || hyperfine --style none --warmup 3 --runs "$RUNS" --export-json "$BENCH_DIR/$name.json" "$@" >/dev/null
+    python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][0]; print('%.2f' % (r['median']*1000))" "$BENCH_DIR/$name.json"
+}
+ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print('%.1f' % (a/b))" "$1" "$2"; }
+verdict() { python3 -c "import sys; print('yes' if float(sys.argv[1]) <= float(sys.argv[2]) else 'NO')" "$1" "$2"; }
+
+{
+    echo "## Machine"
+    echo
+    echo "- $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/Mem:/ {print $2}') GB RAM"
+    echo "- $(swift --version 2>&1 | head -1)"
+    echo "- SQLite $(sqlite3 --version | cut -d' ' -f1), hyperfine $(hyperfine --version | cut -d' ' -f2)"
+    echo "- disk: $(df -h "$BENCH_DIR" | awk 'NR==2 {print $4 " free of " $2}')"
+    echo "- $(date -u +%Y-%m-%dT%H:%MZ), $RUNS runs per figure (median)"
+    echo
+} | tee "$RESULTS"
+
+# Raw SQLite's bulk rate, two ways, on 5 million rows in one transaction with the indexes
+# built afterwards: (a) simple rows; (b) PainLadder's own journal rows (same schema, CHECK
+# constraints and foreign keys), copied from the first clinic — what the generator's writes
+# would cost with no Swift at all.
+raw_simple() {
+    local db="$BENCH_DIR/raw-simple.sqlite"; rm -f "$db" "$db-wal" "$db-shm"
+    local start end
+    start=$(date +%s.%N)
+    sqlite3 "$db" "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-262144;
+        CREATE TABLE dose (id INTEGER PRIMARY KEY, patient TEXT NOT NULL, at TEXT NOT NULL, mg INTEGER, note TEXT);
+        BEGIN; INSERT INTO dose (patient, at, mg, note)
+          SELECT printf('P%06d', value % 10000), printf('2026-03-%02dT22:%02d:00.000Z', value % 28 + 1, value % 60), 100, NULL
+          FROM generate_series(1, 5000000);
+        CREATE INDEX dose_by_patient ON dose(patient, id); COMMIT;" >/dev/null
+    end=$(date +%s.%N)
+    rm -f "$db" "$db-wal" "$db-shm"
+    python3 -c "import sys; print(int(5000000/(float(sys.argv[2])-float(sys.argv[1]))))" "$start" "$end"
+}
+
+raw_same_rows() {   # source clinic
+    local src=$1 db="$BENCH_DIR/raw-copy.sqlite"; rm -f "$db" "$db-wal" "$db-shm"
+    sqlite3 "$src" "SELECT sql || ';' FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'" > "$BENCH_DIR/schema.sql"
+    sqlite3 "$src" "SELECT sql || ';' FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('journal_entry', 'audit')" > "$BENCH_DIR/indexes.sql"
+    sqlite3 "$db" "PRAGMA journal_mode=WAL;" >/dev/null
+    sqlite3 "$db" < "$BENCH_DIR/schema.sql"
+    local rows start end
+    rows=$(sqlite3 "$src" "SELECT (SELECT count(*) FROM journal_entry WHERE id <= 2500000) + (SELECT count(*) FROM audit WHERE id <= 2500000)")
+    start=$(date +%s.%N)
+    sqlite3 "$db" "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-262144; PRAGMA threads=2;
+        ATTACH '$src' AS src; BEGIN;
+        INSERT INTO patient SELECT * FROM src.patient; INSERT INTO course SELECT * FROM src.course;
+        INSERT INTO plan_version SELECT * FROM src.plan_version;
+        INSERT INTO journal_entry SELECT * FROM src.journal_entry WHERE id <= 2500000;
+        INSERT INTO audit SELECT * FROM src.audit WHERE id <= 2500000;
+        $(cat "$BENCH_DIR/indexes.sql") COMMIT;" >/dev/null
+    end=$(date +%s.%N)
+    rm -f "$db" "$db-wal" "$db-shm"
+    python3 -c "import sys; print(int(int(sys.argv[1])/(float(sys.argv[3])-float(sys.argv[2]))))" "$rows" "$start" "$end"
+}
+
+for N in "${SIZES[@]}"; do
+    DB="$BENCH_DIR/clinic-$N.sqlite"
+    echo "## $N patients" | tee -a "$RESULTS"
+    echo | tee -a "$RESULTS"
+    if [ ! -s "$DB" ] || [ "${REGENERATE:-0}" = 1 ]; then
+        need_gb=$(( N * 4 / 1000 + 1 ))
+        free_gb=$(df -BG --output=avail "$BENCH_DIR" | tail -1 | tr -dc 0-9)
+        if [ "$free_gb" -lt "$need_gb" ]; then
+            echo "- skipped: $N patients need about $need_gb GB free while loading, $free_gb GB available" | tee -a "$RESULTS"
+            continue
+        fi
+        rm -f "$DB" "$DB-wal" "$DB-shm"
+        /usr/bin/time -v "$GEN" generate --db "$DB" --patients "$N" --json > "$BENCH_DIR/generate-$N.json" 2> "$BENCH_DIR/generate-$N.time"
+    fi
+    # Open once with this build (it applies any newer migration) and warm the file cache.
+    "$PL" patient show "$PATIENT" --db "$DB" >/dev/null
+    cat "$DB" > /dev/null 2>&1 || true
+
+    journal=$(sqlite3 "$DB" "SELECT count(*) FROM journal_entry WHERE patient_id = '$PATIENT'")
+    doses=$(sqlite3 "$DB" "SELECT count(*) FROM journal_entry WHERE kind IN ('taken', 'skipped', 'extra')")
+    size=$(du -h "$DB" | cut -f1)
+    echo "- file $size; $doses dose entries; $PATIENT has $journal journal entries" | tee -a "$RESULTS"
+
+    # The floors' SQL: the same rows each command reads and writes.
+    read -r from to since < <(python3 -c "
+import datetime as d, sys
+now = d.datetime.fromisoformat(sys.argv[1].replace('Z', '+00:00'))
+f = lambda t: t.strftime('%Y-%m-%dT%H:%M:%S.000Z')
+print(f(now - d.timedelta(days=5)), f(now + d.timedelta(days=5)), (now - d.timedelta(days=4)).strftime('%Y-%m-%d'))" "$NOW")
+    course="(SELECT id FROM course WHERE patient_id = '$PATIENT' AND status <> 'stopped' ORDER BY id DESC LIMIT 1)"
+    read_patient="SELECT * FROM patient WHERE id = '$PATIENT';
+        SELECT * FROM course WHERE patient_id = '$PATIENT' AND status <> 'stopped' ORDER BY id DESC;
+        SELECT * FROM plan_version WHERE course_id = $course ORDER BY version;
+        SELECT from_date, zone FROM patient_zone WHERE patient_id = '$PATIENT';"
+    window="SELECT id, detail FROM journal_entry WHERE patient_id = '$PATIENT'
+        AND (at BETWEEN '$from' AND '$to' OR slot_date BETWEEN '${from:0:10}' AND '${to:0:10}');"
+    take_sql="PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; BEGIN IMMEDIATE; $read_patient $window
+        INSERT INTO journal_entry (patient_id, course_id, plan_version_id, kind, at, recorded_at, recorded_by, dose_mg, detail)
+          SELECT '$PATIENT', $course, v, 'extra', '2026-03-20T12:29:00.000Z', '2026-03-20T12:29:00.000Z', 'floor', 100,
+                 json_object('at', '2026-03-20T12:29:00.000Z', 'courseID', $course,
+                             'dose', json_object('doseMg', 100, 'late', json('false')), 'flags', json_array(),
+                             'kind', 'extra', 'patientID', '$PATIENT', 'planVersionID', v,
+                             'recordedAt', '2026-03-20T12:29:00.000Z', 'recordedBy', 'floor')
+          FROM (SELECT max(id) AS v FROM plan_version WHERE course_id = $course);
+        INSERT INTO audit (at, actor, action, patient_id, course_id, detail)
+          VALUES ('2026-03-20T12:29:00.000Z', 'floor', 'journal.extra', '$PATIENT', $course,
+                  '{\"entry\":' || last_insert_rowid() || ',\"supersedes\":0}');
+        COMMIT;"
+    review_sql="SELECT * FROM patient WHERE id = '$PATIENT';
+        SELECT * FROM course WHERE patient_id = '$PATIENT' ORDER BY start_date, id;
+        SELECT v.* FROM plan_version v JOIN course c ON c.id = v.course_id WHERE c.patient_id = '$PATIENT' ORDER BY v.course_id, v.version;
+        SELECT from_date, zone FROM patient_zone WHERE patient_id = '$PATIENT';
+        SELECT id, detail FROM journal_entry WHERE patient_id = '$PATIENT' ORDER BY id;"
+    in_progress="(SELECT id FROM course WHERE status <> 'stopped')"
+    remind_sql="SELECT key FROM reminder_sent WHERE confirmed = 0 AND withdrawn_at IS NULL;
+        SELECT c.*, p.* FROM course c JOIN patient p ON p.id = c.patient_id WHERE c.status <> 'stopped' ORDER BY c.id;
+        SELECT * FROM plan_version WHERE course_id IN $in_progress ORDER BY course_id, version;
+        SELECT * FROM supply_event WHERE course_id IN $in_progress;
+        SELECT id, detail FROM journal_entry WHERE course_id IN $in_progress AND slot_date >= '$since';
+        SELECT id, detail FROM journal_entry WHERE course_id IN $in_progress AND kind = 'extra' AND at >= '${since}T00:00:00.000Z';"
+
+    echo "$take_sql" > "$BENCH_DIR/take.sql"
+    echo "$read_patient $window" > "$BENCH_DIR/today.sql"
+    echo "$review_sql" > "$BENCH_DIR/review.sql"
+    echo "$remind_sql" > "$BENCH_DIR/remind.sql"
+
+    start_floor=$(median_ms "start-$N" "sqlite3 :memory: 'select 1'")
+    swift_start=$(median_ms "swift-start-$N" "$PL --version")
+    take=$(median_ms "take-$N" "$PL take $PATIENT --db $DB --now $NOW")
+    take_floor=$(median_ms "take-floor-$N" "sqlite3 $DB '.read $BENCH_DIR/take.sql'")
+    today=$(median_ms "today-$N" "$PL today $PATIENT --db $DB --now $NOW")
+    today_floor=$(median_ms "today-floor-$N" "sqlite3 $DB '.read $BENCH_DIR/today.sql'")
+    review=$(median_ms "review-$N" "$PL review $PATIENT --db $DB --now $NOW")
+    review_floor=$(median_ms "review-floor-$N" "sqlite3 $DB '.read $BENCH_DIR/review.sql'")
+    # remind: the first run hands out what is due (measured once, below); the timed runs are
+    # the steady state of a cron job, every run after it at the same --now.
+    first_remind_ms=$( { /usr/bin/time -f "%e" "$PL" remind --db "$DB" --now "$NOW" > "$BENCH_DIR/remind-first-$N.txt"; } 2>&1 | tail -1)
+    remind=$(median_ms "remind-$N" "$PL remind --db $DB --now $NOW")
+    remind_dry=$(median_ms "remind-dry-$N" "$PL remind --dry-run --db $DB --now $NOW")
+    remind_floor=$(median_ms "remind-floor-$N" "sqlite3 $DB '.read $BENCH_DIR/remind.sql'")
+    rss_kb=$( { /usr/bin/time -v "$PL" remind --dry-run --db "$DB" --now "$NOW" >/dev/null; } 2>&1 | sed -n 's/.*Maximum resident set size (kbytes): //p')
+
+    {
+        echo "- reminders handed out by the first run: $(wc -l < "$BENCH_DIR/remind-first-$N.txt") lines in ${first_remind_ms} s"
+        echo
+        echo "| command | PainLadder (ms) | floor: sqlite3, same SQL (ms) | ratio | target | met |"
+        echo "|---|---:|---:|---:|---:|---|"
+        echo "| process start only | $swift_start (\`painladder --version\`) | $start_floor (\`sqlite3 :memory: 'select 1'\`) | $(ratio "$swift_start" "$start_floor") | – | – |"
+        echo "| \`take\` one dose | $take | $take_floor | $(ratio "$take" "$take_floor") | ≤ 3 | $(verdict "$(ratio "$take" "$take_floor")" 3) |"
+        echo "| \`today\` | $today | $today_floor | $(ratio "$today" "$today_floor") | – | – |"
+        echo "| \`review\` one patient | $review | $review_floor | $(ratio "$review" "$review_floor") | ≤ 3 | $(verdict "$(ratio "$review" "$review_floor")" 3) |"
+        echo "| \`remind\` all patients | $remind | $remind_floor | $(ratio "$remind" "$remind_floor") | ≤ 3 | $(verdict "$(ratio "$remind" "$remind_floor")" 3) |"
+        echo "| \`remind --dry-run\` | $remind_dry | $remind_floor | $(ratio "$remind_dry" "$remind_floor") | – | – |"
+        echo
+        echo "- peak resident memory of \`remind --dry-run\`: $((rss_kb / 1024)) MB (target < 100 MB: $( [ "$rss_kb" -lt 102400 ] && echo met || echo NOT met))"
+        if [ -s "$BENCH_DIR/generate-$N.json" ]; then
+            python3 - "$BENCH_DIR/generate-$N.json" "$BENCH_DIR/generate-$N.time" <<'EOF'
+import json, re, sys
+r = json.load(open(sys.argv[1]))
+t = open(sys.argv[2]).read()
+wall = re.search(r"Elapsed \(wall clock\) time.*: (\S+)", t).group(1)
+rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) // 1024
+s = r["summary"]
+print(f"- load: {s['rows']:,} rows ({s['doseEntries']:,} dose entries, {s['painEntries']:,} pain scores, "
+      f"{s['sideEffects']:,} side effects, {s['planVersions']:,} plan versions) in {r['seconds']:.0f} s "
+      f"(process wall {wall}, peak {rss} MB): **{r['rowsPerSecond']:,.0f} rows/s**")
+EOF
+        fi
+        echo
+    } | tee -a "$RESULTS"
+done
+
+first=$(ls "$BENCH_DIR"/clinic-*.sqlite 2>/dev/null | head -1)
+{
+    echo "## Raw SQLite bulk load (one transaction, indexes built afterwards, WAL, synchronous FULL)"
+    echo
+    echo "- simple rows (5 M): $(raw_simple) rows/s"
+    [ -n "$first" ] && echo "- PainLadder's own rows and schema (≈ 5 M journal and audit rows copied from $(basename "$first")): $(raw_same_rows "$first") rows/s"
+    echo
+} | tee -a "$RESULTS"
+echo "results: $RESULTS" >&2

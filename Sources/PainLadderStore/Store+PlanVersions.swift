@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+import PainLadder
+
+extension Store {
+    /// Reads plan versions, oldest first within each course, decoding each distinct schedule once.
+    ///
+    /// Why: a course's schedule is several kB of JSON and a review keeps it, so two years of
+    /// monthly reviews are two dozen versions with one schedule. Reading every version's text
+    /// and decoding (or hashing it for ``ScheduleCache``) was most of `remind`'s time: about
+    /// 70 % at 1,000 patients (BENCHMARKS.md). Here SQLite compares each version's schedule
+    /// with the one before it (`lag`, a memcmp) and sends the text only when it changed;
+    /// Swift reuses the schedule decoded for the previous version otherwise. The rows are
+    /// read through a cursor, not copied.
+    ///
+    /// - Parameters:
+    ///   - filter: the `WHERE` clause on `plan_version v` (joined to `course c`), with `?`s.
+    ///   - decisions: decode the decision recorded on each version; the reminder job does
+    ///     not use them and passes `false` (they are then `nil`).
+    static func fetchPlanVersions(where filter: String, arguments: StatementArguments, decisions: Bool = true,
+                                  _ db: Database) throws -> [PlanVersion] {
+        let sql = """
+            SELECT v.id, v.course_id, v.version, v.replaces_id, v.created_at, v.author, v.reason, v.effective_from,
+                   v.hold_reason, v.next_review_date, v.overrides, \(decisions ? "v.decision" : "NULL AS decision"),
+                   CASE WHEN v.schedule IS lag(v.schedule) OVER (PARTITION BY v.course_id ORDER BY v.version)
+                        THEN NULL ELSE v.schedule END AS schedule
+            FROM plan_version v JOIN course c ON c.id = v.course_id
+            WHERE \(filter)
+            ORDER BY v.course_id, v.version
+            """
+        let t = "plan_version"
+        var result: [PlanVersion] = []
+        var previous: (courseID: Int64, schedule: Schedule)?
+        let rows = try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: arguments)
+        while let row = try rows.next() {
+            let courseID: Int64 = row["course_id"]
+            let schedule: Schedule
+            if let text: String = row["schedule"] {
+                do { schedule = try ScheduleCache.shared.schedule(text) } catch {
+                    throw Rows.Unreadable(table: t, column: "schedule", value: String(text.prefix(80)))
+                }
+            } else if let previous, previous.courseID == courseID {
+                schedule = previous.schedule
+            } else {
+                throw PainLadderError.internalError("plan version \(row["id"] as Int64? ?? 0): schedule missing")
+            }
+            previous = (courseID, schedule)
+            let overridesText: String = row["overrides"]
+            result.append(PlanVersion(
+                id: row["id"], courseID: courseID, version: row["version"], replacesID: row["replaces_id"],
+                createdAt: try Rows.instant(row, "created_at", table: t), author: row["author"], reason: row["reason"],
+                schedule: schedule, effectiveFrom: try Rows.date(row, "effective_from", table: t),
+                holdReason: row["hold_reason"],
+                overrides: overridesText == "[]" ? [] : try Rows.json(row, "overrides", as: [Override].self, table: t),
+                nextReviewDate: try Rows.optionalDate(row, "next_review_date", table: t),
+                decision: try (row["decision"] as String?).map { _ in try Rows.json(row, "decision", as: Decision.self, table: t) }))
+        }
+        return result
+    }
+}

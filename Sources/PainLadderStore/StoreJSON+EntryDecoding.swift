@@ -1,0 +1,300 @@
+import Foundation
+import GRDB
+import PainLadder
+
+extension StoreJSON {
+    /// Reads a journal entry's `detail` JSON: what ``decode(_:from:)`` gives, faster.
+    ///
+    /// Why: every command that looks at a patient's journal decodes it, and `JSONDecoder`
+    /// cost about 150,000 instructions an entry: 2,700 entries (two years of a patient) took
+    /// most of the 90 ms of `painladder take` and `review` (see BENCHMARKS.md). This parser
+    /// reads the entry's own shape directly; anything it does not expect (an assessment, an
+    /// unknown key, a number with a fraction, a malformed value) goes to `JSONDecoder`, which
+    /// decides, so the result and the errors are the decoder's. `EntryJSONTests` checks both
+    /// agree on entries of every kind.
+    static func decodeEntry(_ text: String) throws -> JournalEntry {
+        var text = text
+        let fast = text.withUTF8 { bytes -> JournalEntry? in
+            var parser = EntryParser(bytes: bytes)
+            return parser.entry()
+        }
+        if let fast { return fast }
+        return try decode(JournalEntry.self, from: text)
+    }
+}
+
+extension Rows {
+    /// The journal entry in a row's `detail` column, with the row's `id`.
+    static func entry(_ row: Row) throws -> JournalEntry {
+        let text: String = row["detail"]
+        var entry: JournalEntry
+        do { entry = try StoreJSON.decodeEntry(text) } catch {
+            throw Unreadable(table: "journal_entry", column: "detail", value: String(text.prefix(80)))
+        }
+        entry.id = row["id"]
+        return entry
+    }
+}
+
+/// A parser for the JSON of one ``JournalEntry``; `nil` means "not the expected shape".
+private struct EntryParser {
+    let b: UnsafeBufferPointer<UInt8>
+    var i = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
+
+    mutating func entry() -> JournalEntry? {
+        var id: Int64?, courseID: Int64?, planVersionID: Int64?, supersedes: Int64?, impression: Int?
+        var patientID: String?, recordedBy: String?, reason: String?, note: String?
+        var kind: JournalEntry.Kind?, at: Date?, recordedAt: Date?
+        var dose: DoseDetail?, sideEffect: SideEffectDetail?, pain: PainDetail?, flags: [ClinicianFlag]?
+        let complete = object { p, key in
+            switch key {
+            case "at": at = p.instant(); return at != nil
+            case "courseID": return p.optional(&courseID) { $0.int() }
+            case "dose": return p.optional(&dose) { $0.dose() }
+            case "flags": flags = p.flags(); return flags != nil
+            case "id": return p.optional(&id) { $0.int() }
+            case "impression": return p.optional(&impression) { $0.int().map(Int.init) }
+            case "kind": kind = p.string().flatMap(JournalEntry.Kind.init(rawValue:)); return kind != nil
+            case "note": return p.optional(&note) { $0.string() }
+            case "pain": return p.optional(&pain) { $0.pain() }
+            case "patientID": patientID = p.string(); return patientID != nil
+            case "planVersionID": return p.optional(&planVersionID) { $0.int() }
+            case "reason": return p.optional(&reason) { $0.string() }
+            case "recordedAt": recordedAt = p.instant(); return recordedAt != nil
+            case "recordedBy": recordedBy = p.string(); return recordedBy != nil
+            case "sideEffect": return p.optional(&sideEffect) { $0.sideEffect() }
+            case "supersedes": return p.optional(&supersedes) { $0.int() }
+            default: return false   // "assessment" (nested, rare) and anything unknown
+            }
+        }
+        skipSpace()
+        guard complete, i == b.count, let patientID, let kind, let at, let recordedAt, let recordedBy, let flags else {
+            return nil
+        }
+        return JournalEntry(id: id, patientID: patientID, courseID: courseID, planVersionID: planVersionID, kind: kind,
+                            at: at, recordedAt: recordedAt, recordedBy: recordedBy, supersedes: supersedes,
+                            reason: reason, note: note, dose: dose, sideEffect: sideEffect, pain: pain,
+                            impression: impression, flags: flags)
+    }
+
+    mutating func dose() -> DoseDetail? {
+        var slot: SlotKey?, doseMg: Int64?, planned: Int64?, step: Int64?, late: Bool?
+        guard object({ p, key in
+            switch key {
+            case "doseMg": doseMg = p.int(); return doseMg != nil
+            case "late": late = p.bool(); return late != nil
+            case "plannedDoseMg": return p.optional(&planned) { $0.int() }
+            case "slot": return p.optional(&slot) { $0.slot() }
+            case "stepNumber": return p.optional(&step) { $0.int() }
+            default: return false
+            }
+        }), let doseMg, let late else { return nil }
+        return DoseDetail(slot: slot, doseMg: Int(doseMg), plannedDoseMg: planned.map(Int.init),
+                          stepNumber: step.map(Int.init), late: late)
+    }
+
+    mutating func slot() -> SlotKey? {
+        var date: LocalDate?, time: LocalTime?
+        guard object({ p, key in
+            switch key {
+            case "date": date = p.string().flatMap(LocalDate.init(parsing:)); return date != nil
+            case "time": time = p.string().flatMap(LocalTime.init(parsing:)); return time != nil
+            default: return false
+            }
+        }), let date, let time else { return nil }
+        return SlotKey(date: date, time: time)
+    }
+
+    mutating func pain() -> PainDetail? {
+        var score: Int64?, sleep: Int64?, impact: String?, baseline: Bool?
+        guard object({ p, key in
+            switch key {
+            case "baseline": baseline = p.bool(); return baseline != nil
+            case "impact": return p.optional(&impact) { $0.string() }
+            case "score": score = p.int(); return score != nil
+            case "sleep": return p.optional(&sleep) { $0.int() }
+            default: return false
+            }
+        }), let score, let baseline else { return nil }
+        return PainDetail(score: Int(score), sleep: sleep.map(Int.init), impact: impact, baseline: baseline)
+    }
+
+    mutating func sideEffect() -> SideEffectDetail? {
+        var symptom: String?, known: Bool?, redFlag: Bool?, severity: Severity?, since: LocalDate?
+        var resolves: Int64?, step: Int64?
+        guard object({ p, key in
+            switch key {
+            case "known": known = p.bool(); return known != nil
+            case "redFlag": redFlag = p.bool(); return redFlag != nil
+            case "resolves": return p.optional(&resolves) { $0.int() }
+            case "severity": return p.optional(&severity) { $0.string().flatMap(Severity.init(rawValue:)) }
+            case "since": return p.optional(&since) { $0.string().flatMap(LocalDate.init(parsing:)) }
+            case "stepNumber": return p.optional(&step) { $0.int() }
+            case "symptom": symptom = p.string(); return symptom != nil
+            default: return false
+            }
+        }), let symptom, let known, let redFlag else { return nil }
+        return SideEffectDetail(symptom: symptom, known: known, severity: severity, since: since, redFlag: redFlag,
+                                resolves: resolves, stepNumber: step.map(Int.init))
+    }
+
+    mutating func flags() -> [ClinicianFlag]? {
+        guard take(91) else { return nil }   // [
+        var result: [ClinicianFlag] = []
+        skipSpace()
+        if take(93) { return result }
+        repeat {
+            var kind: ClinicianFlag.Kind?, message: String?
+            guard object({ p, key in
+                switch key {
+                case "kind": kind = p.string().flatMap(ClinicianFlag.Kind.init(rawValue:)); return kind != nil
+                case "message": message = p.string(); return message != nil
+                default: return false
+                }
+            }), let kind, let message else { return nil }
+            result.append(ClinicianFlag(kind, message))
+        } while take(44)
+        return take(93) ? result : nil
+    }
+
+    // MARK: - JSON pieces
+
+    /// `{ "key": value, … }`: `field` reads each value and says whether it was acceptable.
+    mutating func object(_ field: (inout EntryParser, String) -> Bool) -> Bool {
+        guard take(123) else { return false }   // {
+        skipSpace()
+        if take(125) { return true }
+        repeat {
+            guard let key = string(), take(58), field(&self, key) else { return false }
+        } while take(44)
+        return take(125)
+    }
+
+    /// An optional value: `null` leaves it nil (as `decodeIfPresent` does).
+    mutating func optional<T>(_ slot: inout T?, _ read: (inout EntryParser) -> T?) -> Bool {
+        if literal("null") { slot = nil; return true }
+        slot = read(&self)
+        return slot != nil
+    }
+
+    mutating func skipSpace() {
+        while i < b.count, b[i] == 32 || b[i] == 10 || b[i] == 13 || b[i] == 9 { i += 1 }
+    }
+
+    mutating func take(_ byte: UInt8) -> Bool {
+        skipSpace()
+        guard i < b.count, b[i] == byte else { return false }
+        i += 1
+        return true
+    }
+
+    mutating func literal(_ word: StaticString) -> Bool {
+        skipSpace()
+        let n = word.utf8CodeUnitCount
+        guard i + n <= b.count else { return false }
+        let matches = word.withUTF8Buffer { w in (0..<n).allSatisfy { b[i + $0] == w[$0] } }
+        if matches { i += n }
+        return matches
+    }
+
+    mutating func bool() -> Bool? {
+        if literal("true") { return true }
+        if literal("false") { return false }
+        return nil
+    }
+
+    /// A whole number (no fraction or exponent: those go to `JSONDecoder`).
+    mutating func int() -> Int64? {
+        skipSpace()
+        var negative = false
+        if i < b.count, b[i] == 45 { negative = true; i += 1 }
+        var value: Int64 = 0
+        let start = i
+        while i < b.count, b[i] >= 48, b[i] <= 57 {
+            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(Int64(b[i] - 48))
+            guard !o1, !o2 else { return nil }
+            value = sum
+            i += 1
+        }
+        guard i > start, i == b.count || (b[i] != 46 && b[i] != 101 && b[i] != 69) else { return nil }
+        return negative ? -value : value
+    }
+
+    mutating func instant() -> Date? {
+        string().flatMap(StoreTime.date)
+    }
+
+    mutating func string() -> String? {
+        guard take(34) else { return nil }   // "
+        let start = i
+        var plain = true
+        while i < b.count, b[i] != 34 {
+            if b[i] == 92 || b[i] < 0x20 { plain = false; i += b[i] == 92 ? 2 : 1 } else { i += 1 }
+        }
+        guard i < b.count else { return nil }
+        defer { i += 1 }
+        if plain { return String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self) }
+        return unescape(start..<i)
+    }
+
+    /// A string with backslash escapes (rare: quotes, control characters in free text).
+    func unescape(_ range: Range<Int>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count)
+        var j = range.lowerBound
+        func hex4(_ at: Int) -> UInt32? {
+            guard at + 4 <= range.upperBound else { return nil }
+            var v: UInt32 = 0
+            for k in at..<at + 4 {
+                guard let d = hexDigit(b[k]) else { return nil }
+                v = v * 16 + d
+            }
+            return v
+        }
+        while j < range.upperBound {
+            let c = b[j]
+            guard c == 92 else {
+                guard c >= 0x20 else { return nil }   // raw control characters are not JSON
+                out.append(c); j += 1; continue
+            }
+            guard j + 1 < range.upperBound else { return nil }
+            switch b[j + 1] {
+            case 34: out.append(34)
+            case 92: out.append(92)
+            case 47: out.append(47)
+            case 98: out.append(8)
+            case 102: out.append(12)
+            case 110: out.append(10)
+            case 114: out.append(13)
+            case 116: out.append(9)
+            case 117:
+                guard var code = hex4(j + 2) else { return nil }
+                j += 4
+                if (0xD800..<0xDC00).contains(code) {
+                    // A surrogate pair: \uD83D\uDE42.
+                    guard j + 2 + 6 <= range.upperBound, b[j + 2] == 92, b[j + 3] == 117,
+                          let low = hex4(j + 4), (0xDC00..<0xE000).contains(low) else { return nil }
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    j += 6
+                }
+                guard let scalar = Unicode.Scalar(code) else { return nil }
+                out.append(contentsOf: String(Character(scalar)).utf8)
+            default: return nil
+            }
+            j += 2
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func hexDigit(_ c: UInt8) -> UInt32? {
+        switch c {
+        case 48...57: UInt32(c - 48)
+        case 65...70: UInt32(c - 55)
+        case 97...102: UInt32(c - 87)
+        default: nil
+        }
+    }
+}
