@@ -5,8 +5,9 @@ import PainLadderStore
 /// Builds a synthetic clinic through the store's bulk loader (``Store/bulkLoad(_:)``), for
 /// the benchmark and its smoke test. Seeded: the same options give the same database.
 ///
-/// Each patient has about two years of history: a baseline pain score, a course (and for
-/// about half of them a second one after the first stops), the schedule the formulary gives
+/// Each patient has about two years of history (starting on one of the first 60 days, so
+/// courses do not all start on one day): a baseline pain score, a course (and for
+/// about a third of them a second one after the first stops), the schedule the formulary gives
 /// for them, about three scheduled doses a day (most taken, some skipped, a few never
 /// recorded), a pain score every evening, a side effect a week and a review about once a
 /// month (a plan version recording a "continue" decision and the next review date).
@@ -36,13 +37,17 @@ public enum ClinicGenerator {
         /// keep renal dose bands out of hand-worked counts. `nil`: estimated, so some patients
         /// fall in renal bands as in a real clinic.
         public var measuredClearance: Double?
+        /// Each patient's history starts a random 0 to `startSpread − 1` days after the first
+        /// day, so courses (and their dated schedules) start on different days as in a real
+        /// clinic; 0 starts everyone on the first day.
+        public var startSpread: Int
 
         public init(patients: Int, days: Int = 730, seed: UInt64 = 1,
                     end: LocalDate = LocalDate(year: 2026, month: 3, day: 20)!,
                     firstDrugs: [(drug: String, weight: Double)] = [("gabapentin", 0.85), ("pregabalin", 0.09),
                                                                      ("amitriptyline", 0.04), ("duloxetine", 0.02)],
                     secondCourseRate: Double = 0.3, takenRate: Double = 0.92, skippedRate: Double = 0.05,
-                    measuredClearance: Double? = nil) {
+                    measuredClearance: Double? = nil, startSpread: Int = 60) {
             self.patients = patients
             self.days = days
             self.seed = seed
@@ -52,6 +57,7 @@ public enum ClinicGenerator {
             self.takenRate = takenRate
             self.skippedRate = skippedRate
             self.measuredClearance = measuredClearance
+            self.startSpread = max(0, min(startSpread, days / 4))
         }
 
         /// The instant the history stops at.
@@ -91,7 +97,8 @@ public enum ClinicGenerator {
             let zone = rng.pick(SyntheticPatient.zones)
             let clock = clocks[zone] ?? ZoneClock(zone: TimeZone(identifier: zone)!)
             clocks[zone] = clock
-            patients.append(SyntheticPatient(index: index, rng: rng, clock: clock, firstDay: firstDay,
+            let offset = options.startSpread > 0 ? rng.int(0...(options.startSpread - 1)) : 0
+            patients.append(SyntheticPatient(index: index, rng: rng, clock: clock, firstDay: firstDay.adding(days: offset),
                                              options: options, formulary: formulary))
         }
         var summary = Summary()

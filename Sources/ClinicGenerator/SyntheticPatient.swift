@@ -62,8 +62,9 @@ struct SyntheticPatient {
         response = Double(rng.int(15...60)) / 100
         let first = rng.pick(options.firstDrugs.map { ($0.drug, $0.weight) })
         var courses = [PlannedCourse(drug: first, start: firstDay.adding(days: 1))]
-        if options.days > 200, rng.chance(options.secondCourseRate) {
-            let stop = firstDay.adding(days: rng.int(120...min(300, options.days - 40)))
+        let lastDay = options.end.adding(days: -40)
+        if firstDay.days(to: lastDay) >= 160, rng.chance(options.secondCourseRate) {
+            let stop = firstDay.adding(days: rng.int(120...min(300, firstDay.days(to: lastDay))))
             courses[0].stop = stop
             courses[0].outcome = rng.chance(0.6) ? .notEffective : .notTolerated
             let weights = Dictionary(options.firstDrugs.map { ($0.drug, $0.weight) }, uniquingKeysWith: +)
@@ -88,6 +89,7 @@ struct SyntheticPatient {
 
     /// Everything that happens to the patient on `day` up to `now`.
     mutating func live(_ day: LocalDate, now: Date, loader: BulkLoader, summary: inout ClinicGenerator.Summary) throws {
+        guard day >= firstDay else { return }
         if let a = active, a.stop == day { try stopCourse(a, day, loader, &summary) }
         if let next = planned.first, next.start == day {
             planned.removeFirst()

@@ -34,6 +34,13 @@ enum Rows {
         return value
     }
 
+    static func schedule(_ row: Row, table: String) throws -> Schedule {
+        let text: String = row["schedule"]
+        do { return try StoreJSON.decodeSchedule(text) } catch {
+            throw Unreadable(table: table, column: "schedule", value: String(text.prefix(80)))
+        }
+    }
+
     static func json<T: Decodable>(_ row: Row, _ column: String, as type: T.Type, table: String) throws -> T {
         let text: String = row[column]
         do { return try StoreJSON.decode(type, from: text) } catch {
@@ -90,7 +97,7 @@ extension PlanVersion {
         self.init(id: row["id"], courseID: row["course_id"], version: row["version"],
                   replacesID: row["replaces_id"], createdAt: try Rows.instant(row, "created_at", table: t),
                   author: row["author"], reason: row["reason"],
-                  schedule: try Rows.json(row, "schedule", as: Schedule.self, table: t),
+                  schedule: try Rows.schedule(row, table: t),
                   effectiveFrom: try Rows.date(row, "effective_from", table: t),
                   holdReason: row["hold_reason"],
                   overrides: try Rows.json(row, "overrides", as: [Override].self, table: t),

@@ -9,9 +9,10 @@ extension Store {
     /// monthly reviews are two dozen versions with one schedule. Reading every version's text
     /// and decoding (or hashing it for ``ScheduleCache``) was most of `remind`'s time: about
     /// 70 % at 1,000 patients (BENCHMARKS.md). Here SQLite compares each version's schedule
-    /// with the one before it (`lag`, a memcmp) and sends the text only when it changed;
-    /// Swift reuses the schedule decoded for the previous version otherwise. The rows are
-    /// read through a cursor, not copied.
+    /// with the one of the version it replaces (a primary-key join and a memcmp; a `lag()`
+    /// window was slower, it copies every row into a sorter) and sends the text only when it
+    /// changed; Swift reuses the schedule decoded for that version otherwise. The filter must
+    /// therefore select whole courses. Rows are read through a cursor, not copied.
     ///
     /// - Parameters:
     ///   - filter: the `WHERE` clause on `plan_version v` (joined to `course c`), with `?`s.
@@ -22,32 +23,34 @@ extension Store {
         let sql = """
             SELECT v.id, v.course_id, v.version, v.replaces_id, v.created_at, v.author, v.reason, v.effective_from,
                    v.hold_reason, v.next_review_date, v.overrides, \(decisions ? "v.decision" : "NULL AS decision"),
-                   CASE WHEN v.schedule IS lag(v.schedule) OVER (PARTITION BY v.course_id ORDER BY v.version)
-                        THEN NULL ELSE v.schedule END AS schedule
+                   CASE WHEN v.schedule IS p.schedule THEN NULL ELSE v.schedule END AS schedule
             FROM plan_version v JOIN course c ON c.id = v.course_id
+            LEFT JOIN plan_version p ON p.id = v.replaces_id
             WHERE \(filter)
             ORDER BY v.course_id, v.version
             """
         let t = "plan_version"
         var result: [PlanVersion] = []
-        var previous: (courseID: Int64, schedule: Schedule)?
+        var decoded: [Int64: Schedule] = [:]   // by plan version id
         let rows = try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: arguments)
         while let row = try rows.next() {
-            let courseID: Int64 = row["course_id"]
+            let id: Int64 = row["id"]
             let schedule: Schedule
             if let text: String = row["schedule"] {
-                do { schedule = try ScheduleCache.shared.schedule(text) } catch {
+                // Decoded here, not through ScheduleCache: hashing a several-kB key costs about as
+                // much as decoding it, and each distinct text is decoded once per call anyway.
+                do { schedule = try StoreJSON.decodeSchedule(text) } catch {
                     throw Rows.Unreadable(table: t, column: "schedule", value: String(text.prefix(80)))
                 }
-            } else if let previous, previous.courseID == courseID {
-                schedule = previous.schedule
+            } else if let replaced: Int64 = row["replaces_id"], let same = decoded[replaced] {
+                schedule = same
             } else {
-                throw PainLadderError.internalError("plan version \(row["id"] as Int64? ?? 0): schedule missing")
+                throw PainLadderError.internalError("plan version \(id): the version it replaces was not read with it")
             }
-            previous = (courseID, schedule)
+            decoded[id] = schedule
             let overridesText: String = row["overrides"]
             result.append(PlanVersion(
-                id: row["id"], courseID: courseID, version: row["version"], replacesID: row["replaces_id"],
+                id: id, courseID: row["course_id"], version: row["version"], replacesID: row["replaces_id"],
                 createdAt: try Rows.instant(row, "created_at", table: t), author: row["author"], reason: row["reason"],
                 schedule: schedule, effectiveFrom: try Rows.date(row, "effective_from", table: t),
                 holdReason: row["hold_reason"],

@@ -227,7 +227,7 @@ final class ScheduleCache: @unchecked Sendable {
         lock.lock()
         if let hit = schedules[text] { lock.unlock(); return hit }
         lock.unlock()
-        let decoded = try StoreJSON.decode(Schedule.self, from: text)
+        let decoded = try StoreJSON.decodeSchedule(text)
         lock.lock()
         if schedules.count >= 2048 { schedules.removeAll(keepingCapacity: true) }
         schedules[text] = decoded

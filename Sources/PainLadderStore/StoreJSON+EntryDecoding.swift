@@ -15,7 +15,7 @@ extension StoreJSON {
     static func decodeEntry(_ text: String) throws -> JournalEntry {
         var text = text
         let fast = text.withUTF8 { bytes -> JournalEntry? in
-            var parser = EntryParser(bytes: bytes)
+            var parser = JSONReader(bytes: bytes)
             return parser.entry()
         }
         if let fast { return fast }
@@ -36,8 +36,9 @@ extension Rows {
     }
 }
 
-/// A parser for the JSON of one ``JournalEntry``; `nil` means "not the expected shape".
-private struct EntryParser {
+/// A reader for the JSON the store writes (journal entries here, schedules in
+/// `StoreJSON+ScheduleDecoding.swift`); `nil` means "not the expected shape".
+struct JSONReader {
     let b: UnsafeBufferPointer<UInt8>
     var i = 0
 
@@ -162,7 +163,7 @@ private struct EntryParser {
     // MARK: - JSON pieces
 
     /// `{ "key": value, … }`: `field` reads each value and says whether it was acceptable.
-    mutating func object(_ field: (inout EntryParser, String) -> Bool) -> Bool {
+    mutating func object(_ field: (inout JSONReader, String) -> Bool) -> Bool {
         guard take(123) else { return false }   // {
         skipSpace()
         if take(125) { return true }
@@ -173,7 +174,7 @@ private struct EntryParser {
     }
 
     /// An optional value: `null` leaves it nil (as `decodeIfPresent` does).
-    mutating func optional<T>(_ slot: inout T?, _ read: (inout EntryParser) -> T?) -> Bool {
+    mutating func optional<T>(_ slot: inout T?, _ read: (inout JSONReader) -> T?) -> Bool {
         if literal("null") { slot = nil; return true }
         slot = read(&self)
         return slot != nil

@@ -25,7 +25,8 @@ struct GeneratorSmokeTests {
         let (store, dir) = try Self.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let options = ClinicGenerator.Options(patients: 5, days: 30, seed: 42, firstDrugs: [("gabapentin", 1)],
-                                              secondCourseRate: 0, takenRate: 1, skippedRate: 0, measuredClearance: 100)
+                                              secondCourseRate: 0, takenRate: 1, skippedRate: 0, measuredClearance: 100,
+                                              startSpread: 0)
         let summary = try ClinicGenerator.generate(options, formulary: try FormularyLoader.bundled(), into: store)
 
         let zones = try store.patients().map(\.timeZone)

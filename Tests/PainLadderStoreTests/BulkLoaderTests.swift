@@ -167,3 +167,42 @@ struct EntryJSONTests {
         #expect(throws: (any Error).self) { try StoreJSON.decodeEntry(base.replacingOccurrences(of: "\"kind\":\"pain\"", with: "\"kind\":\"bogus\"")) }
     }
 }
+
+/// The fast schedule reader (``StoreJSON/decodeSchedule(_:)``) gives what `JSONDecoder` gives,
+/// for the schedules the formulary makes for every drug and variant, renal bands included.
+@Suite("Schedule JSON")
+struct ScheduleJSONTests {
+    @Test func fastReaderGivesJSONDecodersSchedules() throws {
+        let formulary = try FormularyLoader.bundled()
+        var schedules: [Schedule] = []
+        for drug in formulary.drugs {
+            for variant in drug.variants {
+                for crcl in [100.0, 45, 20] {
+                    var p = samplePatient()
+                    p.creatinineClearance = crcl
+                    p.conditions = []
+                    p.medicines = ["opioid"]
+                    if let s = try? ScheduleBuilder.build(formulary: formulary, drugID: drug.id, variantID: variant.id,
+                                                          patient: p, startDate: day("2026-03-02"), times: nil) {
+                        schedules.append(s)
+                    }
+                }
+            }
+        }
+        schedules.append(sampleSchedule())
+        #expect(schedules.count >= 8)
+        #expect(schedules.contains { $0.renalBand != nil } && schedules.contains { !$0.cautions.isEmpty })
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.prettyPrinted, .sortedKeys]
+        for s in schedules {
+            let compact = try StoreJSON.encode(s)
+            #expect(try StoreJSON.decodeSchedule(compact) == s)
+            let spaced = String(decoding: try pretty.encode(s), as: UTF8.self)
+            #expect(try StoreJSON.decodeSchedule(spaced) == StoreJSON.decode(Schedule.self, from: spaced))
+            let unknown = compact.replacingOccurrences(of: "{\"cautions\"", with: "{\"future\":{\"a\":[1]},\"cautions\"")
+            #expect(unknown != compact)
+            #expect(try StoreJSON.decodeSchedule(unknown) == StoreJSON.decode(Schedule.self, from: unknown))
+        }
+        #expect(throws: (any Error).self) { try StoreJSON.decodeSchedule("{\"drug\":\"x\"}") }
+    }
+}

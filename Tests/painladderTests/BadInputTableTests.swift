@@ -33,7 +33,8 @@ struct BadInputTableTests {
     /// A time in the future relative to `Reliability.now` (2026-03-20T12:00Z).
     static let future = "2026-03-25 08:00"
 
-    static let cases: [BadInput] = patientCases + courseCases + doseCases + symptomCases + journalCases + globalCases
+    static let cases: [BadInput] = patientCases + courseCases + doseCases + symptomCases + journalCases + clinicianCases
+        + globalCases
 
     static let patientCases: [BadInput] = [
         // patient add
@@ -164,6 +165,31 @@ struct BadInputTableTests {
         BadInput(["undo", "0", "--reason", "mistake"], 65, "entry"),
         BadInput(["undo", "#x", "--reason", "mistake"], 65, "entry"),
         BadInput(["undo", "1", "--reason", huge], 65, "--reason"),
+    ]
+
+    /// review, reviews, decide, remind, supply, export.
+    static let clinicianCases: [BadInput] = [
+        BadInput(["review", "NOBODY"], 66, "NOBODY"),
+        BadInput(["review", sql], 65, "patient"),
+        BadInput(["reviews", "--due-within", "abc"], 65, "--due-within"),
+        BadInput(["reviews", "--due-within=-3"], 65, "--due-within"),
+        BadInput(["decide", "NOBODY", "continue", "--by", "Dr Rao", "--reason", "fine"], 66, "NOBODY"),
+        BadInput(["decide", "P001", "frobnicate", "--by", "Dr Rao", "--reason", "fine"], 64, "frobnicate"),
+        BadInput(["decide", "P001", "continue", "--by", "Dr Rao", "--reason", "fine", "--next-review", "2026-02-30"], 65, "2026-02-30"),
+        BadInput(["decide", "P001", "reduce", "--by", "Dr Rao", "--reason", "fine", "--dose=-5"], 65, "--dose"),
+        BadInput(["decide", "P001", "increase", "--by", "Dr Rao", "--reason", "fine", "--dose", "99999"], 65, "--dose"),
+        BadInput(["decide", "P001", "switch", "ibuprofen", "--by", "Dr Rao", "--reason", "fine", "--outcome", "not-effective"], 65, "ibuprofen"),
+        BadInput(["decide", "P001", "stop", "--by", "Dr Rao", "--reason", "fine", "--outcome", "bogus"], 65, "--outcome"),
+        BadInput(["decide", "P001", "continue", "--by", "Dr Rao", "--reason", huge], 65, "--reason"),
+        BadInput(["remind", "--exec-timeout", "0"], 65, "--exec-timeout"),
+        BadInput(["remind", "--window", "500"], 65, "--window"),
+        BadInput(["remind", "--review-within=-1"], 65, "--review-within"),
+        BadInput(["supply", "NOBODY", "--add", "56", "--strength", "10"], 66, "NOBODY"),
+        BadInput(["supply", "P001", "--add", "56", "--strength", "7"], 65, "--strength"),
+        BadInput(["supply", "P001", "--add", "99999999999", "--strength", "10"], 65, "--add"),
+        BadInput(["supply", "P001", "--add=-5", "--strength", "10"], 65, "--add"),
+        BadInput(["export", "NOBODY", "--format", "ics"], 66, "NOBODY"),
+        BadInput(["export", "P001", "--format", "pdf"], 65, "--format"),
     ]
 
     static let globalCases: [BadInput] = [

@@ -174,8 +174,8 @@ extension Reliability {
             UNION ALL
             SELECT 'plan version without audit: ' || v.id FROM plan_version v
              WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.course_id = v.course_id
-                               AND ((a.action = 'plan.version' AND json_extract(a.detail, '$.planVersionID') = v.id)
-                                 OR (a.action = 'course.start' AND json_extract(a.detail, '$.planVersionID') = v.id)))
+                               AND (a.action IN ('plan.version', 'course.start') OR a.action LIKE 'decision.%')
+                               AND json_extract(a.detail, '$.planVersionID') = v.id)
             UNION ALL
             SELECT 'course without plan: ' || c.id FROM course c
              WHERE NOT EXISTS (SELECT 1 FROM plan_version v WHERE v.course_id = c.id)

@@ -84,7 +84,13 @@ extension PlanVersion {
 public enum DoseCalendar {
     /// The version in force on `date`: the highest version whose `effectiveFrom` is on or before it.
     public static func plan(on date: LocalDate, versions: [PlanVersion]) -> PlanVersion? {
-        versions.filter { $0.effectiveFrom <= date }.max { $0.version < $1.version }
+        // By index, not `filter { … }.max`: that copied every version (schedule and all) for
+        // each day asked about, which was a sixth of the reminder job's time (BENCHMARKS.md).
+        var best: Int?
+        for i in versions.indices where versions[i].effectiveFrom <= date {
+            if best == nil || versions[i].version > versions[best!].version { best = i }
+        }
+        return best.map { versions[$0] }
     }
 
     /// Every scheduled dose from `from` to `to` inclusive, in time order.
