@@ -79,14 +79,27 @@ extension Store {
     /// - Throws: ``PainLadderError/unknownPatient(_:)``; ``PainLadderError/notPossible(_:)``
     ///   when the patient has no course, when the plan changed since it was read, or when the
     ///   change would leave two courses being titrated at once; whatever `body` throws.
-    public func recordDecision(patientID: String, today: LocalDate, at: Date,
+    ///
+    /// - Parameter drug: decide on the course in progress of this drug (an old drug still
+    ///   tapering after a switch, e.g. to stop it at once); `nil` for the newest course.
+    public func recordDecision(patientID: String, drug: String? = nil, today: LocalDate, at: Date,
                                _ body: (DecisionSnapshot) throws -> DecisionResult) throws -> SavedDecision {
         try write { db in
             try Self.requirePatient(patientID, db)
             let patient = try Self.fetchPatient(patientID, db)
             let closed = try Self.closeEndedTapers(patientID, today: today, at: at, db)
             let courses = try Self.fetchCourses(patientID, db)
-            guard let course = try Self.fetchActiveCourse(patientID, db) ?? courses.max(by: { ($0.id ?? 0) < ($1.id ?? 0) }),
+            var chosen: Course?
+            if let drug {
+                let inProgress = try Self.fetchCoursesInProgress(patientID, db)
+                guard let match = inProgress.first(where: { $0.drug == drug.lowercased() }) else {
+                    throw PainLadderError.invalidValue(
+                        field: "--drug", given: drug,
+                        allowed: inProgress.isEmpty ? "(no medicine in progress)" : inProgress.map(\.drug).joined(separator: ", "))
+                }
+                chosen = match
+            }
+            guard let course = try chosen ?? Self.fetchActiveCourse(patientID, db) ?? courses.max(by: { ($0.id ?? 0) < ($1.id ?? 0) }),
                   let plan = try Self.fetchCurrentPlan(course.id!, db) else {
                 throw PainLadderError.notPossible("\(patientID) has no course to decide on (a clinician starts one with 'painladder start')")
             }

@@ -227,7 +227,7 @@ struct RemindEndToEndTests {
         // Stable: a second export is the same file.
         let again = try cli.run(["export", "P001", "--format", "ics"])
         #expect(again.stdout == text)
-        let csv = try cli.run(["export", "P001", "--format", "csv"])
-        #expect(csv.status == 65 && csv.stderr.contains("--format"))
+        let pdf = try cli.run(["export", "P001", "--format", "pdf"])
+        #expect(pdf.status == 65 && pdf.stderr.contains("--format"))
     }
 }

@@ -36,5 +36,15 @@ struct SwitchJournalEndToEndTests {
         let unknown = try run(["take", "P1", "--drug", "pregabalin"], "2026-03-16T22:06:00Z")
         #expect(unknown.status == 65)
         #expect(unknown.stderr.contains("amitriptyline") && unknown.stderr.contains("duloxetine"))
+
+        // A serious reaction two days later: the clinician stops the old drug's taper at once.
+        let stop = try run(["decide", "P1", "stop", "--course-drug", "amitriptyline", "--abrupt", "--outcome", "not-tolerated",
+                            "--by", "Dr A", "--reason", "rash", "--override-reason", "serious skin reaction"], "2026-03-18T09:00:00Z")
+        #expect(stop.status == 0, "\(stop.stderr)")
+        let after = try run(["today", "P1"], "2026-03-18T12:00:00Z")
+        #expect(after.stdout.contains("Duloxetine"))
+        #expect(!after.stdout.contains("Amitriptyline"), "no amitriptyline once it is stopped:\n\(after.stdout)")
+        // With one medicine left, take needs no --drug again.
+        #expect(try run(["take", "P1"], "2026-03-18T12:05:00Z").status == 0)
     }
 }

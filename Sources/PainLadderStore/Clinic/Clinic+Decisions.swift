@@ -17,10 +17,13 @@ extension Clinic {
     /// ```
     /// - Throws: ``PainLadderError`` (see ``Decisions`` and ``Store/recordDecision(patientID:today:at:_:)``);
     ///   nothing is saved when it throws.
-    public func decide(patientID: String, _ request: DecisionRequest, now: Date) throws -> SavedDecision {
+    ///
+    /// - Parameter drug: the course in progress to decide on; `nil` for the newest (see
+    ///   ``Store/recordDecision(patientID:drug:today:at:_:)``).
+    public func decide(patientID: String, drug: String? = nil, _ request: DecisionRequest, now: Date) throws -> SavedDecision {
         let patient = try store.patient(patientID)
         let today = LocalDate(now, in: patient.zone)
-        return try store.recordDecision(patientID: patientID, today: today, at: now) { s in
+        return try store.recordDecision(patientID: patientID, drug: drug, today: today, at: now) { s in
             try Decisions.decide(request, DecisionContext(formulary: formulary, patient: s.patient, course: s.course,
                                                           plan: s.plan, courses: s.courses, today: today, now: now))
         }

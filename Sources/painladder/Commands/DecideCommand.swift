@@ -35,6 +35,10 @@ struct DecideCommand: ParsableCommand {
     @Argument(help: "continue, hold, reduce, increase, stop, switch or refer.") var decision: String
     @Argument(help: "switch: the drug to switch to.") var drug: String?
     @Option(help: "Who decides (required).") var by: String?
+    @Option(name: .customLong("course-drug"), help: ArgumentHelp(
+        "Decide on the course in progress of this drug (an old drug still tapering after a switch); default the newest course.",
+        valueName: "drug"))
+    var courseDrug: String?
     @Option(help: "Why (required).") var reason: String?
     @Option(name: .customLong("next-review"), help: ArgumentHelp("The next review (YYYY-MM-DD); default from the formulary.", valueName: "date"))
     var nextReview: String?
@@ -94,7 +98,7 @@ struct DecideCommand: ParsableCommand {
             request.overrides = Set(try overrides.map { try Parse.choice($0, field: "--override", as: OverrideLimit.self) })
             request.overrideReason = overrideReason
             let clinic = try global.openClinic(create: false)
-            let record = try clinic.decide(patientID: patientID, request, now: now)
+            let record = try clinic.decide(patientID: patientID, drug: courseDrug, request, now: now)
             let p = try clinic.store.patient(patientID)
             if global.json {
                 try Output.json(DecisionView(patientID: p.id, record: record))

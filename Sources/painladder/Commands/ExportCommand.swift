@@ -6,26 +6,47 @@ import PainLadderStore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the patient's dose schedule as an iCalendar file for a calendar app.",
+        abstract: "Export a patient's record: the schedule for a calendar app (ics), or everything recorded (csv, json).",
         discussion: """
-        RFC 5545: one daily series per step and dose time, with an alarm at the dose time, \
+        csv: one row per journal entry (corrected and undone entries included and marked), with \
+        local and UTC times, for the doctor or a spreadsheet. json: the patient, every course with \
+        all its plan versions, and the journal.
+        ics: RFC 5545: one daily series per step and dose time, with an alarm at the dose time, \
         the next review as an all-day event, and a VTIMEZONE for the patient's zone. UIDs are \
         stable: importing a later export updates the events instead of duplicating them.
           painladder export P001 --format ics -o amitriptyline.ics
+          painladder export P001 --format csv -o journal.csv
         """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The patient's id.") var patient: String
-    @Option(help: ArgumentHelp("The format: ics.", valueName: "format")) var format: String
+    @Option(help: ArgumentHelp("The format: ics, csv or json.", valueName: "format")) var format: String
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
     var output: String?
 
     func run() throws {
         try guarded {
             let id = try Parse.patientID(patient)
-            guard format.lowercased() == "ics" else {
-                throw PainLadderError.invalidValue(field: "--format", given: format, allowed: "ics")
+            let clinic = try global.openClinic(create: false)
+            let text: String
+            switch format.lowercased() {
+            case "ics":
+                text = try clinic.calendar(patientID: id)
+            case "csv":
+                text = JournalExport.csv(try clinic.history(patientID: id, from: nil, to: nil),
+                                         courses: try clinic.store.courses(patientID: id))
+            case "json":
+                let courses = try clinic.store.courses(patientID: id).map { c in
+                    PatientExport.CourseExport(course: c, planVersions: try clinic.store.planVersions(courseID: c.id!))
+                }
+                let export = PatientExport(patient: try clinic.store.patient(id), courses: courses,
+                                           journal: try clinic.history(patientID: id, from: nil, to: nil).filter { $0.entry != nil })
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                encoder.dateEncodingStrategy = .iso8601
+                text = String(decoding: try encoder.encode(export), as: UTF8.self) + "\n"
+            default:
+                throw PainLadderError.invalidValue(field: "--format", given: format, allowed: "ics, csv or json")
             }
-            let text = try global.openClinic(create: false).calendar(patientID: id)
             guard let output else {
                 FileHandle.standardOutput.write(Data(text.utf8))
                 return
