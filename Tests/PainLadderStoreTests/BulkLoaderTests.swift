@@ -205,4 +205,19 @@ struct ScheduleJSONTests {
         }
         #expect(throws: (any Error).self) { try StoreJSON.decodeSchedule("{\"drug\":\"x\"}") }
     }
+
+    /// A field added to a schedule type but not to the reader would make every schedule go to
+    /// `JSONDecoder` (still correct, slow again): this names the type to update with it.
+    @Test func everyScheduleFieldIsKnownToTheReader() {
+        func fields(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label).sorted() }
+        let s = sampleSchedule()
+        let message = Comment(rawValue: "a field was added: update JSONReader.schedule (StoreJSON+ScheduleDecoding.swift), then this list")
+        #expect(fields(s) == ["cautions", "drug", "maximumDailyDose", "offLabel", "renalBand", "steps", "usualTarget", "variant"], message)
+        #expect(fields(s.steps[0]) == ["administrations", "beyondTarget", "minimumDays", "number", "startDate"], message)
+        #expect(fields(s.steps[0].administrations[0]) == ["doseMg", "time", "units"], message)
+        #expect(fields(s.steps[0].administrations[0].units[0]) == ["count", "strength"], message)
+        #expect(fields(s.steps[0].administrations[0].units[0].strength) == ["form", "mg"], message)
+        #expect(fields(s.maximumDailyDose) == ["note", "sources", "status", "value"], message)
+        #expect(fields(s.cautions[0]) == ["drug", "kind", "message", "rule", "sources", "status"], message)
+    }
 }
