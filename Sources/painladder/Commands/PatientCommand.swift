@@ -145,12 +145,7 @@ extension PatientCommand {
                 if let timeZone { p.timeZone = try Parse.timeZone(timeZone, field: "--tz").identifier }
                 if let weight { p.weightKg = try Parse.number(weight, field: "--weight", range: 20...400, unit: "kg") }
                 if creatinine != nil || creatinineUnit != nil {
-                    let probe = try PatientInput.patient(
-                        id: p.id, name: nil, born: p.birthDate.description, sex: p.sex.rawValue, timeZone: p.timeZone,
-                        diagnosis: p.diagnosis, weight: nil, creatinine: creatinine, creatinineUnit: creatinineUnit, crcl: nil,
-                        hepaticImpairment: false, frail: false, pregnancyPotential: false, conditions: [], medicines: [],
-                        formulary: f, now: now)
-                    p.serumCreatinine = probe.serumCreatinine
+                    p.serumCreatinine = try PatientInput.serumCreatinine(creatinine, unit: creatinineUnit)
                 }
                 if let crcl { p.creatinineClearance = try Parse.number(crcl, field: "--crcl", range: 1...250, unit: "mL/min") }
                 if let v = hepaticImpairment { p.hepaticImpairment = try Parse.yesNo(v, field: "--hepatic-impairment") }
@@ -227,22 +222,7 @@ enum PatientInput {
                                                allowed: "one line of at most 200 characters")
         }
         let weightKg = try weight.map { try Parse.number($0, field: "--weight", range: 20...400, unit: "kg") }
-        var serum: SerumCreatinine?
-        switch (creatinine, creatinineUnit) {
-        case (nil, nil): serum = nil
-        case (.some, nil):
-            throw PainLadderError.invalidValue(field: "--creatinine-unit", given: "(missing)",
-                                               allowed: "umol/L or mg/dL (the unit must be explicit)")
-        case (nil, let unit?):
-            throw PainLadderError.invalidValue(field: "--creatinine", given: "(missing)",
-                                               allowed: "a serum creatinine value to go with --creatinine-unit \(unit)")
-        case let (value?, unit?):
-            guard let u = SerumCreatinine.Unit(rawValue: unit) ?? (unit.lowercased() == "µmol/l" || unit.lowercased() == "umol/l" ? .micromolPerLitre : unit.lowercased() == "mg/dl" ? .milligramsPerDecilitre : nil) else {
-                throw PainLadderError.invalidValue(field: "--creatinine-unit", given: unit, allowed: "umol/L or mg/dL")
-            }
-            let range: ClosedRange<Double> = u == .micromolPerLitre ? 10...2000 : 0.1...25
-            serum = SerumCreatinine(value: try Parse.number(value, field: "--creatinine", range: range, unit: u.rawValue), unit: u)
-        }
+        let serum = try serumCreatinine(creatinine, unit: creatinineUnit)
         let crclValue = try crcl.map { try Parse.number($0, field: "--crcl", range: 1...250, unit: "mL/min") }
         let known = knownConditions(formulary)
         for condition in conditions where !known.contains(condition) {
@@ -256,6 +236,29 @@ enum PatientInput {
                        weightKg: weightKg, serumCreatinine: serum, creatinineClearance: crclValue,
                        hepaticImpairment: hepaticImpairment, frail: frail, pregnancyPotential: pregnancyPotential,
                        diagnosis: diagnosis, conditions: conditions, medicines: medicines.map { $0.lowercased() })
+    }
+
+    /// Serum creatinine from `--creatinine` and `--creatinine-unit`: both or neither, the
+    /// unit explicit (mixing µmol/L and mg/dL is an 88-fold error), the value plausible for it.
+    static func serumCreatinine(_ value: String?, unit: String?) throws -> SerumCreatinine? {
+        switch (value, unit) {
+        case (nil, nil):
+            return nil
+        case (.some, nil):
+            throw PainLadderError.invalidValue(field: "--creatinine-unit", given: "(missing)",
+                                               allowed: "umol/L or mg/dL (the unit must be explicit)")
+        case (nil, let unit?):
+            throw PainLadderError.invalidValue(field: "--creatinine", given: "(missing)",
+                                               allowed: "a serum creatinine value to go with --creatinine-unit \(unit)")
+        case let (value?, unit?):
+            let spelled: [String: SerumCreatinine.Unit] = ["umol/l": .micromolPerLitre, "µmol/l": .micromolPerLitre,
+                                                          "mg/dl": .milligramsPerDecilitre]
+            guard let u = SerumCreatinine.Unit(rawValue: unit) ?? spelled[unit.lowercased()] else {
+                throw PainLadderError.invalidValue(field: "--creatinine-unit", given: unit, allowed: "umol/L or mg/dL")
+            }
+            let range: ClosedRange<Double> = u == .micromolPerLitre ? 10...2000 : 0.1...25
+            return SerumCreatinine(value: try Parse.number(value, field: "--creatinine", range: range, unit: u.rawValue), unit: u)
+        }
     }
 
     /// The conditions the formulary's rules can act on: a misspelt one would silently match nothing.
