@@ -141,10 +141,8 @@ extension Store {
     }
 
     static func fetchJournal(_ patientID: String, _ db: Database) throws -> [JournalEntry] {
-        try Row.fetchAll(db, sql: "SELECT id, detail FROM journal_entry WHERE patient_id = ? ORDER BY id",
-                         arguments: [patientID]).map { row in
-            try Rows.entry(row)
-        }
+        try entries(db.cachedStatement(sql: "SELECT id, detail FROM journal_entry WHERE patient_id = ? ORDER BY id"),
+                    arguments: [patientID])
     }
 
     /// The entries within ``journalWindow`` of `instant` (by `at`, or by slot date for doses)
@@ -154,7 +152,7 @@ extension Store {
     static func fetchJournal(_ patientID: String, near instant: Date, _ db: Database) throws -> [JournalEntry] {
         let from = instant.addingTimeInterval(-journalWindow), to = instant.addingTimeInterval(journalWindow)
         let utc = TimeZone(identifier: "UTC")!
-        return try Row.fetchAll(db, sql: """
+        return try entries(db.cachedStatement(sql: """
             WITH RECURSIVE w(id) AS (
                 SELECT id FROM journal_entry
                  WHERE patient_id = :patient
@@ -163,9 +161,17 @@ extension Store {
                 SELECT j.id FROM journal_entry j JOIN w ON j.supersedes = w.id
             )
             SELECT id, detail FROM journal_entry WHERE id IN w ORDER BY id
-            """, arguments: ["patient": patientID, "from": StoreTime.string(from), "to": StoreTime.string(to),
-                             "fromDate": LocalDate(from, in: utc).description, "toDate": LocalDate(to, in: utc).description])
-            .map { try Rows.entry($0) }
+            """), arguments: ["patient": patientID, "from": StoreTime.string(from), "to": StoreTime.string(to),
+                              "fromDate": LocalDate(from, in: utc).description, "toDate": LocalDate(to, in: utc).description])
+    }
+
+    /// The entries a statement selects (`id, detail`), read through a cursor: the rows are not
+    /// copied, and each `detail` is parsed from SQLite's own bytes.
+    static func entries(_ statement: Statement, arguments: StatementArguments) throws -> [JournalEntry] {
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        var result: [JournalEntry] = []
+        while let row = try rows.next() { result.append(try Rows.entry(row)) }
+        return result
     }
 
     static func insertEntry(_ e: JournalEntry, _ db: Database) throws -> Int64 {

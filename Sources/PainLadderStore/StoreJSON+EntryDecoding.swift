@@ -14,22 +14,28 @@ extension StoreJSON {
     /// agree on entries of every kind.
     static func decodeEntry(_ text: String) throws -> JournalEntry {
         var text = text
-        let fast = text.withUTF8 { bytes -> JournalEntry? in
-            var parser = JSONReader(bytes: bytes)
-            return parser.entry()
-        }
-        if let fast { return fast }
-        return try decode(JournalEntry.self, from: text)
+        return try text.withUTF8 { try decodeEntry(bytes: $0) }
+    }
+
+    /// As ``decodeEntry(_:)``, from the UTF-8 bytes of a `detail` column.
+    static func decodeEntry(bytes: UnsafeBufferPointer<UInt8>) throws -> JournalEntry {
+        var parser = JSONReader(bytes: bytes)
+        if let fast = parser.entry() { return fast }
+        return try decode(JournalEntry.self, from: String(decoding: bytes, as: UTF8.self))
     }
 }
 
 extension Rows {
     /// The journal entry in a row's `detail` column, with the row's `id`.
     static func entry(_ row: Row) throws -> JournalEntry {
-        let text: String = row["detail"]
-        var entry: JournalEntry
-        do { entry = try StoreJSON.decodeEntry(text) } catch {
-            throw Unreadable(table: "journal_entry", column: "detail", value: String(text.prefix(80)))
+        var entry = try row.withUnsafeData(named: "detail") { data -> JournalEntry in
+            guard let data else { throw Unreadable(table: "journal_entry", column: "detail", value: "NULL") }
+            do {
+                return try data.withUnsafeBytes { try StoreJSON.decodeEntry(bytes: $0.bindMemory(to: UInt8.self)) }
+            } catch {
+                throw Unreadable(table: "journal_entry", column: "detail",
+                                 value: String(decoding: data.prefix(80), as: UTF8.self))
+            }
         }
         entry.id = row["id"]
         return entry
@@ -50,25 +56,23 @@ struct JSONReader {
         var kind: JournalEntry.Kind?, at: Date?, recordedAt: Date?
         var dose: DoseDetail?, sideEffect: SideEffectDetail?, pain: PainDetail?, flags: [ClinicianFlag]?
         let complete = object { p, key in
-            switch key {
-            case "at": at = p.instant(); return at != nil
-            case "courseID": return p.optional(&courseID) { $0.int() }
-            case "dose": return p.optional(&dose) { $0.dose() }
-            case "flags": flags = p.flags(); return flags != nil
-            case "id": return p.optional(&id) { $0.int() }
-            case "impression": return p.optional(&impression) { $0.int().map(Int.init) }
-            case "kind": kind = p.string().flatMap(JournalEntry.Kind.init(rawValue:)); return kind != nil
-            case "note": return p.optional(&note) { $0.string() }
-            case "pain": return p.optional(&pain) { $0.pain() }
-            case "patientID": patientID = p.string(); return patientID != nil
-            case "planVersionID": return p.optional(&planVersionID) { $0.int() }
-            case "reason": return p.optional(&reason) { $0.string() }
-            case "recordedAt": recordedAt = p.instant(); return recordedAt != nil
-            case "recordedBy": recordedBy = p.string(); return recordedBy != nil
-            case "sideEffect": return p.optional(&sideEffect) { $0.sideEffect() }
-            case "supersedes": return p.optional(&supersedes) { $0.int() }
-            default: return false   // "assessment" (nested, rare) and anything unknown
-            }
+            if p.key(key, is: "at") { at = p.instant(); return at != nil }
+            if p.key(key, is: "courseID") { return p.optional(&courseID) { $0.int() } }
+            if p.key(key, is: "dose") { return p.optional(&dose) { $0.dose() } }
+            if p.key(key, is: "flags") { flags = p.flags(); return flags != nil }
+            if p.key(key, is: "kind") { kind = p.string().flatMap(JournalEntry.Kind.init(rawValue:)); return kind != nil }
+            if p.key(key, is: "pain") { return p.optional(&pain) { $0.pain() } }
+            if p.key(key, is: "patientID") { patientID = p.string(); return patientID != nil }
+            if p.key(key, is: "planVersionID") { return p.optional(&planVersionID) { $0.int() } }
+            if p.key(key, is: "recordedAt") { recordedAt = p.instant(); return recordedAt != nil }
+            if p.key(key, is: "recordedBy") { recordedBy = p.string(); return recordedBy != nil }
+            if p.key(key, is: "id") { return p.optional(&id) { $0.int() } }
+            if p.key(key, is: "impression") { return p.optional(&impression) { $0.int().map(Int.init) } }
+            if p.key(key, is: "note") { return p.optional(&note) { $0.string() } }
+            if p.key(key, is: "reason") { return p.optional(&reason) { $0.string() } }
+            if p.key(key, is: "sideEffect") { return p.optional(&sideEffect) { $0.sideEffect() } }
+            if p.key(key, is: "supersedes") { return p.optional(&supersedes) { $0.int() } }
+            return false   // "assessment" (nested, rare) and anything unknown
         }
         skipSpace()
         guard complete, i == b.count, let patientID, let kind, let at, let recordedAt, let recordedBy, let flags else {
@@ -83,14 +87,12 @@ struct JSONReader {
     mutating func dose() -> DoseDetail? {
         var slot: SlotKey?, doseMg: Int64?, planned: Int64?, step: Int64?, late: Bool?
         guard object({ p, key in
-            switch key {
-            case "doseMg": doseMg = p.int(); return doseMg != nil
-            case "late": late = p.bool(); return late != nil
-            case "plannedDoseMg": return p.optional(&planned) { $0.int() }
-            case "slot": return p.optional(&slot) { $0.slot() }
-            case "stepNumber": return p.optional(&step) { $0.int() }
-            default: return false
-            }
+            if p.key(key, is: "doseMg") { doseMg = p.int(); return doseMg != nil }
+            if p.key(key, is: "late") { late = p.bool(); return late != nil }
+            if p.key(key, is: "plannedDoseMg") { return p.optional(&planned) { $0.int() } }
+            if p.key(key, is: "slot") { return p.optional(&slot) { $0.slot() } }
+            if p.key(key, is: "stepNumber") { return p.optional(&step) { $0.int() } }
+            return false
         }), let doseMg, let late else { return nil }
         return DoseDetail(slot: slot, doseMg: Int(doseMg), plannedDoseMg: planned.map(Int.init),
                           stepNumber: step.map(Int.init), late: late)
@@ -99,11 +101,9 @@ struct JSONReader {
     mutating func slot() -> SlotKey? {
         var date: LocalDate?, time: LocalTime?
         guard object({ p, key in
-            switch key {
-            case "date": date = p.string().flatMap(LocalDate.init(parsing:)); return date != nil
-            case "time": time = p.string().flatMap(LocalTime.init(parsing:)); return time != nil
-            default: return false
-            }
+            if p.key(key, is: "date") { date = p.localDate(); return date != nil }
+            if p.key(key, is: "time") { time = p.string().flatMap(LocalTime.init(parsing:)); return time != nil }
+            return false
         }), let date, let time else { return nil }
         return SlotKey(date: date, time: time)
     }
@@ -111,13 +111,11 @@ struct JSONReader {
     mutating func pain() -> PainDetail? {
         var score: Int64?, sleep: Int64?, impact: String?, baseline: Bool?
         guard object({ p, key in
-            switch key {
-            case "baseline": baseline = p.bool(); return baseline != nil
-            case "impact": return p.optional(&impact) { $0.string() }
-            case "score": score = p.int(); return score != nil
-            case "sleep": return p.optional(&sleep) { $0.int() }
-            default: return false
-            }
+            if p.key(key, is: "baseline") { baseline = p.bool(); return baseline != nil }
+            if p.key(key, is: "impact") { return p.optional(&impact) { $0.string() } }
+            if p.key(key, is: "score") { score = p.int(); return score != nil }
+            if p.key(key, is: "sleep") { return p.optional(&sleep) { $0.int() } }
+            return false
         }), let score, let baseline else { return nil }
         return PainDetail(score: Int(score), sleep: sleep.map(Int.init), impact: impact, baseline: baseline)
     }
@@ -126,16 +124,14 @@ struct JSONReader {
         var symptom: String?, known: Bool?, redFlag: Bool?, severity: Severity?, since: LocalDate?
         var resolves: Int64?, step: Int64?
         guard object({ p, key in
-            switch key {
-            case "known": known = p.bool(); return known != nil
-            case "redFlag": redFlag = p.bool(); return redFlag != nil
-            case "resolves": return p.optional(&resolves) { $0.int() }
-            case "severity": return p.optional(&severity) { $0.string().flatMap(Severity.init(rawValue:)) }
-            case "since": return p.optional(&since) { $0.string().flatMap(LocalDate.init(parsing:)) }
-            case "stepNumber": return p.optional(&step) { $0.int() }
-            case "symptom": symptom = p.string(); return symptom != nil
-            default: return false
-            }
+            if p.key(key, is: "known") { known = p.bool(); return known != nil }
+            if p.key(key, is: "redFlag") { redFlag = p.bool(); return redFlag != nil }
+            if p.key(key, is: "resolves") { return p.optional(&resolves) { $0.int() } }
+            if p.key(key, is: "severity") { return p.optional(&severity) { $0.string().flatMap(Severity.init(rawValue:)) } }
+            if p.key(key, is: "since") { return p.optional(&since) { $0.localDate() } }
+            if p.key(key, is: "stepNumber") { return p.optional(&step) { $0.int() } }
+            if p.key(key, is: "symptom") { symptom = p.string(); return symptom != nil }
+            return false
         }), let symptom, let known, let redFlag else { return nil }
         return SideEffectDetail(symptom: symptom, known: known, severity: severity, since: since, redFlag: redFlag,
                                 resolves: resolves, stepNumber: step.map(Int.init))
@@ -149,11 +145,9 @@ struct JSONReader {
         repeat {
             var kind: ClinicianFlag.Kind?, message: String?
             guard object({ p, key in
-                switch key {
-                case "kind": kind = p.string().flatMap(ClinicianFlag.Kind.init(rawValue:)); return kind != nil
-                case "message": message = p.string(); return message != nil
-                default: return false
-                }
+                if p.key(key, is: "kind") { kind = p.string().flatMap(ClinicianFlag.Kind.init(rawValue:)); return kind != nil }
+                if p.key(key, is: "message") { message = p.string(); return message != nil }
+                return false
             }), let kind, let message else { return nil }
             result.append(ClinicianFlag(kind, message))
         } while take(44)
@@ -163,14 +157,54 @@ struct JSONReader {
     // MARK: - JSON pieces
 
     /// `{ "key": value, … }`: `field` reads each value and says whether it was acceptable.
-    mutating func object(_ field: (inout JSONReader, String) -> Bool) -> Bool {
+    /// The key is passed as the range of its bytes (compare with ``key(_:is:)``): making a
+    /// `String` of every key and switching on it was a third of reading an entry.
+    mutating func object(_ field: (inout JSONReader, Range<Int>) -> Bool) -> Bool {
         guard take(123) else { return false }   // {
         skipSpace()
         if take(125) { return true }
         repeat {
-            guard let key = string(), take(58), field(&self, key) else { return false }
+            // The store's own keys never need escapes; one that has them goes to JSONDecoder.
+            guard let key = plainString(), take(58), field(&self, key) else { return false }
         } while take(44)
         return take(125)
+    }
+
+    /// As ``object(_:)`` with each key as a `String` (schedules: read once per plan, not per entry).
+    mutating func namedObject(_ field: (inout JSONReader, String) -> Bool) -> Bool {
+        object { p, key in field(&p, String(decoding: p.bytes(key), as: UTF8.self)) }
+    }
+
+    /// Whether the bytes in `range` spell `name`.
+    func key(_ range: Range<Int>, is name: StaticString) -> Bool {
+        guard range.count == name.utf8CodeUnitCount else { return false }
+        return name.withUTF8Buffer { w in
+            var j = 0
+            for k in range {
+                guard b[k] == w[j] else { return false }
+                j += 1
+            }
+            return true
+        }
+    }
+
+    /// A string without escapes or control characters: the range of its bytes (between the
+    /// quotes); `nil`, with nothing consumed, for anything else.
+    mutating func plainString() -> Range<Int>? {
+        guard take(34) else { return nil }   // "
+        let start = i
+        var j = i
+        while j < b.count, b[j] != 34 {
+            guard b[j] != 92, b[j] >= 0x20 else { i = start - 1; return nil }
+            j += 1
+        }
+        guard j < b.count else { i = start - 1; return nil }
+        i = j + 1
+        return start..<j
+    }
+
+    func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: b[range])
     }
 
     /// An optional value: `null` leaves it nil (as `decodeIfPresent` does).
@@ -225,7 +259,11 @@ struct JSONReader {
     }
 
     mutating func instant() -> Date? {
-        string().flatMap(StoreTime.date)
+        plainString().flatMap { StoreTime.date(bytes: bytes($0)) }
+    }
+
+    mutating func localDate() -> LocalDate? {
+        plainString().flatMap { LocalDate.parseISO(bytes($0)) }
     }
 
     mutating func string() -> String? {

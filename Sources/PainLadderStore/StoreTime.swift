@@ -46,16 +46,22 @@ enum StoreTime {
 
     /// Parses exactly what ``string(_:)`` writes; anything else is `nil`.
     static func date(_ text: String) -> Date? {
-        let u = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { date(bytes: $0) }
+    }
+
+    /// As ``date(_:)``, from UTF-8 bytes (the journal reader's path: no `String` made).
+    static func date(bytes u: UnsafeBufferPointer<UInt8>) -> Date? {
         guard u.count == 24, u[10] == UInt8(ascii: "T"), u[13] == UInt8(ascii: ":"),
               u[16] == UInt8(ascii: ":"), u[19] == UInt8(ascii: "."), u[23] == UInt8(ascii: "Z"),
-              let day = u.withUnsafeBufferPointer({ LocalDate.parseISO(UnsafeBufferPointer(rebasing: $0[0..<10])) })
+              let day = LocalDate.parseISO(UnsafeBufferPointer(rebasing: u[0..<10]))
         else { return nil }
         func number(_ r: Range<Int>) -> Int64? {
             var n: Int64 = 0
-            for c in u[r] {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) else { return nil }
-                n = n * 10 + Int64(c - UInt8(ascii: "0"))
+            for i in r {
+                let c = u[i]
+                guard c >= 48, c <= 57 else { return nil }
+                n = n * 10 + Int64(c - 48)
             }
             return n
         }
