@@ -55,6 +55,9 @@ public final class Store: Sendable {
         self.path = path
         let file = DatabaseFile(path: path)
 
+        // A file the preflight found complete needs no migration check on the pool: that
+        // check opens a reader connection (and parses the schema again) for nothing.
+        var migrated = false
         switch try file.inspect() {
         case .missing:
             guard createIfMissing else {
@@ -69,7 +72,7 @@ public final class Store: Sendable {
         case .sqlite:
             // Read-only, before the pool: opening a pool writes to the file (GRDB makes sure
             // the WAL is not empty), and a refused file must be left exactly as it was.
-            try Self.preflight(path: path, busyTimeout: busyTimeout)
+            migrated = try Self.preflight(path: path, busyTimeout: busyTimeout)
         }
 
         do {
@@ -77,7 +80,7 @@ public final class Store: Sendable {
             // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after
             // `prepareDatabase` has run: set FULL again on the (one, long-lived) writer.
             try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-            try Self.migrate(pool, path: path)
+            if !migrated { try Self.migrate(pool, path: path) }
         } catch {
             throw Self.mapped(error, path: path)
         }
@@ -126,19 +129,21 @@ public final class Store: Sendable {
 
     /// Opens an existing file read-only and refuses it, untouched, unless it is a
     /// PainLadder database this build understands (or an empty SQLite database).
-    private static func preflight(path: String, busyTimeout: TimeInterval) throws {
+    /// Returns whether every migration this build knows is already applied.
+    @discardableResult
+    private static func preflight(path: String, busyTimeout: TimeInterval) throws -> Bool {
         do {
             var config = Configuration()
             config.readonly = true
             config.busyMode = .timeout(busyTimeout)
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
-            try queue.read { db in
+            return try queue.read { db in
                 let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let applied = try Schema.migrator.appliedIdentifiers(db)
                 if id == Schema.applicationID {
                     if try Schema.migrator.hasBeenSuperseded(db) { throw newer(path: path, applied: applied) }
-                    return
+                    return try Schema.migrator.hasCompletedMigrations(db)
                 }
                 // Not marked as ours: acceptable only while empty (a creation that stopped
                 // before its first migration committed).
@@ -149,6 +154,7 @@ public final class Store: Sendable {
                     throw PainLadderError.noDatabase(
                         path: path, reason: notOurs + " (it is another application's SQLite file)")
                 }
+                return false
             }
         } catch {
             throw mapped(error, path: path)

@@ -6,6 +6,14 @@ struct Painladder: ParsableCommand {
     /// Like argument-parser's own `main()`, but a usage error is one line on stderr (which
     /// option, what is wrong, where to look) and exits 64; help and version still print in full.
     static func main() {
+        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+            // The time zone data decides every dose time across a clock change; whoever runs
+            // the reminder job should be able to see which release it is. (Naming it also
+            // keeps Foundation's ICU time zones in a statically linked build, where
+            // otherwise `TimeZone(identifier:)` finds no zone at all: see README.)
+            print("\(version) (time zone data \(TimeZone.timeZoneDataVersion))")
+            Foundation.exit(0)
+        }
         if let error = ArgumentEncoding.firstInvalid() {
             Output.error(error.description)
             Foundation.exit(error.exitCode)
@@ -27,6 +35,8 @@ struct Painladder: ParsableCommand {
         }
     }
 
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "painladder",
         abstract: "Track neuropathic-pain medication plans along the NICE CG173 ladder.",
@@ -38,7 +48,7 @@ struct Painladder: ParsableCommand {
         Exit codes: 0 ok · 64 usage · 65 bad data or refused · 66 no such patient or database · \
         70 internal error · 75 database busy, try again.
         """,
-        version: "0.1.0",
+        version: version,
         subcommands: [
             DemoCommand.self,
             FormularyCommand.self,

@@ -23,9 +23,14 @@ struct CLI {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// The built executable: beside the test bundle in the products folder.
+    /// The built executable: beside the test bundle in the products folder, or
+    /// `$PAINLADDER_TEST_BINARY` (to run these tests against another build, e.g. a statically
+    /// linked release).
     static let binary: URL = {
         let fm = FileManager.default
+        if let path = ProcessInfo.processInfo.environment["PAINLADDER_TEST_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
         var candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
         for bundle in Bundle.allBundles { candidates.append(bundle.bundleURL.deletingLastPathComponent()) }
         if let arg0 = CommandLine.arguments.first {

@@ -12,6 +12,17 @@ struct FoundationEndToEndTests {
                      "--creatinine", "80", "--creatinine-unit", "umol/L", "--now", now] + extra)
     }
 
+    /// The version names the time zone data (IANA releases are named like 2025b).
+    @Test func versionNamesTheTimeZoneData() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let r = try cli.run(["--version"], db: false)
+        #expect(r.status == 0)
+        let line = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(line.hasPrefix("0.1.0 (time zone data 20"), "\(line)")
+        #expect(line.range(of: #"^0\.1\.0 \(time zone data 20[0-9]{2}[a-z]\)$"#, options: .regularExpression) != nil, "\(line)")
+    }
+
     @Test func demoRunsOnAFreshTemporaryDatabase() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
