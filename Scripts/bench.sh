@@ -7,7 +7,7 @@
 # Environment:
 #   BENCH_DIR   where the clinics and results go (default .build/bench; ~2 GB per 1,000 patients,
 #               and twice that free while a clinic is written: the load is one WAL transaction)
-#   SCRATCH     the release build folder (default .build-release)
+#   SCRATCH     the release build folder (default .build-release; built with --static-swift-stdlib)
 #   RUNS        timed runs per command (default 30; medians are reported)
 #   SKIP_BUILD  set to 1 to use the binaries already in $SCRATCH/release
 #   REGENERATE  set to 1 to write the clinics again even if they exist
@@ -37,7 +37,8 @@ fi
 need sqlite3 || { echo "bench: sqlite3 is needed (apt-get install sqlite3)" >&2; exit 69; }
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    swift build -c release --scratch-path "$SCRATCH" >&2
+    # Statically linked, as README says to install it (start-up without loading Swift libraries).
+    swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" >&2
 fi
 BIN="$SCRATCH/release"
 PL="$BIN/painladder"
