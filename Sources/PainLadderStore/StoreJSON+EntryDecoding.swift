@@ -47,92 +47,146 @@ extension Rows {
 struct JSONReader {
     let b: UnsafeBufferPointer<UInt8>
     var i = 0
+    /// Set by ``nextKey(_:)`` on malformed input.
+    var failed = false
 
     init(bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
 
+    // The entry readers are loops over `nextKey` rather than closures: values captured and
+    // set by a closure are boxed and checked for exclusive access on every write, which cost
+    // more than the parsing itself. Each key is told apart by its length first.
+
     mutating func entry() -> JournalEntry? {
-        var id: Int64?, courseID: Int64?, planVersionID: Int64?, supersedes: Int64?, impression: Int?
+        var id: Int64?, courseID: Int64?, planVersionID: Int64?, supersedes: Int64?, impression: Int64?
         var patientID: String?, recordedBy: String?, reason: String?, note: String?
         var kind: JournalEntry.Kind?, at: Date?, recordedAt: Date?
         var dose: DoseDetail?, sideEffect: SideEffectDetail?, pain: PainDetail?, flags: [ClinicianFlag]?
-        let complete = object { p, key in
-            if p.key(key, is: "at") { at = p.instant(); return at != nil }
-            if p.key(key, is: "courseID") { return p.optional(&courseID) { $0.int() } }
-            if p.key(key, is: "dose") { return p.optional(&dose) { $0.dose() } }
-            if p.key(key, is: "flags") { flags = p.flags(); return flags != nil }
-            if p.key(key, is: "kind") { kind = p.string().flatMap(JournalEntry.Kind.init(rawValue:)); return kind != nil }
-            if p.key(key, is: "pain") { return p.optional(&pain) { $0.pain() } }
-            if p.key(key, is: "patientID") { patientID = p.string(); return patientID != nil }
-            if p.key(key, is: "planVersionID") { return p.optional(&planVersionID) { $0.int() } }
-            if p.key(key, is: "recordedAt") { recordedAt = p.instant(); return recordedAt != nil }
-            if p.key(key, is: "recordedBy") { recordedBy = p.string(); return recordedBy != nil }
-            if p.key(key, is: "id") { return p.optional(&id) { $0.int() } }
-            if p.key(key, is: "impression") { return p.optional(&impression) { $0.int().map(Int.init) } }
-            if p.key(key, is: "note") { return p.optional(&note) { $0.string() } }
-            if p.key(key, is: "reason") { return p.optional(&reason) { $0.string() } }
-            if p.key(key, is: "sideEffect") { return p.optional(&sideEffect) { $0.sideEffect() } }
-            if p.key(key, is: "supersedes") { return p.optional(&supersedes) { $0.int() } }
-            return false   // "assessment" (nested, rare) and anything unknown
+        guard take(123) else { return nil }   // {
+        var first = true
+        while let k = nextKey(&first) {
+            let ok: Bool
+            switch k.count {
+            case 2 where key(k, is: "at"): at = instant(); ok = at != nil
+            case 2 where key(k, is: "id"): ok = optional(&id) { $0.int() }
+            case 4 where key(k, is: "dose"): ok = optional(&dose) { $0.dose() }
+            case 4 where key(k, is: "kind"): kind = entryKind(); ok = kind != nil
+            case 4 where key(k, is: "pain"): ok = optional(&pain) { $0.pain() }
+            case 4 where key(k, is: "note"): ok = optional(&note) { $0.string() }
+            case 5 where key(k, is: "flags"): flags = self.flags(); ok = flags != nil
+            case 6 where key(k, is: "reason"): ok = optional(&reason) { $0.string() }
+            case 8 where key(k, is: "courseID"): ok = optional(&courseID) { $0.int() }
+            case 9 where key(k, is: "patientID"): patientID = string(); ok = patientID != nil
+            case 10 where key(k, is: "recordedAt"): recordedAt = instant(); ok = recordedAt != nil
+            case 10 where key(k, is: "recordedBy"): recordedBy = string(); ok = recordedBy != nil
+            case 10 where key(k, is: "sideEffect"): ok = optional(&sideEffect) { $0.sideEffect() }
+            case 10 where key(k, is: "supersedes"): ok = optional(&supersedes) { $0.int() }
+            case 10 where key(k, is: "impression"): ok = optional(&impression) { $0.int() }
+            case 13 where key(k, is: "planVersionID"): ok = optional(&planVersionID) { $0.int() }
+            default: ok = false   // "assessment" (nested, rare) and anything unknown
+            }
+            guard ok else { return nil }
         }
         skipSpace()
-        guard complete, i == b.count, let patientID, let kind, let at, let recordedAt, let recordedBy, let flags else {
+        guard !failed, i == b.count, let patientID, let kind, let at, let recordedAt, let recordedBy, let flags else {
             return nil
         }
         return JournalEntry(id: id, patientID: patientID, courseID: courseID, planVersionID: planVersionID, kind: kind,
                             at: at, recordedAt: recordedAt, recordedBy: recordedBy, supersedes: supersedes,
                             reason: reason, note: note, dose: dose, sideEffect: sideEffect, pain: pain,
-                            impression: impression, flags: flags)
+                            impression: impression.map(Int.init), flags: flags)
+    }
+
+    /// The entry's kind, compared as bytes (no `String` made for it).
+    mutating func entryKind() -> JournalEntry.Kind? {
+        guard let r = plainString() else { return nil }
+        switch r.count {
+        case 4 where key(r, is: "pain"): return .pain
+        case 4 where key(r, is: "undo"): return .undo
+        case 5 where key(r, is: "taken"): return .taken
+        case 5 where key(r, is: "extra"): return .extra
+        case 6 where key(r, is: "missed"): return .missed
+        case 7 where key(r, is: "skipped"): return .skipped
+        default: return JournalEntry.Kind(rawValue: String(decoding: bytes(r), as: UTF8.self))
+        }
     }
 
     mutating func dose() -> DoseDetail? {
         var slot: SlotKey?, doseMg: Int64?, planned: Int64?, step: Int64?, late: Bool?
-        guard object({ p, key in
-            if p.key(key, is: "doseMg") { doseMg = p.int(); return doseMg != nil }
-            if p.key(key, is: "late") { late = p.bool(); return late != nil }
-            if p.key(key, is: "plannedDoseMg") { return p.optional(&planned) { $0.int() } }
-            if p.key(key, is: "slot") { return p.optional(&slot) { $0.slot() } }
-            if p.key(key, is: "stepNumber") { return p.optional(&step) { $0.int() } }
-            return false
-        }), let doseMg, let late else { return nil }
+        guard take(123) else { return nil }
+        var first = true
+        while let k = nextKey(&first) {
+            let ok: Bool
+            switch k.count {
+            case 4 where key(k, is: "late"): late = bool(); ok = late != nil
+            case 4 where key(k, is: "slot"): ok = optional(&slot) { $0.slot() }
+            case 6 where key(k, is: "doseMg"): doseMg = int(); ok = doseMg != nil
+            case 10 where key(k, is: "stepNumber"): ok = optional(&step) { $0.int() }
+            case 13 where key(k, is: "plannedDoseMg"): ok = optional(&planned) { $0.int() }
+            default: ok = false
+            }
+            guard ok else { return nil }
+        }
+        guard !failed, let doseMg, let late else { return nil }
         return DoseDetail(slot: slot, doseMg: Int(doseMg), plannedDoseMg: planned.map(Int.init),
                           stepNumber: step.map(Int.init), late: late)
     }
 
     mutating func slot() -> SlotKey? {
         var date: LocalDate?, time: LocalTime?
-        guard object({ p, key in
-            if p.key(key, is: "date") { date = p.localDate(); return date != nil }
-            if p.key(key, is: "time") { time = p.string().flatMap(LocalTime.init(parsing:)); return time != nil }
-            return false
-        }), let date, let time else { return nil }
+        guard take(123) else { return nil }
+        var first = true
+        while let k = nextKey(&first) {
+            let ok: Bool
+            switch k.count {
+            case 4 where key(k, is: "date"): date = localDate(); ok = date != nil
+            case 4 where key(k, is: "time"): time = localTime(); ok = time != nil
+            default: ok = false
+            }
+            guard ok else { return nil }
+        }
+        guard !failed, let date, let time else { return nil }
         return SlotKey(date: date, time: time)
     }
 
     mutating func pain() -> PainDetail? {
         var score: Int64?, sleep: Int64?, impact: String?, baseline: Bool?
-        guard object({ p, key in
-            if p.key(key, is: "baseline") { baseline = p.bool(); return baseline != nil }
-            if p.key(key, is: "impact") { return p.optional(&impact) { $0.string() } }
-            if p.key(key, is: "score") { score = p.int(); return score != nil }
-            if p.key(key, is: "sleep") { return p.optional(&sleep) { $0.int() } }
-            return false
-        }), let score, let baseline else { return nil }
+        guard take(123) else { return nil }
+        var first = true
+        while let k = nextKey(&first) {
+            let ok: Bool
+            switch k.count {
+            case 5 where key(k, is: "score"): score = int(); ok = score != nil
+            case 5 where key(k, is: "sleep"): ok = optional(&sleep) { $0.int() }
+            case 6 where key(k, is: "impact"): ok = optional(&impact) { $0.string() }
+            case 8 where key(k, is: "baseline"): baseline = bool(); ok = baseline != nil
+            default: ok = false
+            }
+            guard ok else { return nil }
+        }
+        guard !failed, let score, let baseline else { return nil }
         return PainDetail(score: Int(score), sleep: sleep.map(Int.init), impact: impact, baseline: baseline)
     }
 
     mutating func sideEffect() -> SideEffectDetail? {
         var symptom: String?, known: Bool?, redFlag: Bool?, severity: Severity?, since: LocalDate?
         var resolves: Int64?, step: Int64?
-        guard object({ p, key in
-            if p.key(key, is: "known") { known = p.bool(); return known != nil }
-            if p.key(key, is: "redFlag") { redFlag = p.bool(); return redFlag != nil }
-            if p.key(key, is: "resolves") { return p.optional(&resolves) { $0.int() } }
-            if p.key(key, is: "severity") { return p.optional(&severity) { $0.string().flatMap(Severity.init(rawValue:)) } }
-            if p.key(key, is: "since") { return p.optional(&since) { $0.localDate() } }
-            if p.key(key, is: "stepNumber") { return p.optional(&step) { $0.int() } }
-            if p.key(key, is: "symptom") { symptom = p.string(); return symptom != nil }
-            return false
-        }), let symptom, let known, let redFlag else { return nil }
+        guard take(123) else { return nil }
+        var first = true
+        while let k = nextKey(&first) {
+            let ok: Bool
+            switch k.count {
+            case 5 where key(k, is: "known"): known = bool(); ok = known != nil
+            case 5 where key(k, is: "since"): ok = optional(&since) { $0.localDate() }
+            case 7 where key(k, is: "redFlag"): redFlag = bool(); ok = redFlag != nil
+            case 7 where key(k, is: "symptom"): symptom = string(); ok = symptom != nil
+            case 8 where key(k, is: "resolves"): ok = optional(&resolves) { $0.int() }
+            case 8 where key(k, is: "severity"): ok = optional(&severity) { $0.string().flatMap(Severity.init(rawValue:)) }
+            case 10 where key(k, is: "stepNumber"): ok = optional(&step) { $0.int() }
+            default: ok = false
+            }
+            guard ok else { return nil }
+        }
+        guard !failed, let symptom, let known, let redFlag else { return nil }
         return SideEffectDetail(symptom: symptom, known: known, severity: severity, since: since, redFlag: redFlag,
                                 resolves: resolves, stepNumber: step.map(Int.init))
     }
@@ -144,14 +198,35 @@ struct JSONReader {
         if take(93) { return result }
         repeat {
             var kind: ClinicianFlag.Kind?, message: String?
-            guard object({ p, key in
-                if p.key(key, is: "kind") { kind = p.string().flatMap(ClinicianFlag.Kind.init(rawValue:)); return kind != nil }
-                if p.key(key, is: "message") { message = p.string(); return message != nil }
-                return false
-            }), let kind, let message else { return nil }
+            guard take(123) else { return nil }
+            var first = true
+            while let k = nextKey(&first) {
+                let ok: Bool
+                switch k.count {
+                case 4 where key(k, is: "kind"): kind = string().flatMap(ClinicianFlag.Kind.init(rawValue:)); ok = kind != nil
+                case 7 where key(k, is: "message"): message = string(); ok = message != nil
+                default: ok = false
+                }
+                guard ok else { return nil }
+            }
+            guard !failed, let kind, let message else { return nil }
             result.append(ClinicianFlag(kind, message))
         } while take(44)
         return take(93) ? result : nil
+    }
+
+    /// Inside an object (after its `{`): the next key, its `:` consumed, or `nil` at the
+    /// closing `}` (consumed) or on malformed input (then ``failed`` is set).
+    mutating func nextKey(_ first: inout Bool) -> Range<Int>? {
+        if first {
+            first = false
+            if take(125) { return nil }   // {}
+        } else {
+            if take(125) { return nil }
+            guard take(44) else { failed = true; return nil }   // ,
+        }
+        guard let key = plainString(), take(58) else { failed = true; return nil }
+        return key
     }
 
     // MARK: - JSON pieces
@@ -264,6 +339,10 @@ struct JSONReader {
 
     mutating func localDate() -> LocalDate? {
         plainString().flatMap { LocalDate.parseISO(bytes($0)) }
+    }
+
+    mutating func localTime() -> LocalTime? {
+        plainString().flatMap { LocalTime(parsingBytes: bytes($0)) }
     }
 
     mutating func string() -> String? {

@@ -165,6 +165,22 @@ struct EntryJSONTests {
         #expect(try StoreJSON.decodeEntry(variants[2]).recordedBy == "P/1 🙂 é")
         #expect(throws: (any Error).self) { try StoreJSON.decodeEntry(String(base.dropLast())) }
         #expect(throws: (any Error).self) { try StoreJSON.decodeEntry(base.replacingOccurrences(of: "\"kind\":\"pain\"", with: "\"kind\":\"bogus\"")) }
+        // Broken objects the reader walks key by key: each is an error, never a half-read entry.
+        // (A trailing comma is not among them: JSONDecoder, which decides, accepts it.)
+        for broken in [base.replacingOccurrences(of: ",\"kind\"", with: ",,\"kind\""),
+                       base.replacingOccurrences(of: "\"kind\":", with: "\"kind\""),
+                       "[" + base + "]",
+                       base.replacingOccurrences(of: "\"score\":1,", with: "\"score\":1 ")] {
+            #expect(throws: (any Error).self, "\(broken)") { try StoreJSON.decodeEntry(broken) }
+        }
+        // A key written with an escape is the same key to JSONDecoder: the reader hands it over.
+        let escapedKey = base.replacingOccurrences(of: "\"kind\"", with: "\"ki\\u006ed\"")
+        #expect(try StoreJSON.decodeEntry(escapedKey) == StoreJSON.decode(JournalEntry.self, from: escapedKey))
+        // Every kind the reader compares as bytes reads back as itself.
+        for kind in JournalEntry.Kind.allCases where kind != .assessment {
+            let text = base.replacingOccurrences(of: "\"kind\":\"pain\"", with: "\"kind\":\"\(kind.rawValue)\"")
+            #expect(try StoreJSON.decodeEntry(text).kind == kind)
+        }
     }
 }
 

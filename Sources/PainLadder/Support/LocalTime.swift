@@ -17,14 +17,16 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Read byte by byte (`H:MM` or `HH:MM`, ASCII digits), as every journal read parses times.
     public init?(parsing text: String) {
         var text = text
-        let parsed = text.withUTF8 { u -> (Int, Int)? in
-            guard u.count == 4 || u.count == 5, u[u.count - 3] == 58,   // ':'
-                  u.indices.allSatisfy({ $0 == u.count - 3 || (48...57).contains(u[$0]) }) else { return nil }
-            let hour = u.count == 5 ? Int(u[0] - 48) * 10 + Int(u[1] - 48) : Int(u[0] - 48)
-            return (hour, Int(u[u.count - 2] - 48) * 10 + Int(u[u.count - 1] - 48))
-        }
-        guard let (h, m) = parsed else { return nil }
-        self.init(hour: h, minute: m)
+        guard let time = text.withUTF8({ LocalTime(parsingBytes: $0) }) else { return nil }
+        self = time
+    }
+
+    /// `H:MM` or `HH:MM` from UTF-8 bytes, or nil.
+    package init?(parsingBytes u: UnsafeBufferPointer<UInt8>) {
+        guard u.count == 4 || u.count == 5, u[u.count - 3] == 58,   // ':'
+              u.indices.allSatisfy({ $0 == u.count - 3 || (48...57).contains(u[$0]) }) else { return nil }
+        let hour = u.count == 5 ? Int(u[0] - 48) * 10 + Int(u[1] - 48) : Int(u[0] - 48)
+        self.init(hour: hour, minute: Int(u[u.count - 2] - 48) * 10 + Int(u[u.count - 1] - 48))
     }
 
     public var minutesSinceMidnight: Int { hour * 60 + minute }
