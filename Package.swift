@@ -21,10 +21,12 @@ let package = Package(
             name: "PainLadder",
             resources: [.copy("../../Data")]
         ),
-        // The only code that speaks SQL.
+        // The only code that speaks SQL. GRDBSQLite (SQLite's C API, part of GRDB) for the
+        // one hot loop that reads journal rows straight from the statement.
         .target(
             name: "PainLadderStore",
-            dependencies: ["PainLadder", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["PainLadder", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The command line: parses, calls the library, renders.
         .executableTarget(

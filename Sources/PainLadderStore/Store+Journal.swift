@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import PainLadder
 
 extension Store {
@@ -165,12 +166,29 @@ extension Store {
                               "fromDate": LocalDate(from, in: utc).description, "toDate": LocalDate(to, in: utc).description])
     }
 
-    /// The entries a statement selects (`id, detail`), read through a cursor: the rows are not
-    /// copied, and each `detail` is parsed from SQLite's own bytes.
+    /// The entries a statement selects (`id, detail`, in that order), read through a cursor:
+    /// each `detail` is parsed from SQLite's own bytes, with no row copied, no column looked up
+    /// by name and no `String` or `Data` made for it (this loop reads a patient's whole
+    /// history for every review).
     static func entries(_ statement: Statement, arguments: StatementArguments) throws -> [JournalEntry] {
         let rows = try Row.fetchCursor(statement, arguments: arguments)
+        let sqlite = statement.sqliteStatement
         var result: [JournalEntry] = []
-        while let row = try rows.next() { result.append(try Rows.entry(row)) }
+        while try rows.next() != nil {
+            let id = sqlite3_column_int64(sqlite, 0)
+            // sqlite3_column_text before sqlite3_column_bytes: the documented order for text.
+            guard let text = sqlite3_column_text(sqlite, 1) else {
+                throw Rows.Unreadable(table: "journal_entry", column: "detail", value: "NULL")
+            }
+            let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(sqlite, 1)))
+            var entry: JournalEntry
+            do { entry = try StoreJSON.decodeEntry(bytes: bytes) } catch {
+                throw Rows.Unreadable(table: "journal_entry", column: "detail",
+                                 value: String(decoding: bytes.prefix(80), as: UTF8.self))
+            }
+            entry.id = id
+            result.append(entry)
+        }
         return result
     }
 
