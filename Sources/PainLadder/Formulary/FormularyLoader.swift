@@ -79,9 +79,18 @@ public enum FormularyLoader {
         } catch {
             throw PainLadderError.invalidFormulary(file: file, drug: nil, field: "file", problem: "cannot be read")
         }
+        let document: JSONDocument
         do {
-            let value = try JSONDecoder().decode(T.self, from: data)
-            try UnknownFields.check(data: data, decoded: value, file: file)
+            document = try JSONTreeParser.parse(data)
+        } catch {
+            throw PainLadderError.invalidFormulary(
+                file: file, drug: nil, field: error.path.isEmpty ? "(top level)" : JSONPathComponent.render(error.path),
+                problem: "is not valid JSON: \(error)")
+        }
+        do {
+            let marks = ReadMarks(document)
+            let value = try TreeDecoder.decode(T.self, from: document.root, marks: marks)
+            try UnknownFields.check(document.root, marks: marks, file: file)
             return value
         } catch let error as PainLadderError {
             throw error
@@ -89,8 +98,9 @@ public enum FormularyLoader {
             throw PainLadderError.invalidFormulary(file: file, drug: nil, field: error.fieldPath,
                                                    problem: error.problem)
         } catch {
+            // Only a model's own init(from:) could throw something else; none does today.
             throw PainLadderError.invalidFormulary(file: file, drug: nil, field: "file",
-                                                   problem: "is not valid JSON")
+                                                   problem: "cannot be decoded: \(error)")
         }
     }
 }

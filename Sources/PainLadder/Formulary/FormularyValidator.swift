@@ -601,27 +601,14 @@ public enum FormularyValidator {
     /// Finds every `sources` list in the value (every Sourced number and every rule) by
     /// walking its JSON form, and checks each is non-empty and resolves.
     private static func checkSourceTags<T: Encodable>(in value: T, prefix: String = "", known: Set<String>, ctx: Context) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        guard let data = try? encoder.encode(value),
-              let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+        do {
+            try SourceLists.visit(value, prefix: prefix) { tags, path in
+                // Render the path only for a list that fails.
+                guard tags.isEmpty || !tags.allSatisfy(known.contains) else { return }
+                try checkSources(tags, field: path(), known: known, ctx: ctx)
+            }
+        } catch is EncodingError {
             throw PainLadderError.internalError("cannot re-encode \(ctx.file) to check its sources")
-        }
-        try walk(json, path: prefix, known: known, ctx: ctx)
-    }
-
-    private static func walk(_ json: Any, path: String, known: Set<String>, ctx: Context) throws {
-        if let object = json as? [String: Any] {
-            if let tags = object["sources"] as? [Any] {
-                try checkSources(tags.map { "\($0)" }, field: path, known: known, ctx: ctx)
-            }
-            for key in object.keys.sorted() where key != "sources" {
-                try walk(object[key]!, path: path.isEmpty ? key : "\(path).\(key)", known: known, ctx: ctx)
-            }
-        } else if let array = json as? [Any] {
-            for (i, item) in array.enumerated() {
-                try walk(item, path: "\(path)[\(i)]", known: known, ctx: ctx)
-            }
         }
     }
 
