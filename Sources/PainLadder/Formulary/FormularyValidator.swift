@@ -53,16 +53,16 @@ public enum FormularyValidator {
     /// ladder order of known drugs without repeats.
     public static func apply(_ overlay: LocalOverlay, to formulary: Formulary, file: String) throws -> Formulary {
         let ctx = Context(file: file, drug: nil)
-        guard !overlay.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !overlay.name.isBlank else {
             throw ctx.fail("name", "is empty")
         }
         var result = formulary
         result.localName = overlay.name
         for (tag, source) in (overlay.sources ?? [:]).sorted(by: { $0.key < $1.key }) {
-            guard !tag.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !tag.isBlank else {
                 throw ctx.fail("sources", "has an empty tag")
             }
-            guard !source.title.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !source.title.isBlank else {
                 throw ctx.fail("sources.\(tag).title", "is empty")
             }
             if let existing = formulary.sources[tag], existing != source {
@@ -184,8 +184,8 @@ public enum FormularyValidator {
         let ctx = Context(file: "sources.json", drug: nil)
         guard !sources.isEmpty else { throw ctx.fail("(top level)", "lists no source") }
         for (tag, source) in sources.sorted(by: { $0.key < $1.key }) {
-            guard !tag.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("(top level)", "has an empty tag") }
-            guard !source.title.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !tag.isBlank else { throw ctx.fail("(top level)", "has an empty tag") }
+            guard !source.title.isBlank else {
                 throw ctx.fail("\(tag).title", "is empty")
             }
         }
@@ -201,7 +201,7 @@ public enum FormularyValidator {
             guard !diagnosisCategories.contains(d.id) else {
                 throw ctx.fail("[\(i)].id", "'\(d.id)' is also a category name; rules could not tell them apart")
             }
-            guard !d.label.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("[\(i)].label", "is empty") }
+            guard !d.label.isBlank else { throw ctx.fail("[\(i)].label", "is empty") }
             guard diagnosisCategories.contains(d.category) else {
                 throw ctx.fail("[\(i)].category", "'\(d.category)' is not one of \(diagnosisCategories.sorted().joined(separator: ", "))")
             }
@@ -258,9 +258,9 @@ public enum FormularyValidator {
     // MARK: - Drugs
 
     private static func checkDrug(_ drug: Drug, vocabulary: Vocabulary, ctx: Context) throws {
-        guard !drug.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("name", "is empty") }
+        guard !drug.name.isBlank else { throw ctx.fail("name", "is empty") }
         for (system, code) in drug.codes.sorted(by: { $0.key < $1.key })
-        where code.trimmingCharacters(in: .whitespaces).isEmpty {
+        where code.isBlank {
             throw ctx.fail("codes.\(system)", "is empty")
         }
 
@@ -275,7 +275,7 @@ public enum FormularyValidator {
         var seenStrengths: Set<Strength> = []
         for (i, s) in strengths.enumerated() {
             guard s.mg > 0 else { throw ctx.fail("strengths.value[\(i)].mg", "must be above 0 (got \(s.mg))") }
-            guard !s.form.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("strengths.value[\(i)].form", "is empty") }
+            guard !s.form.isBlank else { throw ctx.fail("strengths.value[\(i)].form", "is empty") }
             guard seenStrengths.insert(s).inserted else { throw ctx.fail("strengths.value[\(i)]", "\(s.mg) mg \(s.form) is listed twice") }
         }
 
@@ -341,7 +341,7 @@ public enum FormularyValidator {
         }
 
         if let cd = drug.controlledDrug?.value {
-            guard !cd.schedule.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("controlledDrug.value.schedule", "is empty") }
+            guard !cd.schedule.isBlank else { throw ctx.fail("controlledDrug.value.schedule", "is empty") }
             guard cd.maximumSupplyDays >= 1 else { throw ctx.fail("controlledDrug.value.maximumSupplyDays", "must be at least 1 day") }
             guard cd.prescriptionValidDays >= 1 else { throw ctx.fail("controlledDrug.value.prescriptionValidDays", "must be at least 1 day") }
         }
@@ -351,7 +351,7 @@ public enum FormularyValidator {
     private static func checkTitration(_ v: TitrationVariant, path: String, maximum: Milligrams, maximumName: String,
                                        products: Products, maximumSingleDose: Milligrams?, ctx: Context) throws {
         let strengths = products.strengths
-        guard !v.label.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("\(path).label", "is empty") }
+        guard !v.label.isBlank else { throw ctx.fail("\(path).label", "is empty") }
 
         // Administrations and times. A variant may list more times than its usual number of
         // administrations (duloxetine: once daily, but 120 mg/day is split in two).
@@ -469,7 +469,7 @@ public enum FormularyValidator {
         var labels: Set<String> = []
         for (i, band) in drug.renalBands.enumerated() {
             let path = "renalBands[\(i)]"
-            guard !band.label.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("\(path).label", "is empty") }
+            guard !band.label.isBlank else { throw ctx.fail("\(path).label", "is empty") }
             guard labels.insert(band.label).inserted else { throw ctx.fail("\(path).label", "'\(band.label)' is listed twice") }
             guard band.minimumCrCl != nil || band.belowCrCl != nil else {
                 throw ctx.fail(path, "needs minimumCrCl, belowCrCl or both")
@@ -513,7 +513,7 @@ public enum FormularyValidator {
             let path = "\(field)[\(i)]"
             guard isIdentifier(rule.id) else { throw ctx.fail("\(path).id", "'\(rule.id)' must be lower-case letters, digits and hyphens") }
             guard ids.insert(rule.id).inserted else { throw ctx.fail("\(path).id", "'\(rule.id)' is used by another rule") }
-            guard !rule.message.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("\(path).message", "is empty") }
+            guard !rule.message.isBlank else { throw ctx.fail("\(path).message", "is empty") }
             let when = rule.when
             guard when.crClBelow != nil || when.hepaticImpairment != nil || when.conditionsAny != nil
                 || when.medicinesAny != nil || when.ageAtLeast != nil || when.pregnancyPotential != nil
@@ -580,12 +580,12 @@ public enum FormularyValidator {
                 let path = "sideEffects.\(name).value[\(i)]"
                 guard isIdentifier(effect.id) else { throw ctx.fail("\(path).id", "'\(effect.id)' must be lower-case letters, digits and hyphens") }
                 guard ids.insert(effect.id).inserted else { throw ctx.fail("\(path).id", "'\(effect.id)' is listed twice") }
-                guard !effect.label.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("\(path).label", "is empty") }
-                if name == "redFlags", (effect.action ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                guard !effect.label.isBlank else { throw ctx.fail("\(path).label", "is empty") }
+                if name == "redFlags", (effect.action ?? "").isBlank {
                     throw ctx.fail("\(path).action", "is missing: a red flag must tell the patient what to do now")
                 }
                 for word in [effect.id] + (effect.aliases ?? []) {
-                    let key = word.lowercased().trimmingCharacters(in: .whitespaces)
+                    let key = word.lowercased().trimmingHorizontalWhitespace()
                     guard !key.isEmpty else { throw ctx.fail("\(path).aliases", "has an empty alias") }
                     if let other = words[key], other != effect.id {
                         throw ctx.fail("\(path).aliases", "'\(word)' already means '\(other)'")
@@ -598,17 +598,18 @@ public enum FormularyValidator {
 
     // MARK: - Sources
 
-    /// Finds every `sources` list in the value (every Sourced number and every rule) by
-    /// walking its JSON form, and checks each is non-empty and resolves.
-    private static func checkSourceTags<T: Encodable>(in value: T, prefix: String = "", known: Set<String>, ctx: Context) throws {
-        do {
-            try SourceLists.visit(value, prefix: prefix) { tags, path in
-                // Render the path only for a list that fails.
-                guard tags.isEmpty || !tags.allSatisfy(known.contains) else { return }
-                try checkSources(tags, field: path(), known: known, ctx: ctx)
-            }
-        } catch is EncodingError {
-            throw PainLadderError.internalError("cannot re-encode \(ctx.file) to check its sources")
+    /// Checks every `sources` list in the value (every Sourced number and every rule) is
+    /// non-empty and resolves; of several bad lists, reports the first in sorted-key order.
+    private static func checkSourceTags<T: SourceListed>(in value: T, prefix: String = "", known: Set<String>, ctx: Context) throws {
+        var visitor = SourceListVisitor(prefix: prefix)
+        value.visitSourceLists(&visitor)
+        var first: SourceList?
+        for list in visitor.lists where list.tags.isEmpty || !list.tags.allSatisfy({ known.contains($0) }) {
+            if let current = first, !SourceListVisitor.walkOrder(list.path, current.path) { continue }
+            first = list
+        }
+        if let first {
+            try checkSources(first.tags, field: JSONPathComponent.render(first.path), known: known, ctx: ctx)
         }
     }
 

@@ -1,56 +1,131 @@
-/// Finds every `sources` list in a value's JSON form: every ``Sourced`` value and every
-/// rule, including ones in fields added later, without a list of where they are.
-enum SourceLists {
-    /// Calls `body` with each `sources` list in `value` and the path of the object holding
-    /// it (`variants[0].usualTarget`, "" for the value itself), in a fixed order: an
-    /// object's own list first, then its other members by sorted key, depth first. The
-    /// validator reports the first bad list, so the order decides which error is shown.
-    ///
-    /// `path` renders the field only when asked: a valid formulary never needs it.
-    static func visit<T: Encodable>(_ value: T, prefix: String = "",
-                                    _ body: (_ tags: [String], _ path: () -> String) throws -> Void) throws {
-        var path: [JSONPathComponent] = prefix.isEmpty ? [] : [.key(prefix)]
-        try walk(try TreeEncoder.encode(value), path: &path, body)
+/// A value whose JSON form holds `sources` lists (a ``Sourced`` value, a rule, or a type
+/// holding them), so that the validator can check every list resolves.
+///
+/// Each type lists the members that hold sources, under their JSON keys. The tests check
+/// the lists found this way against a walk of the value's JSON encoding, so a member added
+/// later but not listed here fails them.
+protocol SourceListed {
+    func visitSourceLists(_ visitor: inout SourceListVisitor)
+}
+
+/// One `sources` list and the path of the object holding it (`variants[0].usualTarget`).
+struct SourceList: Equatable {
+    var path: [JSONPathComponent]
+    var tags: [String]
+}
+
+/// Collects the `sources` lists of a value, each with its path.
+struct SourceListVisitor {
+    private var path: [JSONPathComponent]
+    private(set) var lists: [SourceList] = []
+
+    /// `prefix` names the value's own member (`pathway`), or "" for a whole file.
+    init(prefix: String = "") {
+        path = prefix.isEmpty ? [] : [.key(prefix)]
     }
 
-    private static func walk(_ value: JSONValue, path: inout [JSONPathComponent],
-                             _ body: (_ tags: [String], _ path: () -> String) throws -> Void) throws {
-        switch value {
-        case let .object(object):
-            if case let .array(items)? = object["sources"] {
-                let tags = items.map(\.tagText)
-                let here = path
-                try body(tags) { JSONPathComponent.render(here) }
-            }
-            for index in object.keys.indices.sorted(by: { object.keys[$0] < object.keys[$1] })
-            where object.keys[index] != "sources" {
-                path.append(.key(object.keys[index]))
-                try walk(object.values[index], path: &path, body)
-                path.removeLast()
-            }
-        case let .array(items):
-            for (index, item) in items.enumerated() {
-                path.append(.index(index))
-                try walk(item, path: &path, body)
-                path.removeLast()
-            }
-        default:
-            break
+    /// The current object's own `sources`.
+    mutating func sources(_ tags: [String]) {
+        lists.append(SourceList(path: path, tags: tags))
+    }
+
+    mutating func member<T: SourceListed>(_ key: String, _ value: T) {
+        path.append(.key(key))
+        value.visitSourceLists(&self)
+        path.removeLast()
+    }
+
+    mutating func member<T: SourceListed>(_ key: String, _ value: T?) {
+        if let value { member(key, value) }
+    }
+
+    mutating func member<T: SourceListed>(_ key: String, _ values: [T]) {
+        path.append(.key(key))
+        for (index, value) in values.enumerated() {
+            path.append(.index(index))
+            value.visitSourceLists(&self)
+            path.removeLast()
         }
+        path.removeLast()
+    }
+
+    /// Whether `a` comes before `b` in a walk of the JSON that takes an object's own
+    /// `sources` first and then its other members by sorted key: a prefix comes first,
+    /// then keys compare as strings and indexes as numbers. Of several bad lists, the
+    /// validator reports the first in this order, whatever order the types list them in.
+    static func walkOrder(_ a: [JSONPathComponent], _ b: [JSONPathComponent]) -> Bool {
+        for (x, y) in zip(a, b) where x != y {
+            switch (x, y) {
+            case let (.key(p), .key(q)): return p < q
+            case let (.index(p), .index(q)): return p < q
+            case (.key, .index): return true
+            case (.index, .key): return false
+            }
+        }
+        return a.count < b.count
     }
 }
 
-private extension JSONValue {
-    /// A tag as text. Tags are strings in every model; anything else is shown as written so
-    /// that it is reported as an unknown tag rather than skipped.
-    var tagText: String {
-        switch self {
-        case let .string(text): text
-        case let .number(text): text
-        case let .bool(flag): flag ? "true" : "false"
-        case .null: "null"
-        case .object: "{…}"
-        case .array: "[…]"
-        }
+extension Sourced: SourceListed {
+    func visitSourceLists(_ visitor: inout SourceListVisitor) {
+        visitor.sources(sources)
+    }
+}
+
+extension SafetyRule: SourceListed {
+    func visitSourceLists(_ visitor: inout SourceListVisitor) {
+        visitor.sources(sources)
+    }
+}
+
+extension Drug: SourceListed {
+    func visitSourceLists(_ visitor: inout SourceListVisitor) {
+        visitor.member("licensedFor", licensedFor)
+        visitor.member("strengths", strengths)
+        visitor.member("maximumDailyDose", maximumDailyDose)
+        visitor.member("maximumSingleDose", maximumSingleDose)
+        visitor.member("variants", variants)
+        visitor.member("renalBands", renalBands)
+        visitor.member("rules", rules)
+        visitor.member("taper", taper)
+        visitor.member("sideEffects", sideEffects)
+        visitor.member("adequateTrial", adequateTrial)
+        visitor.member("reviews", reviews)
+        visitor.member("controlledDrug", controlledDrug)
+    }
+}
+
+extension TitrationVariant: SourceListed {
+    func visitSourceLists(_ visitor: inout SourceListVisitor) {
+        visitor.member("administrationsPerDay", administrationsPerDay)
+        visitor.member("steps", steps)
+        visitor.member("thenIncrement", thenIncrement)
+        visitor.member("daysBetweenSteps", daysBetweenSteps)
+        visitor.member("usualTarget", usualTarget)
+        visitor.member("maximumDailyDose", maximumDailyDose)
+    }
+}
+
+extension RenalBand: SourceListed {
+    func visitSourceLists(_ visitor: inout SourceListVisitor) {
+        visitor.member("maximumDailyDose", maximumDailyDose)
+        visitor.member("titration", titration)
+    }
+}
+
+extension SideEffects: SourceListed {
+    func visitSourceLists(_ visitor: inout SourceListVisitor) {
+        visitor.member("common", common)
+        visitor.member("redFlags", redFlags)
+    }
+}
+
+extension PathwaySettings: SourceListed {
+    func visitSourceLists(_ visitor: inout SourceListVisitor) {
+        visitor.member("ladderOrder", ladderOrder)
+        visitor.member("rules", rules)
+        visitor.member("holdStepUpAtSeverity", holdStepUpAtSeverity)
+        visitor.member("painChangeBands", painChangeBands)
+        visitor.member("referralSeverePain", referralSeverePain)
     }
 }

@@ -16,3 +16,26 @@ enum JSONPathComponent: Sendable, Equatable {
         return text
     }
 }
+
+/// A path as a linked list, innermost component first: readers share their parent's path
+/// instead of copying an array at every level, and only an error turns it into an array.
+final class JSONPathNode: Sendable {
+    let parent: JSONPathNode?
+    let component: JSONPathComponent
+
+    init(parent: JSONPathNode?, component: JSONPathComponent) {
+        self.parent = parent
+        self.component = component
+    }
+
+    /// The components from the root down to `node`.
+    static func components(_ node: JSONPathNode?) -> [JSONPathComponent] {
+        var components: [JSONPathComponent] = []
+        var node = node
+        while let current = node {
+            components.append(current.component)
+            node = current.parent
+        }
+        return components.reversed()
+    }
+}

@@ -13,17 +13,9 @@ enum JSONValue: Sendable, Equatable {
     case bool(Bool)
     case null
 
-    /// "a string", "an array"…: what was found, for type-mismatch messages (the wording
-    /// JSONDecoder uses).
-    var kindDescription: String {
-        switch self {
-        case .object: "a dictionary"
-        case .array: "an array"
-        case .string: "a string"
-        case .number: "number"
-        case .bool: "bool"
-        case .null: "null"
-        }
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
     }
 }
 
