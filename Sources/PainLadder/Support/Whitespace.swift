@@ -11,7 +11,7 @@ extension Unicode.Scalar {
     }
 }
 
-extension StringProtocol {
+extension String {
     /// Empty once spaces and tabs are trimmed: `s.trimmingCharacters(in: .whitespaces).isEmpty`.
     var isBlank: Bool {
         unicodeScalars.allSatisfy(\.isHorizontalWhitespace)
@@ -22,6 +22,7 @@ extension StringProtocol {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isHorizontalWhitespace }),
               let last = scalars.lastIndex(where: { !$0.isHorizontalWhitespace }) else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        if first == startIndex, scalars.index(after: last) == endIndex { return self }  // nothing to trim: no copy
+        return String(self[first..<scalars.index(after: last)])
     }
 }

@@ -199,16 +199,20 @@ struct JSONTreeParser {
         i += 1  // "
         let start = i
         // Most strings have no escape: scan to the closing quote and make the String in one go.
+        var bits: UInt8 = 0  // the OR of the bytes: below 0x80, the string is ASCII
         while i < bytes.count {
             let byte = bytes[i]
             if byte == UInt8(ascii: "\"") {
-                let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                // ASCII is valid UTF-8 as it stands; only other text needs the (slower) validating initializer.
+                let text = bits < 0x80 ? String(decoding: utf8, as: UTF8.self) : String(validating: utf8, as: UTF8.self)
                 guard let text else { throw fail("a string that is not valid UTF-8", at: open) }
                 i += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { return try escapedString(from: start, open: open) }
             if byte < 0x20 { throw fail("a control character inside a string (write it as an escape such as \\n)") }
+            bits |= byte
             i += 1
         }
         throw fail("a string that is never closed", at: open)
