@@ -54,23 +54,33 @@ public enum FormularyLoader {
     /// (an installed binary without it), so we look for it ourselves and fail with a message.
     public static func bundledDirectory() throws -> URL {
         let fm = FileManager.default
-        var candidates: [URL] = []
-        if let env = ProcessInfo.processInfo.environment["PAINLADDER_DATA"], !env.isEmpty {
-            candidates.append(URL(fileURLWithPath: env).appendingPathComponent("formulary"))
-        }
         let bundleName = "PainLadder_PainLadder.resources"
-        let executableDir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".")
-            .resolvingSymlinksInPath().deletingLastPathComponent()
-        for base in [Bundle.main.bundleURL, executableDir, Bundle.main.bundleURL.deletingLastPathComponent()] {
-            candidates.append(base.appendingPathComponent(bundleName).appendingPathComponent("Data/formulary"))
-        }
-        // The source tree this library was built from (a development build).
-        candidates.append(URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Data/formulary"))
-        for candidate in candidates
-        where fm.fileExists(atPath: candidate.appendingPathComponent(indexFile).path) {
-            return candidate
+        // In order of precedence. Each is worked out only when those before it do not hold
+        // the folder: Bundle, environment and URL calls cost more than the check itself, and
+        // this runs on every command.
+        let candidates: [() -> URL?] = [
+            {
+                guard let env = getenv("PAINLADDER_DATA").map({ String(cString: $0) }), !env.isEmpty else { return nil }
+                return URL(fileURLWithPath: env).appendingPathComponent("formulary")
+            },
+            { Bundle.main.bundleURL.appendingPathComponent(bundleName).appendingPathComponent("Data/formulary") },
+            {
+                URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+                    .appendingPathComponent(bundleName).appendingPathComponent("Data/formulary")
+            },
+            {
+                Bundle.main.bundleURL.deletingLastPathComponent()
+                    .appendingPathComponent(bundleName).appendingPathComponent("Data/formulary")
+            },
+            // The source tree this library was built from (a development build).
+            {
+                URL(fileURLWithPath: #filePath)
+                    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                    .deletingLastPathComponent().appendingPathComponent("Data/formulary")
+            },
+        ]
+        for candidate in candidates {
+            if let url = candidate(), fm.fileExists(atPath: url.appendingPathComponent(indexFile).path) { return url }
         }
         throw PainLadderError.invalidFormulary(
             file: "Data/formulary", drug: nil, field: "location",

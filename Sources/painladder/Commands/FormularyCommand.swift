@@ -10,7 +10,9 @@ struct FormularyCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the drugs on the ladder.")
+        // An explicit name: otherwise ArgumentParser derives it with String(describing:) of
+        // the type, which costs runtime conformance scans (1-2 M instructions) on every command.
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the drugs on the ladder.")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -39,6 +41,7 @@ struct FormularyCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one drug: products, titration, limits, rules, taper, side effects.",
             discussion: "Every number carries its source tags and status (confirmed, local, unconfirmed).")
         @OptionGroup var global: GlobalOptions

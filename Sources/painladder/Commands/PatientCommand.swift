@@ -11,7 +11,10 @@ struct PatientCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
+        // Explicit names throughout: otherwise ArgumentParser derives each with
+        // String(describing:) of the type, about 2 M instructions apiece on every command.
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a patient.",
             discussion: """
             Example:
@@ -68,7 +71,7 @@ struct PatientCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a patient's record.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a patient's record.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The patient's id.") var id: String
 
@@ -87,7 +90,7 @@ struct PatientCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List patients.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List patients.")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -111,6 +114,7 @@ struct PatientCommand: ParsableCommand {
 extension PatientCommand {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Change a patient's record; the previous values are kept in the audit trail.",
             discussion: """
             A move to another time zone applies from today: dose times stay at the same local \
