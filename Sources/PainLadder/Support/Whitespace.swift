@@ -1,13 +1,14 @@
 /// Blank checks and trimming with the meaning of Foundation's
-/// `trimmingCharacters(in: .whitespaces)` (tab and the Unicode space separators, category
-/// Zs; not newlines), without its cost: the validators ask this of every label and message
+/// `trimmingCharacters(in: .whitespaces)` (tab, the Unicode space separators of category
+/// Zs, and, as CoreFoundation has always counted it, U+200B ZERO WIDTH SPACE; not
+/// newlines), without its cost: the validators ask this of every label and message
 /// in the formulary on every command, and Foundation's version bridges each string to
 /// UTF-16 and back.
 extension Unicode.Scalar {
-    /// In `CharacterSet.whitespaces`: U+0009 or general category Zs.
+    /// In `CharacterSet.whitespaces`: U+0009, general category Zs, or U+200B.
     var isHorizontalWhitespace: Bool {
         if value < 0x80 { return value == 0x20 || value == 0x09 }  // the usual case, without a property lookup
-        return properties.generalCategory == .spaceSeparator
+        return value == 0x200B || properties.generalCategory == .spaceSeparator
     }
 }
 
