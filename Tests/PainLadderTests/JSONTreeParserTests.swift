@@ -41,6 +41,19 @@ struct JSONTreeParserTests {
         #expect(try parse(#"["≥ 60 mL/min", "× 2"]"#) == .array([.string("≥ 60 mL/min"), .string("× 2")]))
     }
 
+    /// The scan reads eight bytes at a time: quotes, escapes, non-ASCII and control
+    /// characters must be found at every offset within and across those words.
+    @Test func longStringsAreScannedCorrectlyAtEveryOffset() throws {
+        for k in 0..<20 {
+            let pad = String(repeating: "a", count: k)
+            #expect(try parse("\"\(pad)\\n\(pad)\"") == .string("\(pad)\n\(pad)"))
+            #expect(try parse("\"\(pad)é\(pad)\"") == .string("\(pad)é\(pad)"))
+            #expect(try parse("[\"\(pad)\", \"\(pad)\"]") == .array([.string(pad), .string(pad)]))
+            let error = #expect(throws: JSONSyntaxError.self) { try JSONTreeParser.parse("\"\(pad)\u{1}\"") }
+            #expect(error?.column == k + 2)
+        }
+    }
+
     @Test func nestingAndEmptyContainers() throws {
         let value = try parse(#"{"a": [[], {}, [{"b": [1]}]]}"#)
         let inner = JSONValue.object(JSONObject(keys: ["b"], values: [.array([.number("1")])]))

@@ -1,7 +1,7 @@
 /// Refuses JSON fields the model does not know (a misspelt `maximumDailyDoes` must not be
 /// silently ignored).
 ///
-/// ``TreeDecoder`` marks every object member the model reads; a member left unread is a
+/// ``JSONObjectReader`` marks every object member a type reads; a member left unread is a
 /// field no type asked for. A member whose value is `null` is let through, as an absent
 /// optional would be.
 enum UnknownFields {

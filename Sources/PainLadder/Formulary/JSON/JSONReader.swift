@@ -8,9 +8,10 @@
 /// 0.6 M instructions per type, dozens of types, on every command. Plain functions over a
 /// tree make no such lookups.
 ///
-/// Scalars follow JSONDecoder's rules: an `Int` is a number with no fractional part
-/// (`7`, `7.0`, `7e0`; `7.5` is refused, not rounded), a `Double` any number, correctly
-/// rounded.
+/// Scalars follow JSONDecoder's rules, a little stricter: an `Int` is a number with no
+/// fractional part (`7`, `7.0`, `7e0`; `7.5` is refused, not rounded, and so is
+/// `7.0000000000000000001`, which JSONDecoder rounds through a Double), a `Double` any
+/// number, correctly rounded.
 struct JSONReader {
     let value: JSONValue
     let marks: ReadMarks

@@ -28,11 +28,4 @@ struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
         self.line = line
         self.column = column
     }
-
-    init(message: String, line: Int, column: Int, path: [JSONPathComponent] = []) {
-        self.message = message
-        self.line = line
-        self.column = column
-        self.path = path
-    }
 }

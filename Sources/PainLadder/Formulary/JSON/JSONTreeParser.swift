@@ -21,6 +21,11 @@ struct JSONTreeParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
     private var memberCount = 0
+    /// The names and values of the containers still open, innermost last. A container's
+    /// children collect here and are copied once, into an array of the right size, when it
+    /// closes: growing a fresh array per container reallocated it several times over.
+    private var pendingKeys: [String] = []
+    private var pendingValues: [JSONValue] = []
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -71,8 +76,8 @@ struct JSONTreeParser {
     private mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         guard depth <= Self.maximumDepth else { throw fail("nesting deeper than \(Self.maximumDepth) levels") }
         i += 1  // {
-        var keys: [String] = []
-        var values: [JSONValue] = []
+        let keyBase = pendingKeys.count
+        let valueBase = pendingValues.count
         skipWhitespace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
             i += 1
@@ -81,7 +86,7 @@ struct JSONTreeParser {
         while true {
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
-                if i < bytes.count, bytes[i] == UInt8(ascii: "}"), !keys.isEmpty {
+                if i < bytes.count, bytes[i] == UInt8(ascii: "}"), pendingKeys.count > keyBase {
                     throw fail("a comma before '}' with no member after it")
                 }
                 throw fail(i < bytes.count ? "expected a member name in double quotes, found \(describeByte(at: i))"
@@ -89,7 +94,7 @@ struct JSONTreeParser {
             }
             let keyStart = i
             let key = try string()
-            if keys.contains(key) {
+            if pendingKeys[keyBase...].contains(key) {
                 var error = fail("'\(key)' is given twice in the same object", at: keyStart)
                 error.path = [.key(key)]
                 throw error
@@ -99,20 +104,26 @@ struct JSONTreeParser {
                 throw fail("expected ':' after the member name '\(key)'")
             }
             i += 1
+            let member: JSONValue
             do throws(JSONSyntaxError) {
-                values.append(try value(depth: depth))
+                member = try value(depth: depth)
             } catch {
                 var error = error
                 error.path.insert(.key(key), at: 0)  // name the member it happened in
                 throw error
             }
-            keys.append(key)
+            pendingKeys.append(key)
+            pendingValues.append(member)
             skipWhitespace()
             guard i < bytes.count else { throw fail("unexpected end of file inside an object") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
             if bytes[i] == UInt8(ascii: "}") { i += 1; break }
             throw fail("expected ',' or '}' after the member '\(key)', found \(describeByte(at: i))")
         }
+        let keys = Array(pendingKeys[keyBase...])
+        let values = Array(pendingValues[valueBase...])
+        pendingKeys.removeSubrange(keyBase...)
+        pendingValues.removeSubrange(valueBase...)
         // Numbered after the members' own children, so each object's members stay contiguous.
         let first = memberCount
         memberCount += keys.count
@@ -122,30 +133,36 @@ struct JSONTreeParser {
     private mutating func array(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         guard depth <= Self.maximumDepth else { throw fail("nesting deeper than \(Self.maximumDepth) levels") }
         i += 1  // [
-        var items: [JSONValue] = []
+        let base = pendingValues.count
         skipWhitespace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
             i += 1
             return .array([])
         }
+        var count = 0  // not pendingValues.count - base: a failed child leaves its own pending values behind
         while true {
             skipWhitespace()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "]"), !items.isEmpty {
+            if i < bytes.count, bytes[i] == UInt8(ascii: "]"), count > 0 {
                 throw fail("a comma before ']' with no item after it")
             }
+            let item: JSONValue
             do throws(JSONSyntaxError) {
-                items.append(try value(depth: depth))
+                item = try value(depth: depth)
             } catch {
                 var error = error
-                error.path.insert(.index(items.count), at: 0)
+                error.path.insert(.index(count), at: 0)
                 throw error
             }
+            pendingValues.append(item)
+            count += 1
             skipWhitespace()
             guard i < bytes.count else { throw fail("unexpected end of file inside an array") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
             if bytes[i] == UInt8(ascii: "]") { i += 1; break }
             throw fail("expected ',' or ']' after an array item, found \(describeByte(at: i))")
         }
+        let items = Array(pendingValues[base...])
+        pendingValues.removeSubrange(base...)
         return .array(items)
     }
 
@@ -198,8 +215,14 @@ struct JSONTreeParser {
         let open = i
         i += 1  // "
         let start = i
-        // Most strings have no escape: scan to the closing quote and make the String in one go.
-        var bits: UInt8 = 0  // the OR of the bytes: below 0x80, the string is ASCII
+        // Most strings have no escape: scan to the closing quote and make the String in one go,
+        // eight bytes at a time while none of them needs a closer look.
+        if let base = bytes.baseAddress {
+            while i + 8 <= bytes.count, !Self.needsLook(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+            }
+        }
+        var bits: UInt8 = 0  // the OR of the bytes looked at one by one: below 0x80, the string is ASCII
         while i < bytes.count {
             let byte = bytes[i]
             if byte == UInt8(ascii: "\"") {
@@ -216,6 +239,18 @@ struct JSONTreeParser {
             i += 1
         }
         throw fail("a string that is never closed", at: open)
+    }
+
+    /// Whether any of eight bytes is a quote, a backslash, a control character or not ASCII
+    /// (the classic "has a byte less than n" bit trick, exact for n ≤ 128).
+    private static func needsLook(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasByteBelow(_ x: UInt64, _ n: UInt64) -> Bool { (x &- ones &* n) & ~x & highs != 0 }
+        return word & highs != 0  // not ASCII
+            || hasByteBelow(word, 0x20)  // control character
+            || hasByteBelow(word ^ (ones &* 0x22), 1)  // "
+            || hasByteBelow(word ^ (ones &* 0x5C), 1)  // \
     }
 
     /// The slow path, from the first backslash: collects the bytes with escapes decoded.

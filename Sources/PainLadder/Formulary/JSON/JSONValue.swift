@@ -1,4 +1,4 @@
-/// A parsed JSON document as a tree: what ``JSONTreeParser`` builds and ``TreeDecoder``
+/// A parsed JSON document as a tree: what ``JSONTreeParser`` builds and ``JSONReader``
 /// reads the formulary from.
 ///
 /// Numbers keep their literal text, so each reader converts them exactly once into the
@@ -26,7 +26,7 @@ struct JSONObject: Sendable {
     /// Member values, parallel to `keys`.
     var values: [JSONValue]
     /// The position of this object's first member among all members of the document, in
-    /// parse order. A decoder marks the members it reads in one flat array indexed by
+    /// parse order. A reader marks the members it reads in one flat array indexed by
     /// `firstMember + i` (see ``ReadMarks``) instead of a set per object.
     var firstMember: Int
 
