@@ -25,7 +25,7 @@ public enum SwitchingValidator {
             }
         }
         func checkText(_ text: String, _ field: String) throws {
-            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw fail(field, "is empty") }
+            guard !text.isBlank else { throw fail(field, "is empty") }
         }
 
         var ids: Set<String> = []

@@ -12,11 +12,17 @@ public enum FormularyLoader {
     /// - Throws: ``PainLadderError/invalidFormulary(file:drug:field:problem:)`` naming the
     ///   file, drug, field and problem when anything is missing, malformed or unsafe.
     public static func load(directory: URL, overlay: URL? = nil) throws -> Formulary {
-        let index: FormularyIndex = try decode(directory.appendingPathComponent(indexFile))
-        let sources: [String: Source] = try decode(directory.appendingPathComponent("sources.json"))
-        let diagnoses: [Diagnosis] = try decode(directory.appendingPathComponent("diagnoses.json"))
-        let medicines: [String: [String]] = try decode(directory.appendingPathComponent("medicines.json"))
-        let drugs: [Drug] = try index.drugs.map { try decode(directory.appendingPathComponent($0)) }
+        let index = try read(directory.appendingPathComponent(indexFile), as: FormularyIndex.init(json:))
+        let sources = try read(directory.appendingPathComponent("sources.json")) { sources in
+            try sources.dictionary(Source.init(json:))
+        }
+        let diagnoses = try read(directory.appendingPathComponent("diagnoses.json")) { list in
+            try list.array(Diagnosis.init(json:))
+        }
+        let medicines = try read(directory.appendingPathComponent("medicines.json")) { medicines in
+            try medicines.dictionary { classes in try classes.strings() }
+        }
+        let drugs = try index.drugs.map { try read(directory.appendingPathComponent($0), as: Drug.init(json:)) }
         // drug id → the file it came from, so a validation error names the right file.
         let drugFiles = Dictionary(zip(drugs.map(\.id), index.drugs), uniquingKeysWith: { first, _ in first })
         var formulary = Formulary(name: index.name, version: index.version, drugs: drugs, sources: sources,
@@ -25,12 +31,12 @@ public enum FormularyLoader {
         // Optional: switching guidance and dose conversions.
         let switchingURL = directory.appendingPathComponent(SwitchingValidator.file)
         if FileManager.default.fileExists(atPath: switchingURL.path) {
-            let switching: SwitchingRules = try decode(switchingURL)
+            let switching = try read(switchingURL, as: SwitchingRules.init(json:))
             try SwitchingValidator.validate(switching, in: formulary)
             formulary.switching = switching
         }
         if let overlay {
-            let local: LocalOverlay = try decode(overlay)
+            let local = try read(overlay, as: LocalOverlay.init(json:))
             formulary = try FormularyValidator.apply(local, to: formulary, file: overlay.lastPathComponent)
         }
         return formulary
@@ -48,30 +54,46 @@ public enum FormularyLoader {
     /// (an installed binary without it), so we look for it ourselves and fail with a message.
     public static func bundledDirectory() throws -> URL {
         let fm = FileManager.default
-        var candidates: [URL] = []
-        if let env = ProcessInfo.processInfo.environment["PAINLADDER_DATA"], !env.isEmpty {
-            candidates.append(URL(fileURLWithPath: env).appendingPathComponent("formulary"))
-        }
         let bundleName = "PainLadder_PainLadder.resources"
-        let executableDir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".")
-            .resolvingSymlinksInPath().deletingLastPathComponent()
-        for base in [Bundle.main.bundleURL, executableDir, Bundle.main.bundleURL.deletingLastPathComponent()] {
-            candidates.append(base.appendingPathComponent(bundleName).appendingPathComponent("Data/formulary"))
-        }
-        // The source tree this library was built from (a development build).
-        candidates.append(URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Data/formulary"))
-        for candidate in candidates
-        where fm.fileExists(atPath: candidate.appendingPathComponent(indexFile).path) {
-            return candidate
+        // In order of precedence. Each is worked out only when those before it do not hold
+        // the folder: Bundle, environment and URL calls cost more than the check itself, and
+        // this runs on every command.
+        let candidates: [() -> URL?] = [
+            {
+                guard let env = getenv("PAINLADDER_DATA").map({ String(cString: $0) }), !env.isEmpty else { return nil }
+                return URL(fileURLWithPath: env).appendingPathComponent("formulary")
+            },
+            { Bundle.main.bundleURL.appendingPathComponent(bundleName).appendingPathComponent("Data/formulary") },
+            {
+                URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+                    .appendingPathComponent(bundleName).appendingPathComponent("Data/formulary")
+            },
+            {
+                Bundle.main.bundleURL.deletingLastPathComponent()
+                    .appendingPathComponent(bundleName).appendingPathComponent("Data/formulary")
+            },
+            // The source tree this library was built from (a development build).
+            {
+                URL(fileURLWithPath: #filePath)
+                    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                    .deletingLastPathComponent().appendingPathComponent("Data/formulary")
+            },
+        ]
+        for candidate in candidates {
+            if let url = candidate(), fm.fileExists(atPath: url.appendingPathComponent(indexFile).path) { return url }
         }
         throw PainLadderError.invalidFormulary(
             file: "Data/formulary", drug: nil, field: "location",
             problem: "the bundled formulary was not found; copy \(bundleName) beside the painladder binary, or set PAINLADDER_DATA to a Data folder")
     }
 
-    static func decode<T: Decodable>(_ url: URL) throws -> T {
+    /// Reads one file: strict JSON, every member the model needs, no member it does not know.
+    ///
+    /// Every mistake becomes ``PainLadderError/invalidFormulary(file:drug:field:problem:)``
+    /// naming the file and the field: "cannot be read", "is not valid JSON: … at line L,
+    /// column C", "is missing", "has the wrong type (expected Int)", "is null", "is not a
+    /// known field".
+    static func read<T>(_ url: URL, as body: (JSONReader) throws -> T) throws -> T {
         let file = url.lastPathComponent
         let data: Data
         do {
@@ -79,19 +101,23 @@ public enum FormularyLoader {
         } catch {
             throw PainLadderError.invalidFormulary(file: file, drug: nil, field: "file", problem: "cannot be read")
         }
+        let document: JSONDocument
         do {
-            let value = try JSONDecoder().decode(T.self, from: data)
-            try UnknownFields.check(data: data, decoded: value, file: file)
-            return value
-        } catch let error as PainLadderError {
-            throw error
-        } catch let error as DecodingError {
-            throw PainLadderError.invalidFormulary(file: file, drug: nil, field: error.fieldPath,
-                                                   problem: error.problem)
+            document = try JSONTreeParser.parse(data)
         } catch {
-            throw PainLadderError.invalidFormulary(file: file, drug: nil, field: "file",
-                                                   problem: "is not valid JSON")
+            throw PainLadderError.invalidFormulary(
+                file: file, drug: nil, field: error.path.isEmpty ? "(top level)" : JSONPathComponent.render(error.path),
+                problem: "is not valid JSON: \(error)")
         }
+        let marks = ReadMarks(document)
+        let value: T
+        do {
+            value = try body(JSONReader(document, marks: marks))
+        } catch let error as JSONReadError {
+            throw PainLadderError.invalidFormulary(file: file, drug: nil, field: error.field, problem: error.problem)
+        }
+        try UnknownFields.check(document.root, marks: marks, file: file)
+        return value
     }
 }
 
@@ -102,28 +128,4 @@ struct FormularyIndex: Codable {
     /// Drug files, in ladder display order.
     var drugs: [String]
     var pathway: PathwaySettings
-}
-
-extension DecodingError {
-    var fieldPath: String {
-        let path: [CodingKey]
-        switch self {
-        case let .keyNotFound(key, context): path = context.codingPath + [key]
-        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
-            path = context.codingPath
-        @unknown default: path = []
-        }
-        let text = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        return text.hasPrefix(".") ? String(text.dropFirst()) : (text.isEmpty ? "(top level)" : text)
-    }
-
-    var problem: String {
-        switch self {
-        case .keyNotFound: "is missing"
-        case let .typeMismatch(type, _): "has the wrong type (expected \(type))"
-        case .valueNotFound: "is null"
-        case let .dataCorrupted(context): context.debugDescription
-        @unknown default: "is invalid"
-        }
-    }
 }

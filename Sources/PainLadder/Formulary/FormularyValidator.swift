@@ -53,16 +53,16 @@ public enum FormularyValidator {
     /// ladder order of known drugs without repeats.
     public static func apply(_ overlay: LocalOverlay, to formulary: Formulary, file: String) throws -> Formulary {
         let ctx = Context(file: file, drug: nil)
-        guard !overlay.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !overlay.name.isBlank else {
             throw ctx.fail("name", "is empty")
         }
         var result = formulary
         result.localName = overlay.name
         for (tag, source) in (overlay.sources ?? [:]).sorted(by: { $0.key < $1.key }) {
-            guard !tag.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !tag.isBlank else {
                 throw ctx.fail("sources", "has an empty tag")
             }
-            guard !source.title.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !source.title.isBlank else {
                 throw ctx.fail("sources.\(tag).title", "is empty")
             }
             if let existing = formulary.sources[tag], existing != source {
@@ -184,8 +184,8 @@ public enum FormularyValidator {
         let ctx = Context(file: "sources.json", drug: nil)
         guard !sources.isEmpty else { throw ctx.fail("(top level)", "lists no source") }
         for (tag, source) in sources.sorted(by: { $0.key < $1.key }) {
-            guard !tag.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("(top level)", "has an empty tag") }
-            guard !source.title.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !tag.isBlank else { throw ctx.fail("(top level)", "has an empty tag") }
+            guard !source.title.isBlank else {
                 throw ctx.fail("\(tag).title", "is empty")
             }
         }
@@ -201,7 +201,7 @@ public enum FormularyValidator {
             guard !diagnosisCategories.contains(d.id) else {
                 throw ctx.fail("[\(i)].id", "'\(d.id)' is also a category name; rules could not tell them apart")
             }
-            guard !d.label.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("[\(i)].label", "is empty") }
+            guard !d.label.isBlank else { throw ctx.fail("[\(i)].label", "is empty") }
             guard diagnosisCategories.contains(d.category) else {
                 throw ctx.fail("[\(i)].category", "'\(d.category)' is not one of \(diagnosisCategories.sorted().joined(separator: ", "))")
             }
@@ -232,7 +232,7 @@ public enum FormularyValidator {
         try checkRules(pathway.rules, field: "pathway.rules", vocabulary: vocabulary, ctx: ctx)
         if let bands = pathway.painChangeBands?.value {
             let values = [bands.minimalPercent, bands.moderatePercent, bands.substantialPercent]
-            guard values[0] > 0, values[2] <= 100, zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            guard values[0] > 0, values[2] <= 100, values[0] < values[1], values[1] < values[2] else {
                 throw ctx.fail("pathway.painChangeBands.value",
                                "must rise from minimal to moderate to substantial, above 0 and at most 100 per cent")
             }
@@ -258,9 +258,9 @@ public enum FormularyValidator {
     // MARK: - Drugs
 
     private static func checkDrug(_ drug: Drug, vocabulary: Vocabulary, ctx: Context) throws {
-        guard !drug.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("name", "is empty") }
+        guard !drug.name.isBlank else { throw ctx.fail("name", "is empty") }
         for (system, code) in drug.codes.sorted(by: { $0.key < $1.key })
-        where code.trimmingCharacters(in: .whitespaces).isEmpty {
+        where code.isBlank {
             throw ctx.fail("codes.\(system)", "is empty")
         }
 
@@ -272,11 +272,12 @@ public enum FormularyValidator {
         // Products.
         let strengths = drug.strengths.value
         guard !strengths.isEmpty else { throw ctx.fail("strengths.value", "is empty: every dose must be made of something") }
-        var seenStrengths: Set<Strength> = []
         for (i, s) in strengths.enumerated() {
             guard s.mg > 0 else { throw ctx.fail("strengths.value[\(i)].mg", "must be above 0 (got \(s.mg))") }
-            guard !s.form.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("strengths.value[\(i)].form", "is empty") }
-            guard seenStrengths.insert(s).inserted else { throw ctx.fail("strengths.value[\(i)]", "\(s.mg) mg \(s.form) is listed twice") }
+            guard !s.form.isBlank else { throw ctx.fail("strengths.value[\(i)].form", "is empty") }
+            // A handful of products: a scan, not a Set<Strength> (whose first use costs a
+            // runtime conformance lookup on every command).
+            guard !strengths[..<i].contains(s) else { throw ctx.fail("strengths.value[\(i)]", "\(s.mg) mg \(s.form) is listed twice") }
         }
 
         // Limits.
@@ -341,7 +342,7 @@ public enum FormularyValidator {
         }
 
         if let cd = drug.controlledDrug?.value {
-            guard !cd.schedule.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("controlledDrug.value.schedule", "is empty") }
+            guard !cd.schedule.isBlank else { throw ctx.fail("controlledDrug.value.schedule", "is empty") }
             guard cd.maximumSupplyDays >= 1 else { throw ctx.fail("controlledDrug.value.maximumSupplyDays", "must be at least 1 day") }
             guard cd.prescriptionValidDays >= 1 else { throw ctx.fail("controlledDrug.value.prescriptionValidDays", "must be at least 1 day") }
         }
@@ -351,7 +352,7 @@ public enum FormularyValidator {
     private static func checkTitration(_ v: TitrationVariant, path: String, maximum: Milligrams, maximumName: String,
                                        products: Products, maximumSingleDose: Milligrams?, ctx: Context) throws {
         let strengths = products.strengths
-        guard !v.label.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("\(path).label", "is empty") }
+        guard !v.label.isBlank else { throw ctx.fail("\(path).label", "is empty") }
 
         // Administrations and times. A variant may list more times than its usual number of
         // administrations (duloxetine: once daily, but 120 mg/day is split in two).
@@ -385,12 +386,12 @@ public enum FormularyValidator {
             return DoseSplitter.split(dose, into: count, strengths: strengths, maximumSingleDose: maximumSingleDose,
                                       makeable: products.canMake) != nil
         }
-        func checkDaily(_ dose: Milligrams, field: String) throws {
+        func checkDaily(_ dose: Milligrams, field: @autoclosure () -> String) throws {
             guard dose <= maximum else {
-                throw ctx.fail(field, "\(dose) mg/day is above the \(maximumName) of \(maximum) mg/day")
+                throw ctx.fail(field(), "\(dose) mg/day is above the \(maximumName) of \(maximum) mg/day")
             }
             guard engineSplits(dose) else {
-                throw ctx.fail(field, "\(dose) mg/day cannot be made from \(describe(strengths)) in up to \(maxDoses) doses\(maximumSingleDose.map { " of at most \($0) mg" } ?? "")")
+                throw ctx.fail(field(), "\(dose) mg/day cannot be made from \(describe(strengths)) in up to \(maxDoses) doses\(maximumSingleDose.map { " of at most \($0) mg" } ?? "")")
             }
         }
 
@@ -400,7 +401,7 @@ public enum FormularyValidator {
         var reachable: [Milligrams] = []
         var previous = 0
         for (i, step) in steps.enumerated() {
-            let field = "\(path).steps.value[\(i)]"
+            var field: String { "\(path).steps.value[\(i)]" }  // built only for an error
             guard step.dailyDose > 0 else { throw ctx.fail(field, "must be above 0 mg/day (got \(step.dailyDose))") }
             guard step.dailyDose > previous else {
                 throw ctx.fail(field, "\(step.dailyDose) mg/day does not go up from the step before (\(previous) mg/day); steps must increase")
@@ -469,7 +470,7 @@ public enum FormularyValidator {
         var labels: Set<String> = []
         for (i, band) in drug.renalBands.enumerated() {
             let path = "renalBands[\(i)]"
-            guard !band.label.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("\(path).label", "is empty") }
+            guard !band.label.isBlank else { throw ctx.fail("\(path).label", "is empty") }
             guard labels.insert(band.label).inserted else { throw ctx.fail("\(path).label", "'\(band.label)' is listed twice") }
             guard band.minimumCrCl != nil || band.belowCrCl != nil else {
                 throw ctx.fail(path, "needs minimumCrCl, belowCrCl or both")
@@ -494,7 +495,8 @@ public enum FormularyValidator {
         let ordered = drug.renalBands.enumerated().sorted {
             ($0.element.minimumCrCl ?? -.infinity) < ($1.element.minimumCrCl ?? -.infinity)
         }
-        for (a, b) in zip(ordered, ordered.dropFirst()) {
+        for k in ordered.indices.dropFirst() {
+            let (a, b) = (ordered[k - 1], ordered[k])
             let upper = a.element.belowCrCl ?? .infinity
             let lower = b.element.minimumCrCl ?? -.infinity
             guard lower >= upper else {
@@ -510,37 +512,38 @@ public enum FormularyValidator {
     private static func checkRules(_ rules: [SafetyRule], field: String, vocabulary: Vocabulary, ctx: Context) throws {
         var ids: Set<String> = []
         for (i, rule) in rules.enumerated() {
-            let path = "\(field)[\(i)]"
-            guard isIdentifier(rule.id) else { throw ctx.fail("\(path).id", "'\(rule.id)' must be lower-case letters, digits and hyphens") }
-            guard ids.insert(rule.id).inserted else { throw ctx.fail("\(path).id", "'\(rule.id)' is used by another rule") }
-            guard !rule.message.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("\(path).message", "is empty") }
+            // Paths are built only for an error: a valid formulary has hundreds of items.
+            func path() -> String { "\(field)[\(i)]" }
+            guard isIdentifier(rule.id) else { throw ctx.fail("\(path()).id", "'\(rule.id)' must be lower-case letters, digits and hyphens") }
+            guard ids.insert(rule.id).inserted else { throw ctx.fail("\(path()).id", "'\(rule.id)' is used by another rule") }
+            guard !rule.message.isBlank else { throw ctx.fail("\(path()).message", "is empty") }
             let when = rule.when
             guard when.crClBelow != nil || when.hepaticImpairment != nil || when.conditionsAny != nil
                 || when.medicinesAny != nil || when.ageAtLeast != nil || when.pregnancyPotential != nil
                 || when.diagnosesAny != nil else {
-                throw ctx.fail("\(path).when", "is empty: the rule would apply to everyone")
+                throw ctx.fail("\(path()).when", "is empty: the rule would apply to everyone")
             }
             if let crCl = when.crClBelow, crCl <= 0 {
-                throw ctx.fail("\(path).when.crClBelow", "must be above 0 mL/min (got \(crCl))")
+                throw ctx.fail("\(path()).when.crClBelow", "must be above 0 mL/min (got \(crCl))")
             }
             if let age = when.ageAtLeast, !(0...130).contains(age) {
-                throw ctx.fail("\(path).when.ageAtLeast", "must be from 0 to 130 (got \(age))")
+                throw ctx.fail("\(path()).when.ageAtLeast", "must be from 0 to 130 (got \(age))")
             }
-            for (name, list) in [("conditionsAny", when.conditionsAny), ("medicinesAny", when.medicinesAny),
-                                 ("diagnosesAny", when.diagnosesAny)] {
-                guard let list else { continue }
-                guard !list.isEmpty else { throw ctx.fail("\(path).when.\(name)", "is empty: the rule could never apply") }
+            /// One list condition: not empty, identifiers, and (for medicines and diagnoses) known terms.
+            func checkList(_ list: [String]?, _ name: String, known: Set<String>?, unknown: String) throws {
+                guard let list else { return }
+                guard !list.isEmpty else { throw ctx.fail("\(path()).when.\(name)", "is empty: the rule could never apply") }
                 for (j, item) in list.enumerated() {
-                    let itemField = "\(path).when.\(name)[\(j)]"
-                    guard isIdentifier(item) else { throw ctx.fail(itemField, "'\(item)' must be lower-case letters, digits and hyphens") }
-                    if name == "medicinesAny", !vocabulary.medicineTerms.contains(item) {
-                        throw ctx.fail(itemField, "'\(item)' is not a medicine or class in medicines.json")
-                    }
-                    if name == "diagnosesAny", !vocabulary.diagnosisTerms.contains(item) {
-                        throw ctx.fail(itemField, "'\(item)' is not a diagnosis id or category in diagnoses.json")
-                    }
+                    func itemField() -> String { "\(path()).when.\(name)[\(j)]" }
+                    guard isIdentifier(item) else { throw ctx.fail(itemField(), "'\(item)' must be lower-case letters, digits and hyphens") }
+                    if let known, !known.contains(item) { throw ctx.fail(itemField(), "'\(item)' \(unknown)") }
                 }
             }
+            try checkList(when.conditionsAny, "conditionsAny", known: nil, unknown: "")
+            try checkList(when.medicinesAny, "medicinesAny", known: vocabulary.medicineTerms,
+                          unknown: "is not a medicine or class in medicines.json")
+            try checkList(when.diagnosesAny, "diagnosesAny", known: vocabulary.diagnosisTerms,
+                          unknown: "is not a diagnosis id or category in diagnoses.json")
         }
     }
 
@@ -575,53 +578,45 @@ public enum FormularyValidator {
     private static func checkSideEffects(_ effects: SideEffects, ctx: Context) throws {
         var ids: Set<String> = []
         var words: [String: String] = [:]  // what a patient may type → the effect it means
-        for (list, name) in [(effects.common.value, "common"), (effects.redFlags.value, "redFlags")] {
+        func check(_ list: [SideEffect], _ name: String, redFlags: Bool) throws {
             for (i, effect) in list.enumerated() {
-                let path = "sideEffects.\(name).value[\(i)]"
-                guard isIdentifier(effect.id) else { throw ctx.fail("\(path).id", "'\(effect.id)' must be lower-case letters, digits and hyphens") }
-                guard ids.insert(effect.id).inserted else { throw ctx.fail("\(path).id", "'\(effect.id)' is listed twice") }
-                guard !effect.label.trimmingCharacters(in: .whitespaces).isEmpty else { throw ctx.fail("\(path).label", "is empty") }
-                if name == "redFlags", (effect.action ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                    throw ctx.fail("\(path).action", "is missing: a red flag must tell the patient what to do now")
+                func path() -> String { "sideEffects.\(name).value[\(i)]" }
+                guard isIdentifier(effect.id) else { throw ctx.fail("\(path()).id", "'\(effect.id)' must be lower-case letters, digits and hyphens") }
+                guard ids.insert(effect.id).inserted else { throw ctx.fail("\(path()).id", "'\(effect.id)' is listed twice") }
+                guard !effect.label.isBlank else { throw ctx.fail("\(path()).label", "is empty") }
+                if redFlags, (effect.action ?? "").isBlank {
+                    throw ctx.fail("\(path()).action", "is missing: a red flag must tell the patient what to do now")
                 }
-                for word in [effect.id] + (effect.aliases ?? []) {
-                    let key = word.lowercased().trimmingCharacters(in: .whitespaces)
-                    guard !key.isEmpty else { throw ctx.fail("\(path).aliases", "has an empty alias") }
+                func add(_ word: String) throws {
+                    let key = word.lowercased().trimmingHorizontalWhitespace()
+                    guard !key.isEmpty else { throw ctx.fail("\(path()).aliases", "has an empty alias") }
                     if let other = words[key], other != effect.id {
-                        throw ctx.fail("\(path).aliases", "'\(word)' already means '\(other)'")
+                        throw ctx.fail("\(path()).aliases", "'\(word)' already means '\(other)'")
                     }
                     words[key] = effect.id
                 }
+                try add(effect.id)
+                for alias in effect.aliases ?? [] { try add(alias) }
             }
         }
+        try check(effects.common.value, "common", redFlags: false)
+        try check(effects.redFlags.value, "redFlags", redFlags: true)
     }
 
     // MARK: - Sources
 
-    /// Finds every `sources` list in the value (every Sourced number and every rule) by
-    /// walking its JSON form, and checks each is non-empty and resolves.
-    private static func checkSourceTags<T: Encodable>(in value: T, prefix: String = "", known: Set<String>, ctx: Context) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        guard let data = try? encoder.encode(value),
-              let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
-            throw PainLadderError.internalError("cannot re-encode \(ctx.file) to check its sources")
+    /// Checks every `sources` list in the value (every Sourced number and every rule) is
+    /// non-empty and resolves; of several bad lists, reports the first in sorted-key order.
+    private static func checkSourceTags<T: SourceListed>(in value: T, prefix: String = "", known: Set<String>, ctx: Context) throws {
+        var visitor = SourceListVisitor(prefix: prefix)
+        value.visitSourceLists(&visitor)
+        var first: SourceList?
+        for list in visitor.lists where list.tags.isEmpty || !list.tags.allSatisfy({ known.contains($0) }) {
+            if let current = first, !SourceListVisitor.walkOrder(list.path, current.path) { continue }
+            first = list
         }
-        try walk(json, path: prefix, known: known, ctx: ctx)
-    }
-
-    private static func walk(_ json: Any, path: String, known: Set<String>, ctx: Context) throws {
-        if let object = json as? [String: Any] {
-            if let tags = object["sources"] as? [Any] {
-                try checkSources(tags.map { "\($0)" }, field: path, known: known, ctx: ctx)
-            }
-            for key in object.keys.sorted() where key != "sources" {
-                try walk(object[key]!, path: path.isEmpty ? key : "\(path).\(key)", known: known, ctx: ctx)
-            }
-        } else if let array = json as? [Any] {
-            for (i, item) in array.enumerated() {
-                try walk(item, path: "\(path)[\(i)]", known: known, ctx: ctx)
-            }
+        if let first {
+            try checkSources(first.tags, field: JSONPathComponent.render(first.path), known: known, ctx: ctx)
         }
     }
 
@@ -657,9 +652,17 @@ public enum FormularyValidator {
         }
     }
 
+    /// Lower-case ASCII letters, digits and inner hyphens. Checked on the UTF-8 bytes (any
+    /// other byte, including every byte of a non-ASCII character, fails), not through
+    /// Character properties: validation asks this hundreds of times per command.
     private static func isIdentifier(_ text: String) -> Bool {
-        !text.isEmpty && text.first != "-" && text.last != "-"
-            && text.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last,
+              first != UInt8(ascii: "-"), last != UInt8(ascii: "-") else { return false }
+        return utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "-")
+        }
     }
 
     fileprivate static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }

@@ -1,45 +1,55 @@
-import Foundation
-
 /// Refuses JSON fields the model does not know (a misspelt `maximumDailyDoes` must not be
-/// silently ignored). Works by encoding the decoded value again and looking for keys in the
-/// original that did not survive the round trip.
+/// silently ignored).
+///
+/// ``JSONObjectReader`` marks every object member a type reads; a member left unread is a
+/// field no type asked for. A member whose value is `null` is let through, as an absent
+/// optional would be.
 enum UnknownFields {
-    static func check<T>(data: Data, decoded: T, file: String) throws {
-        guard let encodable = decoded as? Encodable,
-              let original = try? JSONSerialization.jsonObject(with: data),
-              let again = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(AnyEncodable(encodable)))
-        else { return }
-        if let path = firstUnknown(original, again, path: "") {
-            throw PainLadderError.invalidFormulary(file: file, drug: drugName(original, path), field: path,
-                                                   problem: "is not a known field")
-        }
+    /// Throws `invalidFormulary` naming the first unknown field of `root` (keys in sorted
+    /// order, depth first) and the drug (the document's `id`), if there is one.
+    static func check(_ root: JSONValue, marks: ReadMarks, file: String) throws {
+        guard let path = firstUnknown(in: root, marks: marks) else { return }
+        throw PainLadderError.invalidFormulary(file: file, drug: drugName(root), field: path,
+                                               problem: "is not a known field")
     }
 
-    static func firstUnknown(_ original: Any, _ again: Any, path: String) -> String? {
-        if let o = original as? [String: Any], let a = again as? [String: Any] {
-            for key in o.keys.sorted() {
-                let sub = path.isEmpty ? key : "\(path).\(key)"
-                guard let next = a[key] else {
-                    if o[key] is NSNull { continue }
-                    return sub
+    /// The path of the first unread, non-null member (`variants[0].usualTarget.notes`), or nil.
+    static func firstUnknown(in root: JSONValue, marks: ReadMarks) -> String? {
+        // The usual case, a file whose every member was read, costs one pass over the marks.
+        guard !marks.all else { return nil }
+        var path: [JSONPathComponent] = []
+        return search(root, marks: marks, path: &path) ? JSONPathComponent.render(path) : nil
+    }
+
+    private static func search(_ value: JSONValue, marks: ReadMarks, path: inout [JSONPathComponent]) -> Bool {
+        switch value {
+        case let .object(object):
+            // Sorted, so that of two unknown fields the same one is named every time.
+            for index in object.keys.indices.sorted(by: { object.keys[$0] < object.keys[$1] }) {
+                path.append(.key(object.keys[index]))
+                let member = object.values[index]
+                if marks.isRead(object, index) {
+                    if search(member, marks: marks, path: &path) { return true }
+                } else if !member.isNull {
+                    return true
                 }
-                if let found = firstUnknown(o[key]!, next, path: sub) { return found }
+                path.removeLast()
             }
-        } else if let o = original as? [Any], let a = again as? [Any], o.count == a.count {
-            for (i, (x, y)) in zip(o, a).enumerated() {
-                if let found = firstUnknown(x, y, path: "\(path)[\(i)]") { return found }
+        case let .array(items):
+            for (index, item) in items.enumerated() {
+                path.append(.index(index))
+                if search(item, marks: marks, path: &path) { return true }
+                path.removeLast()
             }
+        default:
+            break
         }
-        return nil
+        return false
     }
 
-    static func drugName(_ original: Any, _ path: String) -> String? {
-        (original as? [String: Any])?["id"] as? String
+    /// A drug file's `id`, to name the drug in the error.
+    static func drugName(_ root: JSONValue) -> String? {
+        guard case let .object(object) = root, case let .string(id)? = object["id"] else { return nil }
+        return id
     }
-}
-
-private struct AnyEncodable: Encodable {
-    let value: Encodable
-    init(_ value: Encodable) { self.value = value }
-    func encode(to encoder: Encoder) throws { try value.encode(to: encoder) }
 }

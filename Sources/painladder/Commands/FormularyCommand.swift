@@ -10,6 +10,8 @@ struct FormularyCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
+        // An explicit name: otherwise ArgumentParser derives it with String(describing:) of
+        // the type, which costs runtime conformance scans (1-2 M instructions) on every command.
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the drugs on the ladder.")
         @OptionGroup var global: GlobalOptions
 

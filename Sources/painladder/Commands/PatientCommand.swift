@@ -11,6 +11,8 @@ struct PatientCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
+        // Explicit names throughout: otherwise ArgumentParser derives each with
+        // String(describing:) of the type, about 2 M instructions apiece on every command.
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add a patient.",

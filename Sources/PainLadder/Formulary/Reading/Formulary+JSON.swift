@@ -1,0 +1,58 @@
+extension FormularyIndex {
+    /// `formulary.json`.
+    init(json: JSONReader) throws {
+        let o = try json.object()
+        self.init(name: try o.string("name"), version: try o.string("version"), drugs: try o.strings("drugs"),
+                  pathway: try o.read("pathway", PathwaySettings.init(json:)))
+    }
+}
+
+extension PathwaySettings {
+    init(json: JSONReader) throws {
+        let o = try json.object()
+        self.init(
+            ladderOrder: try o.optionalSourced("ladderOrder") { try $0.strings() },
+            rules: try o.array("rules", SafetyRule.init(json:)),
+            holdStepUpAtSeverity: try o.sourced("holdStepUpAtSeverity") { try $0.string() },
+            painChangeBands: try o.optionalSourced("painChangeBands", PainChangeBands.init(json:)),
+            referralSeverePain: try o.optionalSourced("referralSeverePain") { try $0.double() })
+    }
+}
+
+extension PainChangeBands {
+    init(json: JSONReader) throws {
+        let o = try json.object()
+        self.init(minimalPercent: try o.double("minimalPercent"), moderatePercent: try o.double("moderatePercent"),
+                  substantialPercent: try o.double("substantialPercent"))
+    }
+}
+
+extension Source {
+    /// One entry of `sources.json`.
+    init(json: JSONReader) throws {
+        let o = try json.object()
+        self.init(title: try o.string("title"), url: try o.optionalString("url"))
+    }
+}
+
+extension Diagnosis {
+    /// One entry of `diagnoses.json`.
+    init(json: JSONReader) throws {
+        let o = try json.object()
+        self.init(id: try o.string("id"), label: try o.string("label"), category: try o.string("category"))
+    }
+}
+
+extension LocalOverlay {
+    /// A clinic's overlay file (`--formulary FILE`).
+    init(json: JSONReader) throws {
+        let o = try json.object()
+        self.init(
+            name: try o.string("name"),
+            sources: try o.readIfPresent("sources") { sources in try sources.dictionary(Source.init(json:)) },
+            caps: try o.readIfPresent("caps") { caps in
+                try caps.dictionary { cap in try Sourced(json: cap) { value in try value.int() } }
+            },
+            ladderOrder: try o.optionalSourced("ladderOrder") { try $0.strings() })
+    }
+}
