@@ -57,8 +57,8 @@ extension Store {
 /// closure; it counts the rows it writes.
 public final class BulkLoader {
     let db: Database
-    private let insertEntry: Statement
-    private let insertAudit: Statement
+    private let insertEntry: RawInsert
+    private let insertAudit: RawInsert
     private let insertPlan: Statement
     /// The last schedule stored per course and its JSON: a monthly review keeps the same
     /// schedule, and encoding a schedule (several kB of JSON) is the costliest part of a
@@ -70,12 +70,12 @@ public final class BulkLoader {
 
     init(_ db: Database) throws {
         self.db = db
-        insertEntry = try db.makeStatement(sql: """
+        insertEntry = try RawInsert(db, sql: """
             INSERT INTO journal_entry (patient_id, course_id, plan_version_id, kind, at, recorded_at, recorded_by,
                                        supersedes, slot_date, slot_time, dose_mg, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertAudit = try db.makeStatement(sql: """
+        insertAudit = try RawInsert(db, sql: """
             INSERT INTO audit (at, actor, action, patient_id, course_id, detail) VALUES (?, ?, ?, ?, ?, ?)
             """)
         insertPlan = try db.makeStatement(sql: """
@@ -139,16 +139,18 @@ public final class BulkLoader {
     /// - Returns: the entry's id.
     @discardableResult
     public func append(_ e: JournalEntry) throws -> Int64 {
-        try insertEntry.execute(arguments: [
-            e.patientID, e.courseID, e.planVersionID, e.kind.rawValue, StoreTime.string(e.at),
-            StoreTime.string(e.recordedAt), e.recordedBy, e.supersedes,
-            e.dose?.slot?.date.description, e.dose?.slot?.time.description, e.dose?.doseMg, try StoreJSON.entry(e),
+        let recordedAt = StoreTime.string(e.recordedAt)
+        try insertEntry.run(db, [
+            .text(e.patientID), .int(e.courseID), .int(e.planVersionID), .text(e.kind.rawValue),
+            .text(StoreTime.string(e.at)), .text(recordedAt), .text(e.recordedBy), .int(e.supersedes),
+            .text(e.dose?.slot?.date.description), .text(e.dose?.slot?.time.description), .int(e.dose?.doseMg),
+            .text(try StoreJSON.entry(e)),
         ])
         let id = db.lastInsertedRowID
         // The same text StoreJSON gives for ["entry": id, "supersedes": n] (sorted keys).
-        try insertAudit.execute(arguments: [
-            StoreTime.string(e.recordedAt), e.recordedBy, "journal.\(e.kind.rawValue)", e.patientID, e.courseID,
-            "{\"entry\":\(id),\"supersedes\":\(e.supersedes ?? 0)}",
+        try insertAudit.run(db, [
+            .text(recordedAt), .text(e.recordedBy), .text("journal." + e.kind.rawValue), .text(e.patientID),
+            .int(e.courseID), .text("{\"entry\":\(id),\"supersedes\":\(e.supersedes ?? 0)}"),
         ])
         rowsWritten += 2
         return id

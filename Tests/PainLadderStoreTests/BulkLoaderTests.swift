@@ -84,6 +84,17 @@ struct BulkLoaderTests {
             }
             #expect(try store.patients().map(\.id) == ["P001"])
             #expect(try indexes() == before)
+            // A journal row the schema refuses (its patient does not exist: a foreign key) goes
+            // through SQLite's own binding calls and still aborts the whole load.
+            #expect(throws: (any Error).self) {
+                try store.bulkLoad { loader in
+                    try loader.addPatient(samplePatient("P003"), at: t0, by: "dr.khan")
+                    try loader.append(JournalEntry(patientID: "P404", kind: .pain, at: t0, recordedAt: t0,
+                                                   recordedBy: "P404", pain: PainDetail(score: 5, baseline: true)))
+                }
+            }
+            #expect(try store.patients().map(\.id) == ["P001"])
+            #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM journal_entry") } == 0)
         }
     }
 }
