@@ -1,0 +1,70 @@
+import Foundation
+
+/// One time zone's UTC offsets, remembered between the zone's transitions, so that code
+/// asking for thousands of instants (a two-year dose calendar, a journal's local days) asks
+/// ICU once per transition instead of once per instant.
+///
+/// Exact, not an approximation: an offset is reused only inside a span
+/// `[instant asked, next transition)`, and Foundation's
+/// `nextDaylightSavingTimeTransition(after:)` reports every change of offset strictly after
+/// its argument, changes of standard time included (Asia/Pyongyang 2015 and 2018,
+/// Europe/Moscow 2011 and 2014, Pacific/Apia's skipped day in 2011; see `ZoneOffsetsTests`).
+///
+/// A reference type so one cache serves every part of a computation; not `Sendable`:
+/// make one per computation.
+final class ZoneOffsets {
+    let zone: TimeZone
+
+    /// Offset `offset` holds on `[start, end)`; at most one span per transition (`end`).
+    private struct Span {
+        var start: Double
+        var end: Double
+        var offset: Int
+    }
+
+    private var spans: [Span] = []
+    /// The span that answered last: consecutive questions are usually about nearby instants.
+    private var last = 0
+
+    init(_ zone: TimeZone) {
+        self.zone = zone
+    }
+
+    /// `zone.secondsFromGMT(for: instant)`.
+    func offset(at instant: Date) -> Int {
+        offset(at: instant.timeIntervalSince1970)
+    }
+
+    func offset(at t: Double) -> Int {
+        if last < spans.count, spans[last].start <= t, t < spans[last].end { return spans[last].offset }
+        for i in spans.indices where spans[i].start <= t && t < spans[i].end {
+            last = i
+            return spans[i].offset
+        }
+        let date = Date(timeIntervalSince1970: t)
+        let offset = zone.secondsFromGMT(for: date)
+        let end = zone.nextDaylightSavingTimeTransition(after: date)?.timeIntervalSince1970 ?? .infinity
+        guard end > t else { return offset }
+        // A span ending at the same transition holds the same offset: widen it instead of adding one.
+        if let i = spans.firstIndex(where: { $0.end == end }) {
+            spans[i].start = min(spans[i].start, t)
+            last = i
+        } else {
+            spans.append(Span(start: t, end: end, offset: offset))
+            last = spans.count - 1
+        }
+        return offset
+    }
+
+    /// `LocalDate(instant, in: zone)`.
+    func localDate(_ instant: Date) -> LocalDate {
+        let t = instant.timeIntervalSince1970
+        let seconds = Int(floor(t)) + offset(at: t)
+        return LocalDate(dayNumber: Int(floor(Double(seconds) / 86_400)))
+    }
+
+    /// `WallClock.instant(date, time, in: zone)`.
+    func instant(_ date: LocalDate, _ time: LocalTime) -> Date {
+        WallClock.instant(date, time) { self.offset(at: $0) }
+    }
+}
