@@ -50,6 +50,8 @@ struct ReviewContext {
     /// for the local day of thousands of instants.
     var clock: ZoneClock
     var patientZone: ZoneOffsets
+    /// The journal's pain entries with their local days (``PainPoint/all(in:)``).
+    var pains: [PainPoint] = []
 
     /// The course pain and side effects are judged against: the one in progress, else the latest.
     var reference: CourseRecord? { focus ?? courses.last }
@@ -63,11 +65,5 @@ struct ReviewContext {
     func course(id: Int64?) -> CourseRecord? {
         guard let id else { return nil }
         return courses.first { $0.course.id == id }
-    }
-
-    /// Entries that belong to `record` or to no course (recorded between courses).
-    func entries(of record: CourseRecord?) -> [JournalEntry] {
-        guard let id = record?.course.id else { return journal }
-        return journal.filter { $0.courseID == id || $0.courseID == nil }
     }
 }

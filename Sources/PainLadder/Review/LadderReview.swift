@@ -90,9 +90,10 @@ public struct LadderReview: Codable, Sendable, Equatable {
         if let severe {
             // The current state: what was recorded with a severe score in the last 7 days.
             let since = c.today.adding(days: -6)
-            for e in c.journal where e.kind == .pain {
-                guard let p = e.pain, let impact = p.impact, !impact.isEmpty, Double(p.score) >= severe.value else { continue }
-                let day = c.localDate(e.at)
+            for point in c.pains {
+                let p = point.detail
+                guard let impact = p.impact, !impact.isEmpty, Double(p.score) >= severe.value else { continue }
+                let day = point.day
                 if day >= since && day <= c.today { limits.append("\"\(impact)\" with pain \(p.score)/10 on \(day)") }
             }
         }
