@@ -21,22 +21,29 @@ public enum Journal {
             while let next = replacedBy[id], seen.insert(id).inserted { id = next }
             return id
         }
-        var result: [JournalEntry] = []
-        result.reserveCapacity(entries.count)
+        // The positions kept, in the order of the result: each kept entry is copied once.
+        var kept: [Int] = []
+        kept.reserveCapacity(entries.count)
         for i in entries.indices {
             if let id = entries[i].id, superseded.contains(id) || entries[i].kind == .undo { continue }
+            kept.append(i)
+        }
+        func before(_ a: Int, _ b: Int) -> Bool {
+            (entries[a].at, entries[a].id ?? 0) < (entries[b].at, entries[b].id ?? 0)
+        }
+        if !kept.indices.dropFirst().allSatisfy({ !before(kept[$0], kept[$0 - 1]) }) {
+            // Out of order: ties stay in journal order (a stable sort, as before).
+            kept.sort { a, b in before(a, b) || (!before(b, a) && a < b) }
+        }
+        var result: [JournalEntry] = []
+        result.reserveCapacity(kept.count)
+        for i in kept {
             result.append(entries[i])
             if entries[i].kind == .sideEffectResolved, let target = entries[i].sideEffect?.resolves {
                 result[result.count - 1].sideEffect?.resolves = current(target)
             }
         }
-        func before(_ a: JournalEntry, _ b: JournalEntry) -> Bool { (a.at, a.id ?? 0) < (b.at, b.id ?? 0) }
-        if result.indices.dropFirst().allSatisfy({ !before(result[$0], result[$0 - 1]) }) { return result }
-        // Out of order: sort positions, ties kept in journal order (a stable sort, as before).
-        let order = result.indices.sorted { a, b in
-            before(result[a], result[b]) || (!before(result[b], result[a]) && a < b)
-        }
-        return order.map { result[$0] }
+        return result
     }
 
     /// The entry ids that are no longer in force, with what replaced them.
