@@ -118,6 +118,7 @@ public enum SymptomMatcher {
         var s = s
         let ascii = s.withUTF8 { u -> String? in
             for b in u where b >= 0x80 { return nil }
+            guard !u.isEmpty else { return "" }
             return String(unsafeUninitializedCapacity: u.count) { out in
                 var n = 0
                 for b in u {
