@@ -105,6 +105,7 @@ public enum DoseCalendar {
         var result: [DoseSlot] = []
         var day = max(from, courseStart)
         let last = courseEnd.map { min($0, to) } ?? to
+        result.reserveCapacity(max(0, day.days(to: last) + 1) * 3)   // about three doses a day
         while day <= last {
             if let p = planIndex(on: day, versions: versions), let step = versions[p].step(on: day) {
                 let zone = clock.zone(on: day)

@@ -34,6 +34,11 @@ public enum Journal {
         if !kept.indices.dropFirst().allSatisfy({ !before(kept[$0], kept[$0 - 1]) }) {
             // Out of order: ties stay in journal order (a stable sort, as before).
             kept.sort { a, b in before(a, b) || (!before(b, a) && a < b) }
+        } else if kept.count == entries.count, !entries.indices.contains(where: { i in
+            entries[i].kind == .sideEffectResolved && entries[i].sideEffect?.resolves.map { current($0) != $0 } == true
+        }) {
+            // Nothing left out, nothing moved, no resolution redirected: the journal as it is.
+            return entries
         }
         var result: [JournalEntry] = []
         result.reserveCapacity(kept.count)

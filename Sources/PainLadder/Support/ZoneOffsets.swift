@@ -65,6 +65,22 @@ final class ZoneOffsets {
 
     /// `WallClock.instant(date, time, in: zone)`.
     func instant(_ date: LocalDate, _ time: LocalTime) -> Date {
-        WallClock.instant(date, time) { self.offset(at: $0) }
+        let naive = Double(date.dayNumber * 86_400 + time.minutesSinceMidnight * 60)
+        // Every instant the rule looks at lies within two days of `naive` (one day either
+        // side, and `naive` less an offset under a day); with one offset over all of them
+        // the rule's answer is `naive - offset`.
+        if let steady = steadyOffset(from: naive - 2 * 86_400, to: naive + 2 * 86_400), abs(steady) < 86_400 {
+            return Date(timeIntervalSince1970: naive - Double(steady))
+        }
+        return WallClock.instant(date, time) { self.offset(at: $0) }
+    }
+
+    /// The offset when it holds over all of `[from, to]`, else `nil`.
+    func steadyOffset(from: Double, to: Double) -> Int? {
+        let offset = offset(at: from)
+        // `offset(at:)` leaves `last` on the span holding `from`, unless it made none (an
+        // instant exactly at a transition that ICU reports as the next one).
+        guard last < spans.count, spans[last].start <= from, from < spans[last].end, to < spans[last].end else { return nil }
+        return offset
     }
 }

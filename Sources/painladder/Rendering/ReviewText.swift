@@ -203,8 +203,18 @@ enum ReviewText {
 
 /// Number formatting for the screen.
 enum Num {
+    /// `String(format: "%.Nf", x)`, by the C library's `vsnprintf` that it formats with in
+    /// the end: Foundation's formatter costs about a million instructions to set up on first use.
     static func f(_ x: Double, _ places: Int) -> String {
-        String(format: "%.\(places)f", x)
+        let format = "%.\(places)f"
+        var size = 32
+        while true {
+            var buffer = [CChar](repeating: 0, count: size)
+            let n = withVaList([x]) { vsnprintf(&buffer, size, format, $0) }
+            guard n >= 0 else { return String(format: format, x) }
+            if Int(n) < size { return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } }
+            size = Int(n) + 1
+        }
     }
 
     static func signed(_ x: Double, _ places: Int) -> String {
