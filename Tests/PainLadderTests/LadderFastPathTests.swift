@@ -66,4 +66,13 @@ struct LadderFastPathTests {
             #expect(RuleMatcher.key(text) == RuleMatcher.keyFoundation(text), "\(text.debugDescription)")
         }
     }
+
+    // By hand: a course that was not effective, not tolerated or contraindicated takes its
+    // drug off the ladder; effective or the patient's choice does not.
+    @Test func failingOutcomes() {
+        #expect(LadderReview.failingOutcomes == [.notEffective, .notTolerated, .contraindicated])
+        for outcome in Course.Outcome.allCases {
+            #expect(LadderReview.fails(outcome) == LadderReview.failingOutcomes.contains(outcome))
+        }
+    }
 }

@@ -47,7 +47,16 @@ public struct LadderReview: Codable, Sendable, Equatable {
     public var usable: [LadderOption] { remaining.filter { !$0.isRuledOut } }
 
     /// Outcomes that take a drug off the ladder for this patient.
-    public static let failingOutcomes: Set<Course.Outcome> = [.notEffective, .notTolerated, .contraindicated]
+    public static let failingOutcomes: Set<Course.Outcome> = Set(Course.Outcome.allCases.filter(fails))
+
+    /// Membership of ``failingOutcomes`` without building the set: a review asks once per
+    /// course, and the set's one-time set-up cost more than the rest of the ladder section.
+    static func fails(_ outcome: Course.Outcome) -> Bool {
+        switch outcome {
+        case .notEffective, .notTolerated, .contraindicated: true
+        case .effective, .patientChoice: false
+        }
+    }
 
     init(context c: ReviewContext, pain: PainReview, sideEffects: SideEffectReview, referred: DecisionRecord?) {
         let f = c.formulary
@@ -59,7 +68,7 @@ public struct LadderReview: Codable, Sendable, Equatable {
                          inProgress: r.course.id != nil && r.course.id == c.focus?.course.id)
         }
         var failed: [String] = []
-        for r in c.courses where r.course.outcome.map(Self.failingOutcomes.contains) == true && !failed.contains(r.course.drug) {
+        for r in c.courses where r.course.outcome.map(Self.fails) == true && !failed.contains(r.course.drug) {
             failed.append(r.course.drug)
         }
         self.failed = failed

@@ -22,9 +22,11 @@ final class ZoneOffsets {
         var offset: Int
     }
 
-    private var spans: [Span] = []
+    // Unchecked: no dynamic exclusivity check on every question (a third of its cost); the
+    // cache is only touched from `offset(at:)`, never across a call that could re-enter it.
+    @exclusivity(unchecked) private var spans: [Span] = []
     /// The span that answered last: consecutive questions are usually about nearby instants.
-    private var last = 0
+    @exclusivity(unchecked) private var last = 0
 
     init(_ zone: TimeZone) {
         self.zone = zone
