@@ -75,3 +75,46 @@ public struct AdherenceReport: Codable, Sendable, Equatable {
         return c
     }
 }
+
+/// What the journal recorded for each slot, read as ``AdherenceReport`` reads it: a taken dose
+/// wins over a skip, and the latest taken dose says whether it was late. Built once per
+/// course and keyed by one integer (day × 1440 + minute), so a review's thousands of slot
+/// lookups hash an `Int` instead of a ``SlotKey``.
+struct SlotStatusIndex {
+    struct Status {
+        var taken = false
+        var late = false
+        var skipped = false
+    }
+
+    private var byMinute: [Int: Status] = [:]
+
+    /// The entries of `journal` whose course is `courseID` (`nil` matches entries with no course).
+    init(_ journal: [JournalEntry], courseID: Int64?) {
+        byMinute.reserveCapacity(journal.count)
+        // By index: a `for e in journal` loop copies every entry, text fields and all.
+        for i in journal.indices where journal[i].courseID == courseID {
+            guard let dose = journal[i].dose, let slot = dose.slot else { continue }
+            let key = Self.key(slot)
+            switch journal[i].kind {
+            case .taken: byMinute[key] = Status(taken: true, late: dose.late, skipped: false)
+            case .skipped where byMinute[key]?.taken != true: byMinute[key] = Status(taken: false, late: false, skipped: true)
+            default: break
+            }
+        }
+    }
+
+    subscript(slot: SlotKey) -> Status? { byMinute[Self.key(slot)] }
+
+    static func key(_ slot: SlotKey) -> Int { slot.date.dayNumber * 1440 + slot.time.minutesSinceMidnight }
+}
+
+extension AdherenceCount {
+    /// Counts one scheduled slot with what was recorded for it (`nil`: nothing).
+    mutating func add(_ s: SlotStatusIndex.Status?) {
+        scheduled += 1
+        if s?.taken == true { taken += 1 }
+        if s?.late == true { late += 1 }
+        if s?.skipped == true { skipped += 1 }
+    }
+}

@@ -87,7 +87,55 @@ public enum SymptomMatcher {
         }.map { (effect: $0.0, redFlag: $0.1) }
     }
 
+    /// ``match(_:drug:)`` for many texts against one drug: every id, label and alias is
+    /// normalised once, and a text is one dictionary lookup. A review matches every report
+    /// of two years; doing it one by one normalised the whole list again for each.
+    public struct Table: Sendable {
+        /// Normalised name → the first candidate (red flags, then common) that has it, as
+        /// `match` finds the first candidate with any name equal to the text.
+        private var byName: [String: (effect: SideEffect, redFlag: Bool)] = [:]
+
+        public init(drug: Drug) {
+            let candidates = drug.sideEffects.redFlags.value.map { ($0, true) } + drug.sideEffects.common.value.map { ($0, false) }
+            for (effect, redFlag) in candidates {
+                for name in [effect.id, effect.label] + (effect.aliases ?? []) {
+                    let key = SymptomMatcher.normalise(name)
+                    if byName[key] == nil { byName[key] = (effect, redFlag) }
+                }
+            }
+        }
+
+        public func match(_ text: String) -> (effect: SideEffect, redFlag: Bool)? {
+            byName[SymptomMatcher.normalise(text)]
+        }
+    }
+
+    /// Lowercased, keeping only letters and digits. ASCII text (nearly every report) is done
+    /// on its UTF-8 bytes, where the rule is exactly "A–Z to a–z, keep a–z and 0–9"; anything
+    /// else goes the Unicode way (``normaliseUnicode(_:)``), so "Schläfrig" and "ＮＡＵＳＥＡ"
+    /// read as before.
     static func normalise(_ s: String) -> String {
+        var s = s
+        let ascii = s.withUTF8 { u -> String? in
+            for b in u where b >= 0x80 { return nil }
+            guard !u.isEmpty else { return "" }
+            return String(unsafeUninitializedCapacity: u.count) { out in
+                var n = 0
+                for b in u {
+                    switch b {
+                    case 65...90: out[n] = b + 32; n += 1          // A–Z
+                    case 97...122, 48...57: out[n] = b; n += 1     // a–z, 0–9
+                    default: break
+                    }
+                }
+                return n
+            }
+        }
+        return ascii ?? normaliseUnicode(s)
+    }
+
+    /// The rule itself, on characters: what ``normalise(_:)`` must agree with.
+    static func normaliseUnicode(_ s: String) -> String {
         s.lowercased().filter { $0.isLetter || $0.isNumber }
     }
 }

@@ -71,7 +71,9 @@ extension PlanVersion {
     /// The step this version puts in force on `date`. A held version keeps the step that was
     /// in force when the hold began: planned step-ups wait for a clinician.
     public func step(on date: LocalDate) -> TitrationStep? {
-        guard holdReason != nil, let first = schedule.plannedSteps.first else {
+        // `steps.first { !beyondTarget }` is `plannedSteps.first` without building the array:
+        // this runs for every day of every calendar.
+        guard holdReason != nil, let first = schedule.steps.first(where: { !$0.beyondTarget }) else {
             return schedule.step(on: date)
         }
         let frozen = max(effectiveFrom, first.startDate)
@@ -86,31 +88,45 @@ public enum DoseCalendar {
     public static func plan(on date: LocalDate, versions: [PlanVersion]) -> PlanVersion? {
         // By index, not `filter { … }.max`: that copied every version (schedule and all) for
         // each day asked about, which was a sixth of the reminder job's time (BENCHMARKS.md).
-        var best: Int?
-        for i in versions.indices where versions[i].effectiveFrom <= date {
-            if best == nil || versions[i].version > versions[best!].version { best = i }
-        }
-        return best.map { versions[$0] }
+        planIndex(on: date, versions: versions).map { versions[$0] }
     }
 
     /// Every scheduled dose from `from` to `to` inclusive, in time order.
     public static func slots(versions: [PlanVersion], courseStart: LocalDate, courseEnd: LocalDate? = nil,
                              from: LocalDate, to: LocalDate, zones: ZoneHistory) -> [DoseSlot] {
+        slots(versions: versions, courseStart: courseStart, courseEnd: courseEnd, from: from, to: to,
+              clock: ZoneClock(zones))
+    }
+
+    /// As above, with the zones' offsets cached in `clock` (a two-year calendar is thousands
+    /// of slots; asking ICU three or four times for each was most of the review's adherence pass).
+    static func slots(versions: [PlanVersion], courseStart: LocalDate, courseEnd: LocalDate? = nil,
+                      from: LocalDate, to: LocalDate, clock: ZoneClock) -> [DoseSlot] {
         var result: [DoseSlot] = []
         var day = max(from, courseStart)
         let last = courseEnd.map { min($0, to) } ?? to
+        result.reserveCapacity(max(0, day.days(to: last) + 1) * 3)   // about three doses a day
         while day <= last {
-            if let plan = plan(on: day, versions: versions), let step = plan.step(on: day) {
-                let zone = zones.zone(on: day)
+            if let p = planIndex(on: day, versions: versions), let step = versions[p].step(on: day) {
+                let zone = clock.zone(on: day)
                 for a in step.administrations {
                     result.append(DoseSlot(key: SlotKey(date: day, time: a.time),
-                                           instant: WallClock.instant(day, a.time, in: zone),
+                                           instant: zone.instant(day, a.time),
                                            administration: a, stepNumber: step.number,
-                                           planVersionID: plan.id, planVersion: plan.version))
+                                           planVersionID: versions[p].id, planVersion: versions[p].version))
                 }
             }
             day = day.adding(days: 1)
         }
         return result.sorted { $0.instant < $1.instant }
+    }
+
+    /// The index of ``plan(on:versions:)``'s answer, without copying the version.
+    static func planIndex(on date: LocalDate, versions: [PlanVersion]) -> Int? {
+        var best: Int?
+        for i in versions.indices where versions[i].effectiveFrom <= date {
+            if best == nil || versions[i].version > versions[best!].version { best = i }
+        }
+        return best
     }
 }

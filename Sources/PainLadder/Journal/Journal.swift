@@ -7,26 +7,48 @@ public enum Journal {
     /// A resolution recorded against a report that was later corrected points, in the
     /// result, at the report now in force, so consumers compare ids directly.
     public static func effective(_ entries: [JournalEntry]) -> [JournalEntry] {
-        let superseded = Set(entries.compactMap(\.supersedes))
-        let replacedBy = Dictionary(entries.compactMap { e in e.supersedes.flatMap { old in e.id.map { (old, $0) } } },
-                                    uniquingKeysWith: { a, _ in a })
+        // One pass by index (a `for e in entries` or `filter` copies every entry it looks at),
+        // and no sort when the entries already come in order, as the store reads them.
+        var superseded: Set<Int64> = []
+        var replacedBy: [Int64: Int64] = [:]
+        for i in entries.indices {
+            guard let old = entries[i].supersedes else { continue }
+            superseded.insert(old)
+            if let id = entries[i].id, replacedBy[old] == nil { replacedBy[old] = id }
+        }
         func current(_ id: Int64) -> Int64 {
             var id = id, seen: Set<Int64> = []
             while let next = replacedBy[id], seen.insert(id).inserted { id = next }
             return id
         }
-        return entries
-            .filter { entry in
-                guard let id = entry.id else { return true }
-                return !superseded.contains(id) && entry.kind != .undo
+        // The positions kept, in the order of the result: each kept entry is copied once.
+        var kept: [Int] = []
+        kept.reserveCapacity(entries.count)
+        for i in entries.indices {
+            if let id = entries[i].id, superseded.contains(id) || entries[i].kind == .undo { continue }
+            kept.append(i)
+        }
+        func before(_ a: Int, _ b: Int) -> Bool {
+            (entries[a].at, entries[a].id ?? 0) < (entries[b].at, entries[b].id ?? 0)
+        }
+        if !kept.indices.dropFirst().allSatisfy({ !before(kept[$0], kept[$0 - 1]) }) {
+            // Out of order: ties stay in journal order (a stable sort, as before).
+            kept.sort { a, b in before(a, b) || (!before(b, a) && a < b) }
+        } else if kept.count == entries.count, !entries.indices.contains(where: { i in
+            entries[i].kind == .sideEffectResolved && entries[i].sideEffect?.resolves.map { current($0) != $0 } == true
+        }) {
+            // Nothing left out, nothing moved, no resolution redirected: the journal as it is.
+            return entries
+        }
+        var result: [JournalEntry] = []
+        result.reserveCapacity(kept.count)
+        for i in kept {
+            result.append(entries[i])
+            if entries[i].kind == .sideEffectResolved, let target = entries[i].sideEffect?.resolves {
+                result[result.count - 1].sideEffect?.resolves = current(target)
             }
-            .map { entry in
-                guard entry.kind == .sideEffectResolved, let target = entry.sideEffect?.resolves else { return entry }
-                var e = entry
-                e.sideEffect?.resolves = current(target)
-                return e
-            }
-            .sorted { ($0.at, $0.id ?? 0) < ($1.at, $1.id ?? 0) }
+        }
+        return result
     }
 
     /// The entry ids that are no longer in force, with what replaced them.

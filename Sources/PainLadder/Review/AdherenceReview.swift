@@ -38,30 +38,44 @@ public struct AdherenceReview: Codable, Sendable, Equatable {
     public var byStep: [StepAdherence]
 
     init(_ record: CourseRecord, context c: ReviewContext) {
-        let slots = DoseCalendar.slots(versions: record.versions, courseStart: record.course.startDate,
-                                       from: record.course.startDate, to: c.today, zones: c.zones)
-            .filter { $0.instant <= c.now }
-        let entries = c.journal.filter { $0.courseID == record.course.id }
-        let report = AdherenceReport(slots: slots, entries: entries, courseStart: record.course.startDate)
-        last7Days = AdherenceFigure(report.lastDays(7, upTo: c.today))
-        last28Days = AdherenceFigure(report.lastDays(28, upTo: c.today))
-        wholeCourse = AdherenceFigure(report.overall)
+        // One pass over the slots due by now, each looked up once in an index of the course's
+        // dose entries; the same counts as ``AdherenceReport`` per period and per step
+        // (`AdherenceReviewEquivalenceTests` checks it against that straightforward way).
+        let start = record.course.startDate
+        let slots = DoseCalendar.slots(versions: record.versions, courseStart: start, from: start, to: c.today,
+                                       clock: c.clock)
+        let status = SlotStatusIndex(c.journal, courseID: record.course.id)
+        let week = c.today.adding(days: -7), month = c.today.adding(days: -28)
+        var last7 = AdherenceCount(), last28 = AdherenceCount(), whole = AdherenceCount()
 
         // Steps are numbered within a plan version's schedule; group by number and daily dose
         // so a different schedule (after a decision) does not merge unlike doses.
-        var keys: [(step: Int, mg: Milligrams)] = []
-        var slotsByKey: [String: [DoseSlot]] = [:]
-        for slot in slots {
-            let mg = record.dailyDose(on: slot.key.date)
-            let key = "\(slot.stepNumber)/\(mg)"
-            if slotsByKey[key] == nil { keys.append((slot.stepNumber, mg)) }
-            slotsByKey[key, default: []].append(slot)
+        var groups: [(step: Int, mg: Milligrams, count: AdherenceCount)] = []
+        var group = -1
+        var doseDay: LocalDate?, doseMg: Milligrams = 0
+        for slot in slots where slot.instant <= c.now {
+            let s = status[slot.key]
+            let date = slot.key.date
+            whole.add(s)
+            if date <= c.today {
+                if date > week { last7.add(s) }
+                if date > month { last28.add(s) }
+            }
+            if date != doseDay {
+                doseDay = date
+                doseMg = record.dailyDose(on: date)
+            }
+            if group < 0 || groups[group].step != slot.stepNumber || groups[group].mg != doseMg {
+                group = groups.firstIndex { $0.step == slot.stepNumber && $0.mg == doseMg } ?? {
+                    groups.append((slot.stepNumber, doseMg, AdherenceCount()))
+                    return groups.count - 1
+                }()
+            }
+            groups[group].count.add(s)
         }
-        byStep = keys.map { key in
-            let group = slotsByKey["\(key.step)/\(key.mg)"] ?? []
-            return StepAdherence(stepNumber: key.step, dailyDoseMg: key.mg,
-                                 figure: AdherenceFigure(AdherenceReport(slots: group, entries: entries,
-                                                                         courseStart: record.course.startDate).overall))
-        }
+        last7Days = AdherenceFigure(last7)
+        last28Days = AdherenceFigure(last28)
+        wholeCourse = AdherenceFigure(whole)
+        byStep = groups.map { StepAdherence(stepNumber: $0.step, dailyDoseMg: $0.mg, figure: AdherenceFigure($0.count)) }
     }
 }

@@ -46,23 +46,24 @@ struct ReviewContext {
     var courses: [CourseRecord]
     /// The course in progress (the latest not stopped), if any.
     var focus: CourseRecord?
+    /// `zones` with their offsets cached, and the patient's own zone likewise: a review asks
+    /// for the local day of thousands of instants.
+    var clock: ZoneClock
+    var patientZone: ZoneOffsets
+    /// The journal's pain entries with their local days (``PainPoint/all(in:)``).
+    var pains: [PainPoint] = []
 
     /// The course pain and side effects are judged against: the one in progress, else the latest.
     var reference: CourseRecord? { focus ?? courses.last }
 
     /// The patient's local calendar day of an instant, in the zone in force that day.
     func localDate(_ instant: Date) -> LocalDate {
-        LocalDate(instant, in: zones.zone(on: LocalDate(instant, in: patient.zone)))
+        // LocalDate(instant, in: zones.zone(on: LocalDate(instant, in: patient.zone))), cached.
+        clock.zone(on: patientZone.localDate(instant)).localDate(instant)
     }
 
     func course(id: Int64?) -> CourseRecord? {
         guard let id else { return nil }
         return courses.first { $0.course.id == id }
-    }
-
-    /// Entries that belong to `record` or to no course (recorded between courses).
-    func entries(of record: CourseRecord?) -> [JournalEntry] {
-        guard let id = record?.course.id else { return journal }
-        return journal.filter { $0.courseID == id || $0.courseID == nil }
     }
 }

@@ -47,7 +47,16 @@ public struct LadderReview: Codable, Sendable, Equatable {
     public var usable: [LadderOption] { remaining.filter { !$0.isRuledOut } }
 
     /// Outcomes that take a drug off the ladder for this patient.
-    public static let failingOutcomes: Set<Course.Outcome> = [.notEffective, .notTolerated, .contraindicated]
+    public static let failingOutcomes: Set<Course.Outcome> = Set(Course.Outcome.allCases.filter(fails))
+
+    /// Membership of ``failingOutcomes`` without building the set: a review asks once per
+    /// course, and the set's one-time set-up cost more than the rest of the ladder section.
+    static func fails(_ outcome: Course.Outcome) -> Bool {
+        switch outcome {
+        case .notEffective, .notTolerated, .contraindicated: true
+        case .effective, .patientChoice: false
+        }
+    }
 
     init(context c: ReviewContext, pain: PainReview, sideEffects: SideEffectReview, referred: DecisionRecord?) {
         let f = c.formulary
@@ -59,7 +68,7 @@ public struct LadderReview: Codable, Sendable, Equatable {
                          inProgress: r.course.id != nil && r.course.id == c.focus?.course.id)
         }
         var failed: [String] = []
-        for r in c.courses where r.course.outcome.map(Self.failingOutcomes.contains) == true && !failed.contains(r.course.drug) {
+        for r in c.courses where r.course.outcome.map(Self.fails) == true && !failed.contains(r.course.drug) {
             failed.append(r.course.drug)
         }
         self.failed = failed
@@ -90,9 +99,10 @@ public struct LadderReview: Codable, Sendable, Equatable {
         if let severe {
             // The current state: what was recorded with a severe score in the last 7 days.
             let since = c.today.adding(days: -6)
-            for e in c.journal where e.kind == .pain {
-                guard let p = e.pain, let impact = p.impact, !impact.isEmpty, Double(p.score) >= severe.value else { continue }
-                let day = c.localDate(e.at)
+            for point in c.pains {
+                let p = point.detail
+                guard let impact = p.impact, !impact.isEmpty, Double(p.score) >= severe.value else { continue }
+                let day = point.day
                 if day >= since && day <= c.today { limits.append("\"\(impact)\" with pain \(p.score)/10 on \(day)") }
             }
         }

@@ -72,10 +72,11 @@ public struct PainReview: Codable, Sendable, Equatable {
 
     init(context c: ReviewContext) {
         let reference = c.reference
-        let painEntries = c.journal.filter { $0.kind == .pain && $0.pain != nil }
+        // Pain entries with their local day, worked out once for the whole review (``PainPoint``).
+        let painEntries = c.pains
         let start = reference?.course.startDate
 
-        let base = Self.baseline(painEntries, course: reference, context: c)
+        let base = Self.baseline(painEntries, course: reference)
         baseline = base
         // Not before the course start (earlier scores are not outcomes of this drug), unless
         // the course has not started yet.
@@ -84,8 +85,8 @@ public struct PainReview: Codable, Sendable, Equatable {
         windowTo = c.today
         windowFrom = from
         // The baseline is what the rest is measured against, never part of the outcome.
-        let outcomes = painEntries.filter { base?.entryID == nil || $0.id != base?.entryID }
-        let daily = Self.daily(outcomes, context: c)
+        let outcomes = painEntries.filter { base?.entryID == nil || $0.entryID != base?.entryID }
+        let daily = Self.daily(outcomes)
         recent = daily.filter { $0.date >= from && $0.date <= c.today }
         last7DaysMean = recent.isEmpty ? nil : recent.map(\.score).reduce(0, +) / Double(recent.count)
 
@@ -99,11 +100,17 @@ public struct PainReview: Codable, Sendable, Equatable {
             }
         }
 
-        let impressions = c.journal.filter {
-            $0.kind == .impression && $0.impression != nil && (reference == nil || $0.courseID == reference?.course.id)
+        // The latest impression for the reference course (any, without one); read in place.
+        var latest: Int?
+        for i in c.journal.indices.reversed() where c.journal[i].kind == .impression && c.journal[i].impression != nil {
+            if reference == nil || c.journal[i].courseID == reference?.course.id {
+                latest = i
+                break
+            }
         }
-        impression = impressions.last.flatMap { e in
-            ImpressionScale.meaning(e.impression!).map {
+        impression = latest.flatMap { i in
+            let e = c.journal[i]
+            return ImpressionScale.meaning(e.impression!).map {
                 ImpressionReview(value: e.impression!, meaning: $0, date: c.localDate(e.at), entryID: e.id)
             }
         }
@@ -111,54 +118,92 @@ public struct PainReview: Codable, Sendable, Equatable {
         weekly = []
         if let start, start <= c.today {
             let weeks = start.days(to: c.today) / 7 + 1
+            // `daily` is in date order, so each week's scores are the next run of it.
+            var next = 0
             for week in 1...weeks {
                 let from = start.adding(days: 7 * (week - 1)), to = from.adding(days: 6)
-                let scores = daily.filter { $0.date >= from && $0.date <= to }.map(\.score)
+                while next < daily.count, daily[next].date < from { next += 1 }
+                var scores: [Double] = []
+                while next < daily.count, daily[next].date <= to {
+                    scores.append(daily[next].score)
+                    next += 1
+                }
                 weekly.append(WeeklyPain(week: week, from: from, to: to,
                                          mean: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count),
                                          daysScored: scores.count))
             }
         }
 
-        let sleeps = outcomes.filter {
-            let d = c.localDate($0.at)
-            return d >= from && d <= c.today
-        }.compactMap { $0.pain?.sleep }
+        let sleeps = outcomes.filter { $0.day >= from && $0.day <= c.today }.compactMap { $0.detail.sleep }
         sleepLast7DaysMean = sleeps.isEmpty ? nil : Double(sleeps.reduce(0, +)) / Double(sleeps.count)
         baselineSleep = baseline?.sleep
 
         let since = c.today.adding(days: -27)
-        impacts = painEntries.reversed().compactMap { e -> DatedText? in
-            let d = c.localDate(e.at)
-            guard d >= since, d <= c.today, let text = e.pain?.impact, !text.isEmpty else { return nil }
-            return DatedText(date: d, text: text)
+        impacts = painEntries.reversed().compactMap { p -> DatedText? in
+            guard p.day >= since, p.day <= c.today, let text = p.detail.impact, !text.isEmpty else { return nil }
+            return DatedText(date: p.day, text: text)
         }
-        let assessment = c.journal.last { $0.kind == .assessment && $0.assessment != nil }
-        stopsDoing = assessment?.assessment?.stopsDoing ?? []
-        assessedOn = assessment.map { c.localDate($0.at) }
+        var assessed: Int?
+        for i in c.journal.indices.reversed() where c.journal[i].kind == .assessment && c.journal[i].assessment != nil {
+            assessed = i
+            break
+        }
+        stopsDoing = assessed.flatMap { c.journal[$0].assessment?.stopsDoing } ?? []
+        assessedOn = assessed.map { c.localDate(c.journal[$0].at) }
     }
 
     /// The course's baseline: the latest score marked as baseline for this course (or marked
     /// with no course, on or before its first day); else the last score before its first day.
-    static func baseline(_ entries: [JournalEntry], course: CourseRecord?, context c: ReviewContext) -> BaselinePain? {
+    static func baseline(_ points: [PainPoint], course: CourseRecord?) -> BaselinePain? {
         guard let course else { return nil }
         let start = course.course.startDate
-        let marked = entries.last { e in
-            e.pain!.baseline && (e.courseID == course.course.id || (e.courseID == nil && c.localDate(e.at) <= start))
+        let marked = points.last { p in
+            p.detail.baseline && (p.courseID == course.course.id || (p.courseID == nil && p.day <= start))
         }
-        if let e = marked ?? entries.last(where: { c.localDate($0.at) < start }) {
-            return BaselinePain(score: e.pain!.score, sleep: e.pain!.sleep, date: c.localDate(e.at),
-                                entryID: e.id, marked: marked != nil)
+        if let p = marked ?? points.last(where: { $0.day < start }) {
+            return BaselinePain(score: p.detail.score, sleep: p.detail.sleep, date: p.day,
+                                entryID: p.entryID, marked: marked != nil)
         }
         return nil
     }
 
     /// One score per day: the mean of the day's entries, so a day scored twice counts once.
-    static func daily(_ entries: [JournalEntry], context c: ReviewContext) -> [DailyPain] {
-        var byDay: [LocalDate: [Int]] = [:]
-        for e in entries { byDay[c.localDate(e.at), default: []].append(e.pain!.score) }
-        return byDay.keys.sorted().map { d in
-            DailyPain(date: d, score: Double(byDay[d]!.reduce(0, +)) / Double(byDay[d]!.count))
+    /// In date order.
+    static func daily(_ points: [PainPoint]) -> [DailyPain] {
+        // Sorted by day number and summed in runs: the same sums as grouping by date.
+        let byDay = points.map { (day: $0.day.dayNumber, score: $0.detail.score) }.sorted { $0.day < $1.day }
+        var result: [DailyPain] = []
+        var i = 0
+        while i < byDay.count {
+            var sum = 0, n = 0
+            let day = byDay[i].day
+            while i < byDay.count, byDay[i].day == day {
+                sum += byDay[i].score
+                n += 1
+                i += 1
+            }
+            result.append(DailyPain(date: LocalDate(dayNumber: day), score: Double(sum) / Double(n)))
         }
+        return result
+    }
+}
+
+/// A pain entry as the review reads it, with its local day worked out once: the pain
+/// section, the baseline and the referral prompts all ask for it.
+struct PainPoint {
+    var entryID: Int64?
+    var courseID: Int64?
+    var day: LocalDate
+    var detail: PainDetail
+
+    /// The journal's pain entries (with a score), in journal order.
+    static func all(in c: ReviewContext) -> [PainPoint] {
+        var points: [PainPoint] = []
+        for i in c.journal.indices where c.journal[i].kind == .pain {
+            guard let detail = c.journal[i].pain else { continue }
+            points.append(PainPoint(entryID: c.journal[i].id, courseID: c.journal[i].courseID,
+                                    day: c.localDate(c.journal[i].at), detail: detail))
+        }
+        return points
     }
 }

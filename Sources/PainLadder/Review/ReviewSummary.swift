@@ -38,12 +38,9 @@ public struct ReviewSummary: Codable, Sendable, Equatable {
     ///   - now: the instant of the review.
     public static func build(patient: Patient, formulary: Formulary, courses: [CourseRecord],
                              journal: [JournalEntry], zones: ZoneHistory, now: Date) -> ReviewSummary {
-        let ordered = courses.sorted { ($0.course.startDate, $0.course.id ?? 0) < ($1.course.startDate, $1.course.id ?? 0) }
-        let today = LocalDate(now, in: zones.zone(on: LocalDate(now, in: patient.zone)))
-        let focus = ordered.last { $0.course.status != .stopped && $0.currentPlan != nil }
-        let context = ReviewContext(patient: patient, formulary: formulary, zones: zones, now: now, today: today,
-                                    journal: journal.filter { $0.kind != .undo }, courses: ordered, focus: focus)
-
+        let context = Self.context(patient: patient, formulary: formulary, courses: courses, journal: journal,
+                                   zones: zones, now: now)
+        let (ordered, today, focus) = (context.courses, context.today, context.focus)
         let course = focus.flatMap { CourseReview($0, context: context) }
         let pain = PainReview(context: context)
         let sideEffects = SideEffectReview(context: context)
@@ -58,5 +55,24 @@ public struct ReviewSummary: Codable, Sendable, Equatable {
             sideEffects: sideEffects, trial: trial, ladder: ladder, reviews: ReviewDates(context: context),
             suggestion: Suggestion.make(context: context, course: course, pain: pain, sideEffects: sideEffects,
                                         trial: trial, ladder: ladder))
+    }
+
+    /// What every section reads: courses in start order, today, the course in progress, the
+    /// journal without undos, and the zone caches. Apart from ``build``, for tests that check
+    /// a section against a straightforward computation.
+    static func context(patient: Patient, formulary: Formulary, courses: [CourseRecord],
+                        journal: [JournalEntry], zones: ZoneHistory, now: Date) -> ReviewContext {
+        let ordered = courses.sorted { ($0.course.startDate, $0.course.id ?? 0) < ($1.course.startDate, $1.course.id ?? 0) }
+        let today = LocalDate(now, in: zones.zone(on: LocalDate(now, in: patient.zone)))
+        let focus = ordered.last { $0.course.status != .stopped && $0.currentPlan != nil }
+        // Copy the journal only when there is an undo to leave out (an effective journal has none);
+        // looked for by index, as `contains { }` copies every entry it looks at.
+        let hasUndo = journal.indices.contains { journal[$0].kind == .undo }
+        var context = ReviewContext(patient: patient, formulary: formulary, zones: zones, now: now, today: today,
+                                    journal: hasUndo ? journal.filter { $0.kind != .undo } : journal,
+                                    courses: ordered, focus: focus, clock: ZoneClock(zones),
+                                    patientZone: ZoneOffsets(patient.zone))
+        context.pains = PainPoint.all(in: context)
+        return context
     }
 }

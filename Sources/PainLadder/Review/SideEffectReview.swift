@@ -52,22 +52,37 @@ public struct SideEffectReview: Codable, Sendable, Equatable {
     public var flags: [FlagReview]
 
     init(context c: ReviewContext) {
-        let resolutions = Dictionary(
-            c.journal.filter { $0.kind == .sideEffectResolved }.compactMap { e in e.sideEffect?.resolves.map { ($0, e) } },
-            uniquingKeysWith: { first, _ in first })
-        let reports: [SideEffectReport] = c.journal.filter { $0.kind == .sideEffect && $0.sideEffect != nil }.map { e in
-            let detail = e.sideEffect!
+        var resolutions: [Int64: JournalEntry] = [:]
+        for i in c.journal.indices where c.journal[i].kind == .sideEffectResolved {
+            // The first resolution of a report counts.
+            if let target = c.journal[i].sideEffect?.resolves, resolutions[target] == nil { resolutions[target] = c.journal[i] }
+        }
+        // Each course's drug and symptom table once, not once per report.
+        var tables: [Int64: SymptomMatcher.Table?] = [:]
+        func table(_ record: CourseRecord?) -> SymptomMatcher.Table? {
+            guard let record else { return nil }
+            guard let id = record.course.id else {
+                return (try? c.formulary.drug(record.course.drug)).map(SymptomMatcher.Table.init)
+            }
+            if let known = tables[id] { return known }
+            let made = (try? c.formulary.drug(record.course.drug)).map(SymptomMatcher.Table.init)
+            tables[id] = made
+            return made
+        }
+        var reports: [SideEffectReport] = []
+        for i in c.journal.indices where c.journal[i].kind == .sideEffect {
+            guard let detail = c.journal[i].sideEffect else { continue }
+            let e = c.journal[i]
             let record = c.course(id: e.courseID)
-            let drug = record.flatMap { try? c.formulary.drug($0.course.drug) }
-            let match = drug.flatMap { SymptomMatcher.match(detail.symptom, drug: $0) }
+            let match = table(record)?.match(detail.symptom)
             let day = c.localDate(e.at)
             let resolution = e.id.flatMap { resolutions[$0] }
-            return SideEffectReport(
+            reports.append(SideEffectReport(
                 entryID: e.id, courseID: e.courseID, drug: record?.course.drug, symptom: detail.symptom,
                 label: match?.effect.label, severity: detail.severity, reportedOn: day, since: detail.since,
                 redFlag: detail.redFlag, action: detail.redFlag ? match?.effect.action : nil,
                 stepNumber: detail.stepNumber, dailyDoseMg: record.map { $0.dailyDose(on: day) },
-                resolved: resolution != nil, resolvedOn: resolution.map { c.localDate($0.at) })
+                resolved: resolution != nil, resolvedOn: resolution.map { c.localDate($0.at) }))
         }
         openRedFlags = reports.filter { $0.redFlag && !$0.resolved }.reversed()
 
@@ -89,7 +104,11 @@ public struct SideEffectReview: Codable, Sendable, Equatable {
         }
 
         var flags: [FlagReview] = []
-        for e in c.entries(of: c.reference) {
+        // `c.entries(of: c.reference)`, read in place: most entries raise no flag.
+        let reference = c.reference?.course.id
+        for i in c.journal.indices where !c.journal[i].flags.isEmpty {
+            if let reference, c.journal[i].courseID != reference && c.journal[i].courseID != nil { continue }
+            let e = c.journal[i]
             for flag in e.flags where flag.kind != .redFlag && flag.kind != .stepUpHeld {
                 flags.removeAll { $0.kind == flag.kind && $0.message == flag.message }
                 flags.append(FlagReview(kind: flag.kind, message: flag.message, date: c.localDate(e.at), entryID: e.id))

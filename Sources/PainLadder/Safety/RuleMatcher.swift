@@ -64,7 +64,28 @@ public struct RuleMatcher: Sendable {
         listed.contains { terms.contains(key($0)) }
     }
 
+    /// Trimmed of spaces and tabs at the ends, lower-cased. ASCII text (every formulary term
+    /// so far) is done on its bytes, where `.whitespaces` is exactly space and tab and
+    /// lower-casing is A–Z to a–z; anything else the Foundation way. Foundation's trimming
+    /// was most of the ladder check a review runs for every drug.
     static func key(_ text: String) -> String {
+        var text = text
+        let ascii = text.withUTF8 { u -> String? in
+            for b in u where b >= 0x80 { return nil }
+            var lo = 0, hi = u.count
+            while lo < hi, u[lo] == 0x20 || u[lo] == 0x09 { lo += 1 }
+            while hi > lo, u[hi - 1] == 0x20 || u[hi - 1] == 0x09 { hi -= 1 }
+            guard hi > lo else { return "" }
+            return String(unsafeUninitializedCapacity: hi - lo) { out in
+                for i in lo..<hi { out[i - lo] = (65...90).contains(u[i]) ? u[i] + 32 : u[i] }
+                return hi - lo
+            }
+        }
+        return ascii ?? keyFoundation(text)
+    }
+
+    /// The rule itself: what ``key(_:)`` must agree with.
+    static func keyFoundation(_ text: String) -> String {
         text.trimmingCharacters(in: .whitespaces).lowercased()
     }
 }

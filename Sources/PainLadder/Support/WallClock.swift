@@ -10,18 +10,25 @@ import Foundation
 /// Either way each slot resolves to exactly one instant.
 public enum WallClock {
     public static func instant(_ date: LocalDate, _ time: LocalTime, in zone: TimeZone) -> Date {
+        instant(date, time) { zone.secondsFromGMT(for: Date(timeIntervalSince1970: $0)) }
+    }
+
+    /// The rule above with the zone's offset at an instant (seconds since 1970) given by
+    /// `offset`, so a caller with cached offsets (``ZoneOffsets``) gets the same answer
+    /// without asking ICU for every slot. Allocates nothing.
+    static func instant(_ date: LocalDate, _ time: LocalTime, offset: (Double) -> Int) -> Date {
         let naive = Double(date.dayNumber * 86_400 + time.minutesSinceMidnight * 60)
-        let before = zone.secondsFromGMT(for: Date(timeIntervalSince1970: naive - 86_400))
-        let after = zone.secondsFromGMT(for: Date(timeIntervalSince1970: naive + 86_400))
-        let candidates = Set([before, after]).map { offset in
-            Date(timeIntervalSince1970: naive - Double(offset))
+        let before = offset(naive - 86_400)
+        let after = offset(naive + 86_400)
+        // A candidate offset is valid when the instant it gives keeps that offset; of the
+        // valid ones the earliest instant (the larger offset) is the first occurrence.
+        var first: Double?
+        if offset(naive - Double(before)) == before { first = naive - Double(before) }
+        if after != before, offset(naive - Double(after)) == after {
+            first = min(first ?? .infinity, naive - Double(after))
         }
-        let valid = candidates.filter { candidate in
-            zone.secondsFromGMT(for: candidate) == Int(naive - candidate.timeIntervalSince1970)
-        }
-        if let first = valid.min() { return first }
         // In the gap: no candidate keeps its own offset; use the offset before the gap.
-        return Date(timeIntervalSince1970: naive - Double(before))
+        return Date(timeIntervalSince1970: first ?? naive - Double(before))
     }
 
     /// The local date and wall-clock time of `instant` in `zone`.

@@ -32,7 +32,8 @@ public struct Schedule: Codable, Sendable, Equatable {
 
     /// The step in force on `date`: the last planned step that has started.
     public func step(on date: LocalDate) -> TitrationStep? {
-        plannedSteps.last { $0.startDate <= date }
+        // Not `plannedSteps.last`: that builds an array on every call, and calendars call this for every day.
+        steps.last { !$0.beyondTarget && $0.startDate <= date }
     }
 }
 

@@ -203,8 +203,49 @@ enum ReviewText {
 
 /// Number formatting for the screen.
 enum Num {
+    /// `String(format: "%.Nf", x)`: the exact binary value rounded to `places` decimals, a
+    /// tie to even, as the C library's printf does. Worked out in integers for ordinary
+    /// values; Foundation's formatter (or even building a C va_list) costs about a million
+    /// instructions on first use, more than the rest of the review's text.
     static func f(_ x: Double, _ places: Int) -> String {
-        String(format: "%.\(places)f", x)
+        guard x.isFinite, abs(x) < 0x1p52, (0...3).contains(places) else { return cFormat(x, places) }
+        let scale: UInt64 = [1, 10, 100, 1_000][places]
+        // x = significand × 2^exponent exactly; significand × scale < 2^63.
+        let biased = Int(x.exponentBitPattern)
+        let exponent = biased == 0 ? -1_074 : biased - 1_075   // zero and subnormals: no hidden bit
+        let significand = x.significandBitPattern | (biased == 0 ? 0 : 1 << 52)
+        let scaled = significand * scale
+        var q: UInt64
+        if exponent >= 0 {
+            q = scaled << UInt64(exponent)
+        } else if -exponent >= 64 {
+            q = 0   // below 2^-11 × scale: rounds to 0 (never a tie)
+        } else {
+            let shift = UInt64(-exponent)
+            q = scaled >> shift
+            let rest = scaled & ((1 << shift) - 1), half: UInt64 = 1 << (shift - 1)
+            if rest > half || (rest == half && q % 2 == 1) { q += 1 }
+        }
+        var text = x.sign == .minus ? "-" : ""
+        text += String(q / scale)
+        if places > 0 {
+            let fraction = String(q % scale)
+            text += "." + String(repeating: "0", count: places - fraction.count) + fraction
+        }
+        return text
+    }
+
+    /// The C library's `vsnprintf` with `%.Nf`, for what ``f(_:_:)`` does not work out itself.
+    static func cFormat(_ x: Double, _ places: Int) -> String {
+        let format = "%.\(places)f"
+        var size = 32
+        while true {
+            var buffer = [CChar](repeating: 0, count: size)
+            let n = withVaList([x]) { vsnprintf(&buffer, size, format, $0) }
+            guard n >= 0 else { return String(format: format, x) }
+            if Int(n) < size { return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } }
+            size = Int(n) + 1
+        }
     }
 
     static func signed(_ x: Double, _ places: Int) -> String {
