@@ -27,9 +27,10 @@ import PainLadder
 /// - A file that other users can write to, a read-only file, a file that is not SQLite, a
 ///   SQLite file of another application, and a database written by a newer PainLadder
 ///   (its schema has migrations this build does not know) are refused and left untouched.
-/// - WAL journal (`DatabasePool`): readers never wait for the writer, and a writer waits up
-///   to `busyTimeout` for another writer before failing with ``PainLadderError/busy(_:)``
-///   (exit 75, try again), having changed nothing.
+/// - WAL journal (set in the file when it is created): other processes' readers never wait
+///   for a writer, and a writer waits up to `busyTimeout` for another writer before failing
+///   with ``PainLadderError/busy(_:)`` (exit 75, try again), having changed nothing. Each
+///   `Store` holds one connection (`DatabaseQueue`): a command does one thing at a time.
 /// - `PRAGMA synchronous = FULL` on every connection: in WAL mode `NORMAL` can lose the
 ///   last transactions on power loss (they are in the WAL but not yet synced). For health
 ///   records a change the CLI reports as done must survive a crash or power cut, so every
@@ -38,7 +39,7 @@ import PainLadder
 public final class Store: Sendable {
     /// The database file.
     public let path: String
-    let pool: DatabasePool
+    let queue: DatabaseQueue
 
     /// Opens (and if allowed creates) the database at `path`, upgrading its schema if an
     /// older release wrote it.
@@ -55,32 +56,37 @@ public final class Store: Sendable {
         self.path = path
         let file = DatabaseFile(path: path)
 
-        // A file the preflight found complete needs no migration check on the pool: that
-        // check opens a reader connection (and parses the schema again) for nothing.
-        var migrated = false
+        var existing: Bool
         switch try file.inspect() {
         case .missing:
             guard createIfMissing else {
                 throw PainLadderError.noDatabase(path: path, reason: "no such file")
             }
             try file.createPrivately()
-            if try file.inspect() != .empty {   // a racing process created and wrote it first
-                try Self.preflight(path: path, busyTimeout: busyTimeout)
-            }
+            existing = try file.inspect() != .empty   // a racing process created and wrote it first
         case .empty:
-            break
+            existing = false
         case .sqlite:
-            // Read-only, before the pool: opening a pool writes to the file (GRDB makes sure
-            // the WAL is not empty), and a refused file must be left exactly as it was.
-            migrated = try Self.preflight(path: path, busyTimeout: busyTimeout)
+            existing = true
         }
 
         do {
-            pool = try DatabasePool(path: path, configuration: Self.configuration(busyTimeout: busyTimeout))
-            // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after
-            // `prepareDatabase` has run: set FULL again on the (one, long-lived) writer.
-            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-            if !migrated { try Self.migrate(pool, path: path) }
+            // One connection (a CLI command does one thing at a time). Opening it writes
+            // nothing, so a refused file is left exactly as it was: a `DatabasePool` would
+            // write a dummy transaction (and sync it) whenever the WAL file is absent, which
+            // it is after every command, since the last connection to close removes it.
+            queue = try DatabaseQueue(path: path, configuration: Self.configuration(busyTimeout: busyTimeout))
+            let migrated = existing ? try Self.preflight(queue, path: path) : false
+            try queue.writeWithoutTransaction { db in
+                // WAL is a property of the file: set when it is created (or if a copy was
+                // made in another journal mode), then every later connection uses it.
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                        throw PainLadderError.noDatabase(path: path, reason: "cannot use a write-ahead log here (WAL mode)")
+                    }
+                }
+            }
+            if !migrated { try Self.migrate(queue, path: path) }
         } catch {
             throw Self.mapped(error, path: path)
         }
@@ -91,9 +97,10 @@ public final class Store: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
-        config.journalMode = .wal
+        // The journal mode is left to the file (WAL, set when it was created): GRDB's `.wal`
+        // would write a dummy transaction on every open that finds no WAL file.
         config.prepareDatabase { db in
-            // Every connection, readers included: the setting is per connection.
+            // The setting is per connection.
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         return config
@@ -101,19 +108,19 @@ public final class Store: Sendable {
 
     /// Applies missing migrations (refusing a database that a newer PainLadder wrote in
     /// the meantime).
-    private static func migrate(_ pool: DatabasePool, path: String) throws {
+    private static func migrate(_ queue: DatabaseQueue, path: String) throws {
         let migrator = Schema.migrator
-        let (superseded, complete, applied) = try pool.read { db in
+        let (superseded, complete, applied) = try queue.read { db in
             (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db),
              try migrator.appliedIdentifiers(db))
         }
         if superseded { throw newer(path: path, applied: applied) }
         if complete { return }
         do {
-            try migrator.migrate(pool)
+            try migrator.migrate(queue)
         } catch {
             // Two processes creating the same database: the other one migrated first.
-            if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
+            if try queue.read({ try migrator.hasCompletedMigrations($0) }) { return }
             throw error
         }
     }
@@ -127,17 +134,11 @@ public final class Store: Sendable {
                 + "\(migrator.migrations.last ?? "none"); install the newer painladder. Nothing was changed")
     }
 
-    /// Opens an existing file read-only and refuses it, untouched, unless it is a
-    /// PainLadder database this build understands (or an empty SQLite database).
-    /// Returns whether every migration this build knows is already applied.
-    @discardableResult
-    private static func preflight(path: String, busyTimeout: TimeInterval) throws -> Bool {
+    /// Reads an existing file before anything writes to it, and refuses it, untouched,
+    /// unless it is a PainLadder database this build understands (or an empty SQLite
+    /// database). Returns whether every migration this build knows is already applied.
+    private static func preflight(_ queue: DatabaseQueue, path: String) throws -> Bool {
         do {
-            var config = Configuration()
-            config.readonly = true
-            config.busyMode = .timeout(busyTimeout)
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            defer { try? queue.close() }
             return try queue.read { db in
                 let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let applied = try Schema.migrator.appliedIdentifiers(db)
@@ -165,11 +166,11 @@ public final class Store: Sendable {
 
     /// Runs `body` in one IMMEDIATE write transaction; errors come out as ``PainLadderError``.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.write(body) } catch { throw Self.mapped(error, path: path) }
+        do { return try queue.write(body) } catch { throw Self.mapped(error, path: path) }
     }
 
     /// Runs `body` in one read transaction (a consistent snapshot).
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.read(body) } catch { throw Self.mapped(error, path: path) }
+        do { return try queue.read(body) } catch { throw Self.mapped(error, path: path) }
     }
 }

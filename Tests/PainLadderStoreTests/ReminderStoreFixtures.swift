@@ -43,6 +43,6 @@ struct ReminderClinic {
     }
 
     func count(_ sql: String) throws -> Int {
-        try store.pool.read { try Int.fetchOne($0, sql: sql) ?? 0 }
+        try store.queue.read { try Int.fetchOne($0, sql: sql) ?? 0 }
     }
 }

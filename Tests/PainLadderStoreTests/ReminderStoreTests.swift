@@ -145,7 +145,7 @@ struct ReminderStoreTests {
         try withTemporaryDirectory { dir in
             let c = try ReminderClinic(dir: dir)
             func plan(_ sql: String) throws -> String {
-                try c.store.pool.read { db in
+                try c.store.queue.read { db in
                     try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: " | ")
                 }
             }
@@ -178,7 +178,7 @@ struct ReminderStoreTests {
             #expect(view.stocks.first?.stock.runsOut?.key.description == "2026-03-26 22:00")
             #expect(view.stocks.first?.requestFrom == LocalDate(parsing: "2026-03-19"))
             #expect(throws: (any Error).self) {
-                try c.store.pool.write { try $0.execute(sql: "UPDATE supply_event SET units = 1") }
+                try c.store.queue.write { try $0.execute(sql: "UPDATE supply_event SET units = 1") }
             }
         }
     }

@@ -54,7 +54,7 @@ struct ReviewStoreTests {
     func queuePlan() throws {
         try withTemporaryDirectory { dir in
             let store = try populated(dir)
-            let plan = try store.pool.read { db in
+            let plan = try store.queue.read { db in
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Store.reviewQueueSQL, arguments: ["stopped", "2026-03-20"])
                     .map { $0["detail"] as String }
             }

@@ -25,7 +25,7 @@ struct StoreOpeningTests {
                  try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
                  try Int32.fetchOne(db, sql: "PRAGMA application_id"))
             }
-            for (name, values) in [("reader", try store.pool.read(query)), ("writer", try store.pool.write(query))] {
+            for (name, values) in [("reader", try store.queue.read(query)), ("writer", try store.queue.write(query))] {
                 #expect(values.0 == "wal", "\(name)")
                 #expect(values.1 == 2, "\(name): synchronous must read back FULL (2)")
                 #expect(values.2 == 1, "\(name)")
@@ -143,7 +143,7 @@ struct StoreOpeningTests {
             _ = try Store(path: path, createIfMissing: false)
             let store = try Store(path: path, createIfMissing: false)
             #expect(try store.patients().isEmpty)
-            let applied = try store.pool.read { try Schema.migrator.appliedMigrations($0) }
+            let applied = try store.queue.read { try Schema.migrator.appliedMigrations($0) }
             #expect(applied == ["v1", "v2-journal", "v3-decisions", "v4-reminders"], "every migration once, in order")
         }
     }
@@ -194,7 +194,7 @@ struct StoreOpeningTests {
             _ = try store.startCourse(sampleCourse(), plan: samplePlan())
             for sql in ["UPDATE plan_version SET reason = 'x'", "DELETE FROM plan_version",
                         "UPDATE audit SET actor = 'x'", "DELETE FROM audit"] {
-                #expect(throws: DatabaseError.self, "\(sql)") { try store.pool.write { try $0.execute(sql: sql) } }
+                #expect(throws: DatabaseError.self, "\(sql)") { try store.queue.write { try $0.execute(sql: sql) } }
             }
         }
     }
@@ -204,7 +204,7 @@ struct StoreOpeningTests {
         try withTemporaryDirectory { dir in
             let store = try Store(path: dir + "/db.sqlite", createIfMissing: true)
             try store.addPatient(samplePatient(), at: t0.addingTimeInterval(0.1234), by: "dr.khan")
-            let row = try #require(try store.pool.read { try Row.fetchOne($0, sql: "SELECT * FROM patient") })
+            let row = try #require(try store.queue.read { try Row.fetchOne($0, sql: "SELECT * FROM patient") })
             #expect(row["created_at"] as String == "2026-03-02T09:00:00.123Z")
             #expect(row["birth_date"] as String == "1958-04-12")
             #expect(StoreTime.string(Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59.500Z")
