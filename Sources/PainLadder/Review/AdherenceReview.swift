@@ -42,8 +42,16 @@ public struct AdherenceReview: Codable, Sendable, Equatable {
         // dose entries; the same counts as ``AdherenceReport`` per period and per step
         // (`AdherenceReviewEquivalenceTests` checks it against that straightforward way).
         let start = record.course.startDate
-        let slots = DoseCalendar.slots(versions: record.versions, courseStart: start, from: start, to: c.today,
-                                       clock: c.clock)
+        // Only the key, instant and step of each slot: a two-year calendar of full ``DoseSlot``s
+        // (administration and plan version included) was a quarter of a megabyte of fresh memory.
+        var slots: [(key: SlotKey, instant: Date, stepNumber: Int)] = []
+        slots.reserveCapacity(DoseCalendar.estimatedCount(courseStart: start, courseEnd: nil, from: start, to: c.today))
+        DoseCalendar.forEachSlot(versions: record.versions, courseStart: start, courseEnd: nil, from: start,
+                                 to: c.today, clock: c.clock) { key, instant, _, step, _ in
+            slots.append((key, instant, step))
+        }
+        // In time order, as ``DoseCalendar/slots(versions:courseStart:courseEnd:from:to:zones:)`` gives them.
+        if !DoseCalendar.isInOrder(slots, by: { $0.instant }) { slots.sort { $0.instant < $1.instant } }
         let status = SlotStatusIndex(c.journal, courseID: record.course.id)
         let week = c.today.adding(days: -7), month = c.today.adding(days: -28)
         var last7 = AdherenceCount(), last28 = AdherenceCount(), whole = AdherenceCount()
