@@ -69,8 +69,8 @@ public struct JournalEntry: Codable, Sendable, Equatable, CustomReflectable {
         set { unique().dose = newValue }
     }
     public var sideEffect: SideEffectDetail? {
-        get { storage.sideEffect }
-        set { unique().sideEffect = newValue }
+        get { storage.sideEffect?.value }
+        set { unique().sideEffect = newValue.map(Boxed.init) }
     }
     public var pain: PainDetail? {
         get { storage.pain }
@@ -82,8 +82,8 @@ public struct JournalEntry: Codable, Sendable, Equatable, CustomReflectable {
         set { unique().impression = newValue }
     }
     public var assessment: PainAssessment? {
-        get { storage.assessment }
-        set { unique().assessment = newValue }
+        get { storage.assessment?.value }
+        set { unique().assessment = newValue.map(Boxed.init) }
     }
     /// What the clinician must look at because of this entry.
     public var flags: [ClinicianFlag] {
@@ -122,7 +122,9 @@ public struct JournalEntry: Codable, Sendable, Equatable, CustomReflectable {
     /// The fields, as if stored in the entry itself (what reflection-based checks and
     /// debugging see); read from the storage object, so a field added there shows here.
     public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: storage).children, displayStyle: .struct)
+        Mirror(self, children: Mirror(reflecting: storage).children.map { child in
+            (child.label, (child.value as? any BoxedValue)?.boxedValue ?? child.value)
+        }, displayStyle: .struct)
     }
 
     public static func == (a: JournalEntry, b: JournalEntry) -> Bool {
@@ -181,23 +183,27 @@ public struct JournalEntry: Codable, Sendable, Equatable, CustomReflectable {
     /// An entry's fields. Never written while shared: ``JournalEntry/unique()`` copies it
     /// first, which is what makes the unchecked `Sendable` sound.
     private final class Storage: @unchecked Sendable {
-        var id: Int64?
+        // In an order that leaves little padding (fields are laid out as declared, each at its
+        // alignment: an `Int64?` is 9 bytes, so a 1-byte field fits after it). The side effect
+        // and the assessment, on few entries and the largest details, are boxed: 8 bytes on
+        // every other entry instead of ~115.
         var patientID: String
-        var courseID: Int64?
-        var planVersionID: Int64?
-        var kind: Kind
+        var recordedBy: String
         var at: Date
         var recordedAt: Date
-        var recordedBy: String
-        var supersedes: Int64?
         var reason: String?
         var note: String?
-        var dose: DoseDetail?
-        var sideEffect: SideEffectDetail?
-        var pain: PainDetail?
-        var impression: Int?
-        var assessment: PainAssessment?
         var flags: [ClinicianFlag]
+        var sideEffect: Boxed<SideEffectDetail>?
+        var assessment: Boxed<PainAssessment>?
+        var id: Int64?
+        var kind: Kind
+        var courseID: Int64?
+        var planVersionID: Int64?
+        var supersedes: Int64?
+        var impression: Int?
+        var pain: PainDetail?
+        var dose: DoseDetail?
 
         init(id: Int64?, patientID: String, courseID: Int64?, planVersionID: Int64?, kind: Kind, at: Date,
              recordedAt: Date, recordedBy: String, supersedes: Int64?, reason: String?, note: String?,
@@ -215,18 +221,18 @@ public struct JournalEntry: Codable, Sendable, Equatable, CustomReflectable {
             self.reason = reason
             self.note = note
             self.dose = dose
-            self.sideEffect = sideEffect
+            self.sideEffect = sideEffect.map(Boxed.init)
             self.pain = pain
             self.impression = impression
-            self.assessment = assessment
+            self.assessment = assessment.map(Boxed.init)
             self.flags = flags
         }
 
         func copy() -> Storage {
             Storage(id: id, patientID: patientID, courseID: courseID, planVersionID: planVersionID, kind: kind,
                     at: at, recordedAt: recordedAt, recordedBy: recordedBy, supersedes: supersedes, reason: reason,
-                    note: note, dose: dose, sideEffect: sideEffect, pain: pain, impression: impression,
-                    assessment: assessment, flags: flags)
+                    note: note, dose: dose, sideEffect: sideEffect?.value, pain: pain, impression: impression,
+                    assessment: assessment?.value, flags: flags)
         }
 
         /// Field by field, as the synthesized `==` of a struct with these fields.
@@ -234,10 +240,23 @@ public struct JournalEntry: Codable, Sendable, Equatable, CustomReflectable {
             id == o.id && patientID == o.patientID && courseID == o.courseID && planVersionID == o.planVersionID
                 && kind == o.kind && at == o.at && recordedAt == o.recordedAt && recordedBy == o.recordedBy
                 && supersedes == o.supersedes && reason == o.reason && note == o.note && dose == o.dose
-                && sideEffect == o.sideEffect && pain == o.pain && impression == o.impression
-                && assessment == o.assessment && flags == o.flags
+                && sideEffect?.value == o.sideEffect?.value && pain == o.pain && impression == o.impression
+                && assessment?.value == o.assessment?.value && flags == o.flags
         }
     }
+}
+
+/// A detail kept out of line, never changed in place (a new value is a new box), so boxes
+/// are shared freely between copies of an entry.
+final class Boxed<Value: Sendable>: Sendable, BoxedValue {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+    var boxedValue: Any { value }
+}
+
+/// What ``JournalEntry/customMirror`` shows for a boxed field: the value, not the box.
+protocol BoxedValue {
+    var boxedValue: Any { get }
 }
 
 /// A dose event, with a copy of what was planned for its slot at the time, so a later change
