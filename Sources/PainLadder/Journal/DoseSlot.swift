@@ -103,22 +103,52 @@ public enum DoseCalendar {
     static func slots(versions: [PlanVersion], courseStart: LocalDate, courseEnd: LocalDate? = nil,
                       from: LocalDate, to: LocalDate, clock: ZoneClock) -> [DoseSlot] {
         var result: [DoseSlot] = []
+        result.reserveCapacity(estimatedCount(courseStart: courseStart, courseEnd: courseEnd, from: from, to: to))
+        forEachSlot(versions: versions, courseStart: courseStart, courseEnd: courseEnd, from: from, to: to,
+                    clock: clock) { key, instant, a, step, p in
+            result.append(DoseSlot(key: key, instant: instant, administration: a, stepNumber: step,
+                                   planVersionID: versions[p].id, planVersion: versions[p].version))
+        }
+        // Day by day the slots are nearly always in time order already; sort (stable, so the
+        // same order as `sorted`) only when a zone change put one out of place, in place
+        // rather than into a second array of the same size.
+        if !isInOrder(result, by: { $0.instant }) { result.sort { $0.instant < $1.instant } }
+        return result
+    }
+
+    /// About three doses a day: room for the slots from `from` to `to`, allocated once.
+    static func estimatedCount(courseStart: LocalDate, courseEnd: LocalDate?, from: LocalDate, to: LocalDate) -> Int {
+        let last = courseEnd.map { min($0, to) } ?? to
+        return max(0, max(from, courseStart).days(to: last) + 1) * 3
+    }
+
+    /// Each scheduled dose from `from` to `to` inclusive, day by day and in each day in the
+    /// step's order (not necessarily time order across a zone change): its key, instant,
+    /// administration, step number and the index of its plan version in `versions`.
+    static func forEachSlot(versions: [PlanVersion], courseStart: LocalDate, courseEnd: LocalDate?,
+                            from: LocalDate, to: LocalDate, clock: ZoneClock,
+                            _ body: (SlotKey, Date, Administration, Int, Int) -> Void) {
         var day = max(from, courseStart)
         let last = courseEnd.map { min($0, to) } ?? to
-        result.reserveCapacity(max(0, day.days(to: last) + 1) * 3)   // about three doses a day
         while day <= last {
             if let p = planIndex(on: day, versions: versions), let step = versions[p].step(on: day) {
                 let zone = clock.zone(on: day)
                 for a in step.administrations {
-                    result.append(DoseSlot(key: SlotKey(date: day, time: a.time),
-                                           instant: zone.instant(day, a.time),
-                                           administration: a, stepNumber: step.number,
-                                           planVersionID: versions[p].id, planVersion: versions[p].version))
+                    body(SlotKey(date: day, time: a.time), zone.instant(day, a.time), a, step.number, p)
                 }
             }
             day = day.adding(days: 1)
         }
-        return result.sorted { $0.instant < $1.instant }
+    }
+
+    /// Whether `items` are already in ascending order of `key` (ties allowed).
+    static func isInOrder<T>(_ items: [T], by key: (T) -> Date) -> Bool {
+        var i = 1
+        while i < items.count {
+            if key(items[i]) < key(items[i - 1]) { return false }
+            i += 1
+        }
+        return true
     }
 
     /// The index of ``plan(on:versions:)``'s answer, without copying the version.

@@ -41,21 +41,28 @@ public struct AdherenceReview: Codable, Sendable, Equatable {
         // One pass over the slots due by now, each looked up once in an index of the course's
         // dose entries; the same counts as ``AdherenceReport`` per period and per step
         // (`AdherenceReviewEquivalenceTests` checks it against that straightforward way).
+        // The slots are counted as the calendar makes them, day by day, with no array of them
+        // (a two-year calendar of ``DoseSlot``s and its sorted copy were half a megabyte of
+        // fresh memory): the counts do not depend on the order, and the step rows are put in
+        // the order of their first slot in time, as a pass over the sorted slots would meet them.
         let start = record.course.startDate
-        let slots = DoseCalendar.slots(versions: record.versions, courseStart: start, from: start, to: c.today,
-                                       clock: c.clock)
         let status = SlotStatusIndex(c.journal, courseID: record.course.id)
         let week = c.today.adding(days: -7), month = c.today.adding(days: -28)
         var last7 = AdherenceCount(), last28 = AdherenceCount(), whole = AdherenceCount()
 
         // Steps are numbered within a plan version's schedule; group by number and daily dose
-        // so a different schedule (after a decision) does not merge unlike doses.
-        var groups: [(step: Int, mg: Milligrams, count: AdherenceCount)] = []
-        var group = -1
+        // so a different schedule (after a decision) does not merge unlike doses. `first` is
+        // the group's earliest slot: its instant, then its place in the calendar (the sort by
+        // instant is stable, so that breaks ties as it would).
+        var groups: [(step: Int, mg: Milligrams, count: AdherenceCount, first: (Date, Int))] = []
+        var group = -1, made = 0
         var doseDay: LocalDate?, doseMg: Milligrams = 0
-        for slot in slots where slot.instant <= c.now {
-            let s = status[slot.key]
-            let date = slot.key.date
+        DoseCalendar.forEachSlot(versions: record.versions, courseStart: start, courseEnd: nil, from: start,
+                                 to: c.today, clock: c.clock) { key, instant, _, stepNumber, _ in
+            made += 1
+            guard instant <= c.now else { return }
+            let s = status[key]
+            let date = key.date
             whole.add(s)
             if date <= c.today {
                 if date > week { last7.add(s) }
@@ -65,14 +72,16 @@ public struct AdherenceReview: Codable, Sendable, Equatable {
                 doseDay = date
                 doseMg = record.dailyDose(on: date)
             }
-            if group < 0 || groups[group].step != slot.stepNumber || groups[group].mg != doseMg {
-                group = groups.firstIndex { $0.step == slot.stepNumber && $0.mg == doseMg } ?? {
-                    groups.append((slot.stepNumber, doseMg, AdherenceCount()))
+            if group < 0 || groups[group].step != stepNumber || groups[group].mg != doseMg {
+                group = groups.firstIndex { $0.step == stepNumber && $0.mg == doseMg } ?? {
+                    groups.append((stepNumber, doseMg, AdherenceCount(), (instant, made)))
                     return groups.count - 1
                 }()
             }
             groups[group].count.add(s)
+            if (instant, made) < groups[group].first { groups[group].first = (instant, made) }
         }
+        groups.sort { $0.first < $1.first }
         last7Days = AdherenceFigure(last7)
         last28Days = AdherenceFigure(last28)
         wholeCourse = AdherenceFigure(whole)

@@ -68,13 +68,22 @@ public struct CourseReview: Codable, Sendable, Equatable {
         planVersion = plan.version
         let step = DoseCalendar.plan(on: c.today, versions: record.versions)?.step(on: c.today)
         currentStep = step.map(StepDose.init)
-        let doses = record.dailyDoses(to: c.today)
-        let current = doses.last?.mg ?? 0
-        daysAtCurrentDose = step == nil ? 0 : doses.reversed().prefix { $0.mg == current }.count
-        highestDoseReachedMg = doses.map(\.mg).max() ?? 0
+        // What `record.dailyDoses(to: c.today)` would list, read as it is made rather than
+        // kept: the last day's dose, the run of days at it, the highest.
+        var current: Milligrams?, run = 0, highest: Milligrams?
+        var day = record.course.startDate
+        while day <= c.today {
+            let mg = record.dailyDose(on: day)
+            run = mg == current ? run + 1 : 1
+            current = mg
+            highest = max(highest ?? mg, mg)
+            day = day.adding(days: 1)
+        }
+        daysAtCurrentDose = step == nil ? 0 : run
+        highestDoseReachedMg = highest ?? 0
         usualTarget = plan.schedule.usualTarget
         patientMaximum = plan.schedule.maximumDailyDose
-        atTarget = step != nil && current >= plan.schedule.usualTarget.value
+        atTarget = step != nil && (current ?? 0) >= plan.schedule.usualTarget.value
         nextStep = plan.holdReason == nil
             ? plan.schedule.plannedSteps.first { $0.startDate > c.today }.map(StepDose.init) : nil
         plannedStepCount = plan.schedule.plannedSteps.count

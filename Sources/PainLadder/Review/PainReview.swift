@@ -85,8 +85,9 @@ public struct PainReview: Codable, Sendable, Equatable {
         windowTo = c.today
         windowFrom = from
         // The baseline is what the rest is measured against, never part of the outcome.
-        let outcomes = painEntries.filter { base?.entryID == nil || $0.entryID != base?.entryID }
-        let daily = Self.daily(outcomes)
+        // (Left out in place: a filtered copy of the points was another array as long as the journal's pain.)
+        let excluded = base?.entryID
+        let daily = Self.daily(painEntries, excluding: excluded)
         recent = daily.filter { $0.date >= from && $0.date <= c.today }
         last7DaysMean = recent.isEmpty ? nil : recent.map(\.score).reduce(0, +) / Double(recent.count)
 
@@ -134,8 +135,14 @@ public struct PainReview: Codable, Sendable, Equatable {
             }
         }
 
-        let sleeps = outcomes.filter { $0.day >= from && $0.day <= c.today }.compactMap { $0.detail.sleep }
-        sleepLast7DaysMean = sleeps.isEmpty ? nil : Double(sleeps.reduce(0, +)) / Double(sleeps.count)
+        var sleepSum = 0, sleepCount = 0
+        for i in painEntries.indices where excluded == nil || painEntries[i].entryID != excluded {
+            guard painEntries[i].day >= from, painEntries[i].day <= c.today,
+                  let sleep = painEntries[i].detail.sleep else { continue }
+            sleepSum += sleep
+            sleepCount += 1
+        }
+        sleepLast7DaysMean = sleepCount == 0 ? nil : Double(sleepSum) / Double(sleepCount)
         baselineSleep = baseline?.sleep
 
         let since = c.today.adding(days: -27)
@@ -169,9 +176,19 @@ public struct PainReview: Codable, Sendable, Equatable {
 
     /// One score per day: the mean of the day's entries, so a day scored twice counts once.
     /// In date order.
-    static func daily(_ points: [PainPoint]) -> [DailyPain] {
-        // Sorted by day number and summed in runs: the same sums as grouping by date.
-        let byDay = points.map { (day: $0.day.dayNumber, score: $0.detail.score) }.sorted { $0.day < $1.day }
+    /// `excluding`: an entry left out (the baseline), `nil` for none.
+    static func daily(_ points: [PainPoint], excluding excluded: Int64? = nil) -> [DailyPain] {
+        // Sorted by day number and summed in runs: the same sums as grouping by date. Built
+        // once and sorted in place, only when not in day order already.
+        var byDay: [(day: Int, score: Int)] = []
+        byDay.reserveCapacity(points.count)
+        var ordered = true
+        for i in points.indices where excluded == nil || points[i].entryID != excluded {
+            let day = points[i].day.dayNumber
+            if let last = byDay.last, day < last.day { ordered = false }
+            byDay.append((day, points[i].detail.score))
+        }
+        if !ordered { byDay.sort { $0.day < $1.day } }
         var result: [DailyPain] = []
         var i = 0
         while i < byDay.count {
@@ -199,6 +216,10 @@ struct PainPoint {
     /// The journal's pain entries (with a score), in journal order.
     static func all(in c: ReviewContext) -> [PainPoint] {
         var points: [PainPoint] = []
+        // Counted first, so the array is allocated once at its size.
+        var count = 0
+        for i in c.journal.indices where c.journal[i].kind == .pain && c.journal[i].pain != nil { count += 1 }
+        points.reserveCapacity(count)
         for i in c.journal.indices where c.journal[i].kind == .pain {
             guard let detail = c.journal[i].pain else { continue }
             points.append(PainPoint(entryID: c.journal[i].id, courseID: c.journal[i].courseID,

@@ -9,27 +9,23 @@ import Foundation
 /// start.adding(days: 7)   // 2026-03-09
 /// ```
 public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
-
-    /// Days since 1970-01-01 (proleptic Gregorian); the basis of all date arithmetic.
+    /// Days since 1970-01-01 (proleptic Gregorian); the basis of all date arithmetic, and all
+    /// a date stores: 8 bytes rather than 32 with the year, month and day beside it, which every
+    /// journal entry, dose slot and day of a calendar carries (and `adding(days:)`, run for
+    /// each day of a calendar, need not work them out).
     public let dayNumber: Int
+
+    public var year: Int { LocalDate.civilFromDays(dayNumber).0 }
+    public var month: Int { LocalDate.civilFromDays(dayNumber).1 }
+    public var day: Int { LocalDate.civilFromDays(dayNumber).2 }
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...LocalDate.daysIn(month: month, year: year)).contains(day) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
         self.dayNumber = LocalDate.daysFromCivil(year: year, month: month, day: day)
     }
 
     public init(dayNumber: Int) {
-        let (y, m, d) = LocalDate.civilFromDays(dayNumber)
-        self.year = y
-        self.month = m
-        self.day = d
         self.dayNumber = dayNumber
     }
 
@@ -64,6 +60,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public func days(to other: LocalDate) -> Int { other.dayNumber - dayNumber }
 
     public var description: String {
+        let (year, month, day) = LocalDate.civilFromDays(dayNumber)
         guard (0...9999).contains(year) else {
             return ZeroPadded.text(year, width: 4) + "-" + ZeroPadded.text(month, width: 2) + "-" + ZeroPadded.text(day, width: 2)
         }
@@ -86,8 +83,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Whole years from `self` to `date` (an age on that date).
     public func wholeYears(until date: LocalDate) -> Int {
-        var years = date.year - year
-        if (date.month, date.day) < (month, day) { years -= 1 }
+        let (y, m, d) = LocalDate.civilFromDays(dayNumber)
+        let (toY, toM, toD) = LocalDate.civilFromDays(date.dayNumber)
+        var years = toY - y
+        if (toM, toD) < (m, d) { years -= 1 }
         return years
     }
 

@@ -4,13 +4,16 @@ import Foundation
 ///
 /// Dose times are wall-clock times: 22:00 stays 22:00 across daylight-saving changes.
 public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let hour: Int
-    public let minute: Int
+    /// All a time stores (8 bytes rather than an hour and a minute in 16; every dose slot and
+    /// dose entry carries one).
+    public let minutesSinceMidnight: Int
+
+    public var hour: Int { minutesSinceMidnight / 60 }
+    public var minute: Int { minutesSinceMidnight % 60 }
 
     public init?(hour: Int, minute: Int) {
         guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
-        self.hour = hour
-        self.minute = minute
+        minutesSinceMidnight = hour * 60 + minute
     }
 
     /// Parses `HH:MM` (24-hour); `25:00` and `7pm` give `nil`.
@@ -29,7 +32,6 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(hour: hour, minute: Int(u[u.count - 2] - 48) * 10 + Int(u[u.count - 1] - 48))
     }
 
-    public var minutesSinceMidnight: Int { hour * 60 + minute }
 
     public var description: String {
         String(decoding: [UInt8(48 + hour / 10), UInt8(48 + hour % 10), 58, UInt8(48 + minute / 10), UInt8(48 + minute % 10)],

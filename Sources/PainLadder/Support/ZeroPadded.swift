@@ -27,6 +27,7 @@ package enum ZeroPadded {
 extension LocalDate {
     /// Appends `YYYY-MM-DD` (the ``description``) as UTF-8, for writers that build bytes.
     package func appendISO(to bytes: inout [UInt8]) {
+        let (year, month, day) = LocalDate.civilFromDays(dayNumber)
         guard (0...9999).contains(year) else { bytes.append(contentsOf: description.utf8); return }
         ZeroPadded.append(year, width: 4, to: &bytes)
         bytes.append(45)   // -
