@@ -7,7 +7,7 @@ public enum Journal {
     /// A resolution recorded against a report that was later corrected points, in the
     /// result, at the report now in force, so consumers compare ids directly.
     public static func effective(_ entries: [JournalEntry]) -> [JournalEntry] {
-        // One pass by index (a `for e in entries` or `filter` copies every entry it looks at),
+        // One pass by index over the entries (each a reference to shared storage: cheap to copy),
         // and no sort when the entries already come in order, as the store reads them.
         var superseded: Set<Int64> = []
         var replacedBy: [Int64: Int64] = [:]
@@ -21,7 +21,7 @@ public enum Journal {
             while let next = replacedBy[id], seen.insert(id).inserted { id = next }
             return id
         }
-        // The positions kept, in the order of the result: each kept entry is copied once.
+        // The positions kept, in the order of the result.
         var kept: [Int] = []
         kept.reserveCapacity(entries.count)
         for i in entries.indices {

@@ -14,20 +14,8 @@ public struct CourseRecord: Sendable, Equatable {
     /// The plan in force now: the highest version.
     public var currentPlan: PlanVersion? { versions.last }
 
-    /// The daily dose each day from the course start to `to` (inclusive), following the plan
-    /// version in force on each day (holds and later decisions included); 0 on a day with no step.
-    func dailyDoses(to: LocalDate) -> [(date: LocalDate, mg: Milligrams)] {
-        var result: [(LocalDate, Milligrams)] = []
-        var day = course.startDate
-        while day <= to {
-            let step = DoseCalendar.plan(on: day, versions: versions)?.step(on: day)
-            result.append((day, step?.dailyTotal ?? 0))
-            day = day.adding(days: 1)
-        }
-        return result
-    }
-
-    /// The daily dose in force on `date` (0 when none).
+    /// The daily dose in force on `date` (0 when none), following the plan version in force
+    /// that day (holds and later decisions included).
     func dailyDose(on date: LocalDate) -> Milligrams {
         DoseCalendar.plan(on: date, versions: versions)?.step(on: date)?.dailyTotal ?? 0
     }

@@ -68,8 +68,8 @@ public struct CourseReview: Codable, Sendable, Equatable {
         planVersion = plan.version
         let step = DoseCalendar.plan(on: c.today, versions: record.versions)?.step(on: c.today)
         currentStep = step.map(StepDose.init)
-        // What `record.dailyDoses(to: c.today)` would list, read as it is made rather than
-        // kept: the last day's dose, the run of days at it, the highest.
+        // The daily dose of each day from the start, read day by day rather than kept in an
+        // array: the last day's dose, the run of days at it, the highest.
         var current: Milligrams?, run = 0, highest: Milligrams?
         var day = record.course.startDate
         while day <= c.today {

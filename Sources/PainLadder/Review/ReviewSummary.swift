@@ -65,8 +65,7 @@ public struct ReviewSummary: Codable, Sendable, Equatable {
         let ordered = courses.sorted { ($0.course.startDate, $0.course.id ?? 0) < ($1.course.startDate, $1.course.id ?? 0) }
         let today = LocalDate(now, in: zones.zone(on: LocalDate(now, in: patient.zone)))
         let focus = ordered.last { $0.course.status != .stopped && $0.currentPlan != nil }
-        // Copy the journal only when there is an undo to leave out (an effective journal has none);
-        // looked for by index, as `contains { }` copies every entry it looks at.
+        // Filter the journal only when there is an undo to leave out (an effective journal has none).
         let hasUndo = journal.indices.contains { journal[$0].kind == .undo }
         var context = ReviewContext(patient: patient, formulary: formulary, zones: zones, now: now, today: today,
                                     journal: hasUndo ? journal.filter { $0.kind != .undo } : journal,
