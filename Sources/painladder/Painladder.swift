@@ -18,17 +18,26 @@ struct Painladder: ParsableCommand {
             Output.error(error.description)
             Foundation.exit(error.exitCode)
         }
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // The parser that reports errors: the subcommand's own when it parsed alone.
+        var parser: ParsableCommand.Type = Painladder.self
         do {
-            var command = try parseAsRoot()
+            var command: ParsableCommand
+            if let (sub, rest) = directSubcommand(arguments) {
+                parser = sub
+                command = try sub.parseAsRoot(rest)
+            } else {
+                command = try parseAsRoot()
+            }
             try command.run()
         } catch {
-            let code = exitCode(for: error)
+            let code = parser.exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                print(parser.fullMessage(for: error))
                 Foundation.exit(0)
             }
             if error is ExitCode { Foundation.exit(code.rawValue) }
-            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            let message = parser.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
             let subcommand = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? ""
             Output.error("\(message) (see 'painladder \(subcommand.isEmpty ? "" : subcommand + " ")--help')")
             Foundation.exit(code.rawValue)
@@ -36,6 +45,26 @@ struct Painladder: ParsableCommand {
     }
 
     static let version = "0.1.0"
+
+    /// The (leaf) subcommand the first argument names and the arguments after it, when the
+    /// command line is an ordinary use of it: no help, version or completion request anywhere.
+    ///
+    /// Why: `parseAsRoot()` builds and checks the whole tree of commands by reflection on every
+    /// run, about a millisecond of each `take` or `review`. The subcommand parses its own
+    /// arguments the same way and its errors read the same; help, commands with subcommands
+    /// of their own and anything unusual still go through the whole tree, so help text and
+    /// usage lines are unchanged.
+    static func directSubcommand(_ arguments: [String]) -> (ParsableCommand.Type, [String])? {
+        guard let first = arguments.first,
+              let sub = configuration.subcommands.first(where: { $0.configuration.commandName == first }),
+              sub.configuration.subcommands.isEmpty
+        else { return nil }
+        let special: Set<String> = ["-h", "--help", "help", "--version", "--generate-completion-script",
+                                    "--experimental-dump-help", "--experimental-discussion"]
+        guard !arguments.contains(where: { special.contains($0) || $0.hasPrefix("--generate-completion") })
+        else { return nil }
+        return (sub, Array(arguments.dropFirst()))
+    }
 
     static let configuration = CommandConfiguration(
         commandName: "painladder",
