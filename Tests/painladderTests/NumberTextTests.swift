@@ -3,18 +3,6 @@ import Testing
 @testable import painladder
 
 /// `Num.f` formats with the C library directly; it must read exactly as `String(format:)`.
-/// SplitMix64, for reproducible random numbers.
-struct TestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("Rendering: fixed-point numbers")
 struct NumberTextTests {
@@ -25,7 +13,7 @@ struct NumberTextTests {
         for i in 0..<2_000 { values.append(Double(i) * 0.001 - 1) }
         values += [-0.0004, -0.04, 0.0005, 0.00049999, 4_503_599_627_370_495.5, 0x1p52 - 1, 0x1p52, 0x1p53 + 2, 5e-324, -5e-324,
                    2.2250738585072014e-308, 123_456.785, 99.5, 100.5, -99.5, 0.125, 0.375, 1.0005, 1.0015]
-        var r = TestRandom(seed: 3)
+        var r = SeededBytes(seed: 3)   // SplitMix64 (DatabaseFileTests.swift)
         for _ in 0..<3_000 {
             values.append(Double(bitPattern: r.next()))
             values.append(Double(Int64(bitPattern: r.next()) % 10_000_000) / 1_000)
