@@ -232,22 +232,14 @@ struct JSONReader {
     // MARK: - JSON pieces
 
     /// `{ "key": value, … }`: `field` reads each value and says whether it was acceptable.
-    /// The key is passed as the range of its bytes (compare with ``key(_:is:)``): making a
-    /// `String` of every key and switching on it was a third of reading an entry.
-    mutating func object(_ field: (inout JSONReader, Range<Int>) -> Bool) -> Bool {
+    /// For schedules (read once per plan); the entry readers above tell keys apart as bytes.
+    mutating func object(_ field: (inout JSONReader, String) -> Bool) -> Bool {
         guard take(123) else { return false }   // {
-        skipSpace()
-        if take(125) { return true }
-        repeat {
-            // The store's own keys never need escapes; one that has them goes to JSONDecoder.
-            guard let key = plainString(), take(58), field(&self, key) else { return false }
-        } while take(44)
-        return take(125)
-    }
-
-    /// As ``object(_:)`` with each key as a `String` (schedules: read once per plan, not per entry).
-    mutating func namedObject(_ field: (inout JSONReader, String) -> Bool) -> Bool {
-        object { p, key in field(&p, String(decoding: p.bytes(key), as: UTF8.self)) }
+        var first = true
+        while let key = nextKey(&first) {
+            guard field(&self, String(decoding: bytes(key), as: UTF8.self)) else { return false }
+        }
+        return !failed
     }
 
     /// Whether the bytes in `range` spell `name`.

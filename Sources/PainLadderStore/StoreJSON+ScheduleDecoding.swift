@@ -25,7 +25,7 @@ extension JSONReader {
     mutating func schedule() -> Schedule? {
         var drug: String?, variant: String?, renalBand: String?, steps: [TitrationStep]?
         var maximum: Sourced<Milligrams>?, target: Sourced<Milligrams>?, cautions: [SafetyFinding]?, offLabel: Bool?
-        guard namedObject({ r, key in
+        guard object({ r, key in
             switch key {
             case "cautions": cautions = r.array { $0.finding() }; return cautions != nil
             case "drug": drug = r.string(); return drug != nil
@@ -44,7 +44,7 @@ extension JSONReader {
 
     mutating func step() -> TitrationStep? {
         var number: Int64?, start: LocalDate?, administrations: [Administration]?, minimumDays: Int64?, beyond: Bool?
-        guard namedObject({ r, key in
+        guard object({ r, key in
             switch key {
             case "administrations": administrations = r.array { $0.administration() }; return administrations != nil
             case "beyondTarget": beyond = r.bool(); return beyond != nil
@@ -60,7 +60,7 @@ extension JSONReader {
 
     mutating func administration() -> Administration? {
         var time: LocalTime?, dose: Int64?, units: [UnitCount]?
-        guard namedObject({ r, key in
+        guard object({ r, key in
             switch key {
             case "doseMg": dose = r.int(); return dose != nil
             case "time": time = r.string().flatMap(LocalTime.init(parsing:)); return time != nil
@@ -73,12 +73,12 @@ extension JSONReader {
 
     mutating func unitCount() -> UnitCount? {
         var count: Int64?, strength: Strength?
-        guard namedObject({ r, key in
+        guard object({ r, key in
             switch key {
             case "count": count = r.int(); return count != nil
             case "strength":
                 var form: String?, mg: Int64?
-                guard r.namedObject({ r2, k2 in
+                guard r.object({ r2, k2 in
                     switch k2 {
                     case "form": form = r2.string(); return form != nil
                     case "mg": mg = r2.int(); return mg != nil
@@ -95,7 +95,7 @@ extension JSONReader {
 
     mutating func sourcedMilligrams() -> Sourced<Milligrams>? {
         var value: Int64?, sources: [String]?, status: EvidenceStatus?, note: String?
-        guard namedObject({ r, key in
+        guard object({ r, key in
             switch key {
             case "note": return r.optional(&note) { $0.string() }
             case "sources": sources = r.array { $0.string() }; return sources != nil
@@ -110,7 +110,7 @@ extension JSONReader {
     mutating func finding() -> SafetyFinding? {
         var drug: String?, rule: String?, kind: SafetyRule.Kind?, message: String?, sources: [String]?
         var status: EvidenceStatus?
-        guard namedObject({ r, key in
+        guard object({ r, key in
             switch key {
             case "drug": drug = r.string(); return drug != nil
             case "kind": kind = r.string().flatMap(SafetyRule.Kind.init(rawValue:)); return kind != nil
