@@ -53,7 +53,10 @@ struct Painladder: ParsableCommand {
     /// run, about a millisecond of each `take` or `review`. The subcommand parses its own
     /// arguments the same way and its errors read the same; help, commands with subcommands
     /// of their own and anything unusual still go through the whole tree, so help text and
-    /// usage lines are unchanged.
+    /// usage lines are unchanged. Each leaf command names `painladder` as its super-command
+    /// (`_superCommandName`, the hook argument-parser has for commands run on their own, as
+    /// SwiftPM's plugins are): parsed alone it is then not taken for a tool of its own, and the
+    /// check for a completion-script request, a second reflection over the command, is skipped.
     static func directSubcommand(_ arguments: [String]) -> (ParsableCommand.Type, [String])? {
         guard let first = arguments.first,
               let sub = configuration.subcommands.first(where: { $0.configuration.commandName == first }),

@@ -4,7 +4,7 @@ import PainLadder
 
 struct AssessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assess",
+        commandName: "assess", _superCommandName: "painladder",
         abstract: "Patient: describe the pain, at the start of a course and before a review.",
         discussion: """
         At a terminal with no options, asks each question in turn. Scripts give the answers as options:

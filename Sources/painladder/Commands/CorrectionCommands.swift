@@ -4,7 +4,7 @@ import PainLadderStore
 
 struct CorrectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "correct",
+        commandName: "correct", _superCommandName: "painladder",
         abstract: "Correct an entry: a new entry replaces it; the original stays in history.",
         discussion: """
           painladder correct 14 --dose 20 --reason "took two tablets, not three"
@@ -42,7 +42,7 @@ struct CorrectCommand: ParsableCommand {
 
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "undo",
+        commandName: "undo", _superCommandName: "painladder",
         abstract: "Undo an entry recorded by mistake; it stays in history, marked undone.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The entry number (see 'painladder history').") var entry: String

@@ -4,7 +4,7 @@ import PainLadderStore
 
 struct DecideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "decide",
+        commandName: "decide", _superCommandName: "painladder",
         abstract: "Clinician: record a decision (continue, hold, reduce, increase, stop, switch, refer).",
         discussion: """
         Every decision makes a new version of the plan that links to the old one, takes \

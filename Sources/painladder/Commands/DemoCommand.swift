@@ -5,7 +5,7 @@ import PainLadderStore
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo",
+        commandName: "demo", _superCommandName: "painladder",
         abstract: "Run a ready-made patient end to end in a temporary database.",
         discussion: """
         Creates a demo patient (67, diabetic peripheral neuropathy, reduced renal function), \

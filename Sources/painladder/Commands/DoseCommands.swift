@@ -5,7 +5,7 @@ import PainLadderStore
 
 struct TakeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "take",
+        commandName: "take", _superCommandName: "painladder",
         abstract: "Patient: record a dose taken (late and back-dated entries are fine).",
         discussion: """
         The dose belongs to the nearest scheduled slot within 12 hours; a dose after midnight \
@@ -38,7 +38,7 @@ struct TakeCommand: ParsableCommand {
 
 struct SkipCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "skip",
+        commandName: "skip", _superCommandName: "painladder",
         abstract: "Patient: record a planned dose not taken, with the reason.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The patient's id.") var patient: String

@@ -5,7 +5,7 @@ import PainLadderStore
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export",
+        commandName: "export", _superCommandName: "painladder",
         abstract: "Export a patient's record: the schedule for a calendar app (ics), or everything recorded (csv, json).",
         discussion: """
         csv: one row per journal entry (corrected and undone entries included and marked), with \

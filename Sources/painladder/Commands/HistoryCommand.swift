@@ -5,7 +5,7 @@ import PainLadderStore
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "history",
+        commandName: "history", _superCommandName: "painladder",
         abstract: "Everything recorded, in time order, with the plan version in force at the time.",
         discussion: "Corrected and undone entries stay, marked with what replaced them.")
     @OptionGroup var global: GlobalOptions

@@ -4,7 +4,7 @@ import PainLadderStore
 
 struct PainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "pain",
+        commandName: "pain", _superCommandName: "painladder",
         abstract: "Patient: record average pain over the last 24 hours, 0 (none) to 10 (worst imaginable).",
         discussion: """
         A score recorded before a course starts is its baseline (or mark one with --baseline).
@@ -36,7 +36,7 @@ struct PainCommand: ParsableCommand {
 
 struct ImpressionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "impression",
+        commandName: "impression", _superCommandName: "painladder",
         abstract: "Patient: overall change since the start, 1 (very much improved) … 4 (no change) … 7 (very much worse).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The patient's id.") var patient: String

@@ -10,7 +10,7 @@ import Darwin
 
 struct RemindCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "remind",
+        commandName: "remind", _superCommandName: "painladder",
         abstract: "Cron: hand out what is due for every patient, each reminder exactly once.",
         discussion: """
         Doses due now (from --window minutes before to 2 hours after the slot) and not \

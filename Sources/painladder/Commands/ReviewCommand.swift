@@ -4,7 +4,7 @@ import PainLadder
 
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "review",
+        commandName: "review", _superCommandName: "painladder",
         abstract: "Clinician: the review screen for one patient.",
         discussion: """
         What NICE CG173 asks a review to look at: where the patient is on the plan, adherence, \
@@ -34,7 +34,7 @@ struct ReviewCommand: ParsableCommand {
 
 struct ReviewsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reviews",
+        commandName: "reviews", _superCommandName: "painladder",
         abstract: "Clinician: the day list of patients whose review is due.",
         discussion: """
         By default, reviews due today or earlier. Each patient's "today" is in their own time zone.

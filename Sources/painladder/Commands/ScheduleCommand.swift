@@ -3,7 +3,7 @@ import PainLadder
 
 struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "schedule",
+        commandName: "schedule", _superCommandName: "painladder",
         abstract: "Show the dated plan of the patient's current course.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The patient's id.") var patient: String

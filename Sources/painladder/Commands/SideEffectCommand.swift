@@ -3,7 +3,7 @@ import PainLadder
 
 struct SideEffectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "side-effect",
+        commandName: "side-effect", _superCommandName: "painladder",
         abstract: "Patient: record a side effect, or mark one resolved.",
         discussion: """
         Symptoms come from the formulary's list for the drug ('painladder formulary show DRUG'); \

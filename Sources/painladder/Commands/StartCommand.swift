@@ -3,7 +3,7 @@ import PainLadder
 
 struct StartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "start",
+        commandName: "start", _superCommandName: "painladder",
         abstract: "Clinician: start a course of a drug and print its dated schedule.",
         discussion: """
         Refuses a drug that a hard stop rules out for this patient, naming the rule and its \

@@ -5,7 +5,7 @@ import PainLadderStore
 
 struct SupplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "supply",
+        commandName: "supply", _superCommandName: "painladder",
         abstract: "Patient: record medicine collected or counted, and show how long it lasts by the plan.",
         discussion: """
         Stock is worked out from the plan's doses (step-ups included), not today's dose: a \

@@ -4,7 +4,7 @@ import PainLadder
 
 struct TodayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "today",
+        commandName: "today", _superCommandName: "painladder",
         abstract: "Patient: what to take today and how, and what is already recorded.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The patient's id.") var patient: String
