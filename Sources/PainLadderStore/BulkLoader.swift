@@ -94,16 +94,8 @@ public final class BulkLoader {
     /// As ``Store/startCourse(_:plan:)``: the course, its plan as version 1 and the audit row.
     /// - Returns: the new course's and plan version's ids.
     public func startCourse(_ course: Course, plan: PlanVersion) throws -> (courseID: Int64, planVersionID: Int64) {
-        let courseID = try db.insertRow(into: "course", [
-            "patient_id": course.patientID, "drug": course.drug, "variant": course.variant,
-            "start_date": course.startDate.description, "status": course.status.rawValue,
-            "outcome": nil, "created_at": StoreTime.string(course.createdAt), "created_by": course.createdBy,
-        ])
-        var first = plan
-        first.courseID = courseID
-        first.version = 1
-        first.replacesID = nil
-        let planID = try insert(first)
+        let courseID = try Store.insertCourse(course, db)
+        let planID = try insert(Store.firstVersion(plan, of: courseID))
         try Store.audit(db, at: course.createdAt, actor: course.createdBy, action: "course.start",
                         patientID: course.patientID, courseID: courseID,
                         detail: CourseStarted(drug: course.drug, variant: course.variant, startDate: course.startDate,

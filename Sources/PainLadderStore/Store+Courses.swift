@@ -33,16 +33,8 @@ extension Store {
                     "patient \(course.patientID) is already on \(active.drug) (course \(active.id ?? 0), "
                         + "\(active.status.rawValue) since \(active.startDate)); stop it before starting \(course.drug)")
             }
-            let courseID = try db.insertRow(into: "course", [
-                "patient_id": course.patientID, "drug": course.drug, "variant": course.variant,
-                "start_date": course.startDate.description, "status": course.status.rawValue,
-                "outcome": nil, "created_at": StoreTime.string(course.createdAt), "created_by": course.createdBy,
-            ])
-            var first = plan
-            first.courseID = courseID
-            first.version = 1
-            first.replacesID = nil
-            let planID = try Self.insertPlanVersion(first, db)
+            let courseID = try Self.insertCourse(course, db)
+            let planID = try Self.insertPlanVersion(Self.firstVersion(plan, of: courseID), db)
             try Self.audit(db, at: course.createdAt, actor: course.createdBy, action: "course.start",
                            patientID: course.patientID, courseID: courseID,
                            detail: CourseStarted(drug: course.drug, variant: course.variant,
@@ -86,6 +78,26 @@ extension Store {
         try Row.fetchOne(db, sql: """
             SELECT * FROM course WHERE patient_id = ? AND status <> ? ORDER BY id DESC LIMIT 1
             """, arguments: [patientID, Course.Status.stopped.rawValue]).map(Course.init(row:))
+    }
+}
+
+extension Store {
+    /// Inserts a new course's row (its outcome not yet known); returns its id.
+    static func insertCourse(_ course: Course, _ db: Database) throws -> Int64 {
+        try db.insertRow(into: "course", [
+            "patient_id": course.patientID, "drug": course.drug, "variant": course.variant,
+            "start_date": course.startDate.description, "status": course.status.rawValue,
+            "outcome": nil, "created_at": StoreTime.string(course.createdAt), "created_by": course.createdBy,
+        ])
+    }
+
+    /// `plan` as the first version of course `courseID`: version 1, replacing nothing.
+    static func firstVersion(_ plan: PlanVersion, of courseID: Int64) -> PlanVersion {
+        var first = plan
+        first.courseID = courseID
+        first.version = 1
+        first.replacesID = nil
+        return first
     }
 }
 

@@ -106,15 +106,10 @@ extension Store {
             var result = try body(DecisionSnapshot(patient: patient, courses: courses, course: course, plan: plan))
 
             var newCourse: Course?
-            if let started = result.newCourse, var first = result.newPlan {
-                let id = try db.insertRow(into: "course", [
-                    "patient_id": patientID, "drug": started.drug, "variant": started.variant,
-                    "start_date": started.startDate.description, "status": started.status.rawValue, "outcome": nil,
-                    "created_at": StoreTime.string(started.createdAt), "created_by": started.createdBy,
-                ])
-                first.courseID = id
-                first.version = 1
-                first.replacesID = nil
+            if var started = result.newCourse, let newPlan = result.newPlan {
+                started.patientID = patientID
+                let id = try Self.insertCourse(started, db)
+                var first = Self.firstVersion(newPlan, of: id)
                 first.decision?.details["fromCourseID"] = String(course.id!)
                 let planID = try Self.insertPlanVersion(first, db)
                 try Self.audit(db, at: at, actor: started.createdBy, action: "course.start", patientID: patientID, courseID: id,

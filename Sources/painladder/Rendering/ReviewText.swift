@@ -166,18 +166,7 @@ enum ReviewText {
             l.append("  tried: \(c.drugName) from \(c.startDate): \(how)")
         }
         if ladder.remaining.isEmpty { l.append("  remaining: none") }
-        for option in ladder.remaining {
-            if let reason = option.ruledOutBy {
-                l.append("  ✗ \(option.drug): ruled out: \(reason.description)")
-                continue
-            }
-            var line = "  ✓ \(option.drug)"
-            if let max = option.maximumDailyDose { line += ": up to \(max.value) mg/day \(max.citation)" }
-            if let band = option.renalBand { line += ", renal band \(band)" }
-            if option.offLabel { line += ", off-label for this diagnosis" }
-            l.append(line)
-            for c in option.cautions { l.append("      ! \(c.message) [\(c.sources.joined(separator: ", ")); \(c.status.rawValue)]") }
-        }
+        for option in ladder.remaining { l += LadderText.lines(option, ruledOut: "ruled out: ") }
         for p in ladder.referralPrompts { l.append("  consider referral: \(p.message)") }
         if let referred = ladder.referred {
             l.append("  referred on \(referred.date) by \(referred.by): \(referred.reason)")
