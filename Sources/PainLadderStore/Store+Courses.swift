@@ -109,4 +109,6 @@ struct CourseStarted: Encodable {
     var status: Course.Status
     var planVersionID: Int64
     var reason: String
+    /// The course a switch moved from (absent for a course started on its own).
+    var switchedFromCourseID: Int64? = nil
 }

@@ -113,7 +113,7 @@ extension Store {
                 first.decision?.details["fromCourseID"] = String(course.id!)
                 let planID = try Self.insertPlanVersion(first, db)
                 try Self.audit(db, at: at, actor: started.createdBy, action: "course.start", patientID: patientID, courseID: id,
-                               detail: SwitchStarted(drug: started.drug, variant: started.variant, startDate: started.startDate,
+                               detail: CourseStarted(drug: started.drug, variant: started.variant, startDate: started.startDate,
                                                      status: started.status, planVersionID: planID, reason: first.reason,
                                                      switchedFromCourseID: course.id!))
                 newCourse = try Self.fetchCourse(id, db)
@@ -211,17 +211,6 @@ private struct DecisionAudit: Encodable {
     var statusBefore: Course.Status
     var statusAfter: Course.Status
     var outcome: Course.Outcome?
-}
-
-/// Audit detail of `course.start` for a course a switch started.
-private struct SwitchStarted: Encodable {
-    var drug: String
-    var variant: String
-    var startDate: LocalDate
-    var status: Course.Status
-    var planVersionID: Int64
-    var reason: String
-    var switchedFromCourseID: Int64
 }
 
 /// Audit detail of `course.stop` when a taper ends.
