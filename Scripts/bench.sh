@@ -135,20 +135,20 @@ import datetime as d, sys
 now = d.datetime.fromisoformat(sys.argv[1].replace('Z', '+00:00'))
 f = lambda t: t.strftime('%Y-%m-%dT%H:%M:%S.000Z')
 print(f(now - d.timedelta(days=5)), f(now + d.timedelta(days=5)), (now - d.timedelta(days=4)).strftime('%Y-%m-%d'))" "$NOW")
+    # The journal's columns as the store reads them (JournalRow.columns): the row's fields,
+    # and a detail of the rest.
+    JOURNAL_COLUMNS="id, detail, kind, patient_id, course_id, plan_version_id, at, recorded_at, recorded_by, supersedes, slot_date, slot_time, dose_mg"
     course="(SELECT id FROM course WHERE patient_id = '$PATIENT' AND status <> 'stopped' ORDER BY id DESC LIMIT 1)"
     read_patient="SELECT * FROM patient WHERE id = '$PATIENT';
         SELECT * FROM course WHERE patient_id = '$PATIENT' AND status <> 'stopped' ORDER BY id DESC;
         SELECT * FROM plan_version WHERE course_id = $course ORDER BY version;
         SELECT from_date, zone FROM patient_zone WHERE patient_id = '$PATIENT';"
-    window="SELECT id, detail FROM journal_entry WHERE patient_id = '$PATIENT'
+    window="SELECT $JOURNAL_COLUMNS FROM journal_entry WHERE patient_id = '$PATIENT'
         AND (at BETWEEN '$from' AND '$to' OR slot_date BETWEEN '${from:0:10}' AND '${to:0:10}');"
     take_sql="PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; BEGIN IMMEDIATE; $read_patient $window
         INSERT INTO journal_entry (patient_id, course_id, plan_version_id, kind, at, recorded_at, recorded_by, dose_mg, detail)
           SELECT '$PATIENT', $course, v, 'extra', '2026-03-20T12:29:00.000Z', '2026-03-20T12:29:00.000Z', 'floor', 100,
-                 json_object('at', '2026-03-20T12:29:00.000Z', 'courseID', $course,
-                             'dose', json_object('doseMg', 100, 'late', json('false')), 'flags', json_array(),
-                             'kind', 'extra', 'patientID', '$PATIENT', 'planVersionID', v,
-                             'recordedAt', '2026-03-20T12:29:00.000Z', 'recordedBy', 'floor')
+                 json_object('dose', json_object('late', json('false')))
           FROM (SELECT max(id) AS v FROM plan_version WHERE course_id = $course);
         INSERT INTO audit (at, actor, action, patient_id, course_id, detail)
           VALUES ('2026-03-20T12:29:00.000Z', 'floor', 'journal.extra', '$PATIENT', $course,
@@ -158,14 +158,14 @@ print(f(now - d.timedelta(days=5)), f(now + d.timedelta(days=5)), (now - d.timed
         SELECT * FROM course WHERE patient_id = '$PATIENT' ORDER BY start_date, id;
         SELECT v.* FROM plan_version v JOIN course c ON c.id = v.course_id WHERE c.patient_id = '$PATIENT' ORDER BY v.course_id, v.version;
         SELECT from_date, zone FROM patient_zone WHERE patient_id = '$PATIENT';
-        SELECT id, detail FROM journal_entry WHERE patient_id = '$PATIENT' ORDER BY id;"
+        SELECT $JOURNAL_COLUMNS FROM journal_entry WHERE patient_id = '$PATIENT' ORDER BY id;"
     in_progress="(SELECT id FROM course WHERE status <> 'stopped')"
     remind_sql="SELECT key FROM reminder_sent WHERE confirmed = 0 AND withdrawn_at IS NULL;
         SELECT c.*, p.* FROM course c JOIN patient p ON p.id = c.patient_id WHERE c.status <> 'stopped' ORDER BY c.id;
         SELECT * FROM plan_version WHERE course_id IN $in_progress ORDER BY course_id, version;
         SELECT * FROM supply_event WHERE course_id IN $in_progress;
-        SELECT id, detail FROM journal_entry WHERE course_id IN $in_progress AND slot_date >= '$since';
-        SELECT id, detail FROM journal_entry WHERE course_id IN $in_progress AND kind = 'extra' AND at >= '${since}T00:00:00.000Z';"
+        SELECT $JOURNAL_COLUMNS FROM journal_entry WHERE course_id IN $in_progress AND slot_date >= '$since';
+        SELECT $JOURNAL_COLUMNS FROM journal_entry WHERE course_id IN $in_progress AND kind = 'extra' AND at >= '${since}T00:00:00.000Z';"
 
     echo "$take_sql" > "$BENCH_DIR/take.sql"
     echo "$read_patient $window" > "$BENCH_DIR/today.sql"

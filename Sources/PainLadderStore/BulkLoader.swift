@@ -70,11 +70,7 @@ public final class BulkLoader {
 
     init(_ db: Database) throws {
         self.db = db
-        insertEntry = try RawInsert(db, sql: """
-            INSERT INTO journal_entry (patient_id, course_id, plan_version_id, kind, at, recorded_at, recorded_by,
-                                       supersedes, slot_date, slot_time, dose_mg, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        insertEntry = try RawInsert(db, sql: Store.insertEntrySQL)
         insertAudit = try RawInsert(db, sql: """
             INSERT INTO audit (at, actor, action, patient_id, course_id, detail) VALUES (?, ?, ?, ?, ?, ?)
             """)
@@ -131,17 +127,11 @@ public final class BulkLoader {
     /// - Returns: the entry's id.
     @discardableResult
     public func append(_ e: JournalEntry) throws -> Int64 {
-        let recordedAt = StoreTime.string(e.recordedAt)
-        try insertEntry.run(db, [
-            .text(e.patientID), .int(e.courseID), .int(e.planVersionID), .text(e.kind.rawValue),
-            .text(StoreTime.string(e.at)), .text(recordedAt), .text(e.recordedBy), .int(e.supersedes),
-            .text(e.dose?.slot?.date.description), .text(e.dose?.slot?.time.description), .int(e.dose?.doseMg),
-            .text(try StoreJSON.entry(e)),
-        ])
+        try insertEntry.run(db, Store.entryValues(e))
         let id = db.lastInsertedRowID
         // The same text StoreJSON gives for ["entry": id, "supersedes": n] (sorted keys).
         try insertAudit.run(db, [
-            .text(recordedAt), .text(e.recordedBy), .text("journal." + e.kind.rawValue), .text(e.patientID),
+            .text(StoreTime.string(e.recordedAt)), .text(e.recordedBy), .text("journal." + e.kind.rawValue), .text(e.patientID),
             .int(e.courseID), .text("{\"entry\":\(id),\"supersedes\":\(e.supersedes ?? 0)}"),
         ])
         rowsWritten += 2

@@ -16,6 +16,10 @@ struct RawInsert {
         statement = try db.makeStatement(sql: sql)
     }
 
+    init(_ statement: Statement) {
+        self.statement = statement
+    }
+
     /// Binds `values` in order (each a `String`, `Int64`, `Int` or `nil`), runs the insert,
     /// and resets the statement for the next row.
     func run(_ db: Database, _ values: [RawValue]) throws {

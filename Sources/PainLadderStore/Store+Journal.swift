@@ -146,7 +146,7 @@ extension Store {
         // are about 1.4 MB of entries, and growing by doubling touched twice that in fresh pages.
         let count = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM journal_entry WHERE patient_id = ?"),
                                      arguments: [patientID]) ?? 0
-        return try entries(db.cachedStatement(sql: "SELECT id, detail FROM journal_entry WHERE patient_id = ? ORDER BY id"),
+        return try entries(db.cachedStatement(sql: "SELECT \(JournalRow.columns) FROM journal_entry WHERE patient_id = ? ORDER BY id"),
                            arguments: [patientID], expected: count)
     }
 
@@ -165,15 +165,14 @@ extension Store {
                 UNION
                 SELECT j.id FROM journal_entry j JOIN w ON j.supersedes = w.id
             )
-            SELECT id, detail FROM journal_entry WHERE id IN w ORDER BY id
+            SELECT \(JournalRow.columns) FROM journal_entry WHERE id IN w ORDER BY id
             """), arguments: ["patient": patientID, "from": StoreTime.string(from), "to": StoreTime.string(to),
                               "fromDate": LocalDate(from, in: utc).description, "toDate": LocalDate(to, in: utc).description])
     }
 
-    /// The entries a statement selects (`id, detail`, in that order), read through a cursor:
-    /// each `detail` is parsed from SQLite's own bytes, with no row copied, no column looked up
-    /// by name and no `String` or `Data` made for it (this loop reads a patient's whole
-    /// history for every review).
+    /// The entries a statement selects (``JournalRow/columns``), read through a cursor from
+    /// SQLite's own bytes: no row copied, no column looked up by name, no `String` or `Data`
+    /// made for the `detail` (this loop reads a patient's whole history for every review).
     static func entries(_ statement: Statement, arguments: StatementArguments,
                         expected: Int = 0) throws -> [JournalEntry] {
         let rows = try Row.fetchCursor(statement, arguments: arguments)
@@ -181,34 +180,33 @@ extension Store {
         var result: [JournalEntry] = []
         result.reserveCapacity(expected)
         while try rows.next() != nil {
-            let id = sqlite3_column_int64(sqlite, 0)
-            // sqlite3_column_text before sqlite3_column_bytes: the documented order for text.
-            guard let text = sqlite3_column_text(sqlite, 1) else {
-                throw Rows.Unreadable(table: "journal_entry", column: "detail", value: "NULL")
-            }
-            let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(sqlite, 1)))
-            var entry: JournalEntry
-            do { entry = try StoreJSON.decodeEntry(bytes: bytes) } catch {
-                throw Rows.Unreadable(table: "journal_entry", column: "detail",
-                                 value: String(decoding: bytes.prefix(80), as: UTF8.self))
-            }
-            entry.id = id
-            result.append(entry)
+            result.append(try JournalRow.entry(sqlite))
         }
         return result
     }
 
     static func insertEntry(_ e: JournalEntry, _ db: Database) throws -> Int64 {
         do {
-            return try db.insertRow(into: "journal_entry", [
-                "patient_id": e.patientID, "course_id": e.courseID, "plan_version_id": e.planVersionID,
-                "kind": e.kind.rawValue, "at": StoreTime.string(e.at), "recorded_at": StoreTime.string(e.recordedAt),
-                "recorded_by": e.recordedBy, "supersedes": e.supersedes,
-                "slot_date": e.dose?.slot?.date.description, "slot_time": e.dose?.slot?.time.description,
-                "dose_mg": e.dose?.doseMg, "detail": try StoreJSON.entry(e),
-            ])
+            try RawInsert(db.cachedStatement(sql: insertEntrySQL)).run(db, entryValues(e))
+            return db.lastInsertedRowID
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw PainLadderError.notPossible("entry #\(e.supersedes ?? 0) was corrected or undone by someone else just now; nothing was changed")
         }
+    }
+
+    static let insertEntrySQL = """
+        INSERT INTO journal_entry (patient_id, course_id, plan_version_id, kind, at, recorded_at, recorded_by,
+                                   supersedes, slot_date, slot_time, dose_mg, detail)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// A journal row's values in ``insertEntrySQL``'s order, bound with their lengths: the
+    /// columns are read back as the entry, so a character GRDB's binding would stop at (NUL)
+    /// must reach the file too.
+    static func entryValues(_ e: JournalEntry) throws -> [RawValue] {
+        [.text(e.patientID), .int(e.courseID), .int(e.planVersionID), .text(e.kind.rawValue),
+         .text(StoreTime.string(e.at)), .text(StoreTime.string(e.recordedAt)), .text(e.recordedBy), .int(e.supersedes),
+         .text(e.dose?.slot?.date.description), .text(e.dose?.slot?.time.description), .int(e.dose?.doseMg),
+         .text(try StoreJSON.entryDetail(e))]
     }
 }

@@ -193,21 +193,19 @@ extension Store {
         let from = journalFrom(supply)
         // Bounded by the indexes: slots from `from` on (journal_by_course_slot), extra doses
         // since then (journal_extra_by_course), and the entries that supersede those.
-        let journal = try Row.fetchAll(try db.cachedStatement(sql: """
+        let journal = try entries(db.cachedStatement(sql: """
             WITH w(id) AS (
                 SELECT id FROM journal_entry WHERE course_id = :course AND slot_date >= :date
                 UNION ALL
                 SELECT id FROM journal_entry WHERE course_id = :course AND kind = 'extra' AND at >= :instant
+            ), v(id) AS (
+                SELECT id FROM journal_entry WHERE id IN w
+                UNION
+                SELECT id FROM journal_entry WHERE supersedes IN w
             )
-            SELECT id, detail FROM journal_entry WHERE id IN w
-            UNION
-            SELECT id, detail FROM journal_entry WHERE supersedes IN w
-            ORDER BY id
+            SELECT \(JournalRow.columns) FROM journal_entry WHERE id IN v ORDER BY id
             """), arguments: ["course": courseID, "date": from.description,
                              "instant": StoreTime.string(Date(timeIntervalSince1970: Double(from.dayNumber) * 86_400))])
-            .map { row in
-                try Rows.entry(row)
-            }
         return ReminderRecord(patient: patient, zones: try fetchZones(patient, db), course: course, versions: versions,
                               journal: journal, supply: supply, journalFrom: from)
     }

@@ -2,48 +2,45 @@ import Foundation
 import PainLadder
 
 extension StoreJSON {
-    /// A journal entry's `detail` JSON, byte for byte what ``encode(_:)`` gives (sorted keys,
-    /// no escaped slashes, instants as ``StoreTime`` text), written directly.
+    /// A journal entry's `detail` JSON: only what the row's columns do not hold (sorted keys,
+    /// no escaped slashes, as ``encode(_:)`` writes).
     ///
-    /// Why: `JSONEncoder` goes through the generic `Codable` machinery and cost about 20,000
-    /// instructions an entry, most of the time of loading a clinic (22 million dose entries for
-    /// 10,000 patients; see BENCHMARKS.md). An entry with a structured assessment (rare, and
-    /// nested) still goes through `JSONEncoder`. `BulkLoaderTests` checks both give the same
-    /// text for entries of every kind, with quotes, control characters and non-ASCII text.
-    static func entry(_ e: JournalEntry) throws -> String {
+    /// The columns hold the kind, patient, course, plan version, both instants, who recorded
+    /// it, what it supersedes, the slot and the dose taken; `detail` holds the rest:
+    /// `{"dose":{"late":false,"plannedDoseMg":300,"stepNumber":2}}` for a dose taken on time,
+    /// `{"pain":{"baseline":false,"score":6,"sleep":4}}` for a pain score, `{}` for an undo
+    /// with no reason. Flags appear only when there are some.
+    ///
+    /// Why not the whole entry, as the store wrote until format 2: the duplicated fields made
+    /// up three quarters of every row (16 GB for a clinic of 10,000 patients), and every
+    /// review parsed them again. Rows written before keep the whole entry (their `detail` has
+    /// a `kind`) and read as before; so does an entry with a structured assessment (rare and
+    /// nested), which `JSONEncoder` writes whole. See ``JournalRow``.
+    static func entryDetail(_ e: JournalEntry) throws -> String {
         if e.assessment != nil { return try encode(e) }
         var w = Writer()
         w.open()
-        w.key("at"); w.instant(e.at)
-        if let v = e.courseID { w.key("courseID"); w.int(v) }
         if let d = e.dose {
             w.key("dose"); w.open()
-            w.key("doseMg"); w.int(d.doseMg)
             w.key("late"); w.bool(d.late)
             if let v = d.plannedDoseMg { w.key("plannedDoseMg"); w.int(v) }
-            if let slot = d.slot {
-                w.key("slot"); w.open()
-                w.key("date"); w.date(slot.date)
-                w.key("time"); w.string(slot.time.description)
-                w.close()
-            }
             if let v = d.stepNumber { w.key("stepNumber"); w.int(v) }
             w.close()
         }
-        w.key("flags"); w.bytes.append(91)   // [
-        for (i, flag) in e.flags.enumerated() {
-            if i > 0 { w.bytes.append(44) }
-            w.first = true
-            w.open()
-            w.key("kind"); w.string(flag.kind.rawValue)
-            w.key("message"); w.string(flag.message)
-            w.close()
+        if !e.flags.isEmpty {
+            w.key("flags"); w.bytes.append(91)   // [
+            for (i, flag) in e.flags.enumerated() {
+                if i > 0 { w.bytes.append(44) }
+                w.first = true
+                w.open()
+                w.key("kind"); w.string(flag.kind.rawValue)
+                w.key("message"); w.string(flag.message)
+                w.close()
+            }
+            w.bytes.append(93)   // ]
+            w.first = false
         }
-        w.bytes.append(93)   // ]
-        w.first = false
-        if let v = e.id { w.key("id"); w.int(v) }
         if let v = e.impression { w.key("impression"); w.int(v) }
-        w.key("kind"); w.string(e.kind.rawValue)
         if let v = e.note { w.key("note"); w.string(v) }
         if let p = e.pain {
             w.key("pain"); w.open()
@@ -53,11 +50,7 @@ extension StoreJSON {
             if let v = p.sleep { w.key("sleep"); w.int(v) }
             w.close()
         }
-        w.key("patientID"); w.string(e.patientID)
-        if let v = e.planVersionID { w.key("planVersionID"); w.int(v) }
         if let v = e.reason { w.key("reason"); w.string(v) }
-        w.key("recordedAt"); w.instant(e.recordedAt)
-        w.key("recordedBy"); w.string(e.recordedBy)
         if let s = e.sideEffect {
             w.key("sideEffect"); w.open()
             w.key("known"); w.bool(s.known)
@@ -69,7 +62,6 @@ extension StoreJSON {
             w.key("symptom"); w.string(s.symptom)
             w.close()
         }
-        if let v = e.supersedes { w.key("supersedes"); w.int(v) }
         w.close()
         return w.text
     }
@@ -101,7 +93,6 @@ extension StoreJSON {
 
         mutating func int<I: BinaryInteger>(_ v: I) { bytes.append(contentsOf: String(v).utf8) }
         mutating func bool(_ v: Bool) { v ? raw("true") : raw("false") }
-        mutating func instant(_ d: Date) { bytes.append(34); StoreTime.append(d, to: &bytes); bytes.append(34) }
         mutating func date(_ d: LocalDate) { bytes.append(34); d.appendISO(to: &bytes); bytes.append(34) }
 
         /// As Foundation's encoder escapes: quote, backslash and control characters; `/` kept

@@ -3,7 +3,8 @@ import GRDB
 import PainLadder
 
 extension StoreJSON {
-    /// Reads a journal entry's `detail` JSON: what ``decode(_:from:)`` gives, faster.
+    /// Reads a whole journal entry as JSON (a `detail` written before format 2, or an entry
+    /// with an assessment; see ``JournalRow``): what ``decode(_:from:)`` gives, faster.
     ///
     /// Why: every command that looks at a patient's journal decodes it, and `JSONDecoder`
     /// cost about 150,000 instructions an entry: 2,700 entries (two years of a patient) took
@@ -22,23 +23,6 @@ extension StoreJSON {
         var parser = JSONReader(bytes: bytes)
         if let fast = parser.entry() { return fast }
         return try decode(JournalEntry.self, from: String(decoding: bytes, as: UTF8.self))
-    }
-}
-
-extension Rows {
-    /// The journal entry in a row's `detail` column, with the row's `id`.
-    static func entry(_ row: Row) throws -> JournalEntry {
-        var entry = try row.withUnsafeData(named: "detail") { data -> JournalEntry in
-            guard let data else { throw Unreadable(table: "journal_entry", column: "detail", value: "NULL") }
-            do {
-                return try data.withUnsafeBytes { try StoreJSON.decodeEntry(bytes: $0.bindMemory(to: UInt8.self)) }
-            } catch {
-                throw Unreadable(table: "journal_entry", column: "detail",
-                                 value: String(decoding: data.prefix(80), as: UTF8.self))
-            }
-        }
-        entry.id = row["id"]
-        return entry
     }
 }
 
@@ -111,6 +95,14 @@ struct JSONReader {
     }
 
     mutating func dose() -> DoseDetail? {
+        guard let d = doseFields(), let doseMg = d.doseMg else { return nil }
+        return DoseDetail(slot: d.slot, doseMg: Int(doseMg), plannedDoseMg: d.planned.map(Int.init),
+                          stepNumber: d.step.map(Int.init), late: d.late)
+    }
+
+    /// A dose object's fields: all of them in a whole entry; in a format-2 detail, the ones
+    /// that are not columns.
+    mutating func doseFields() -> (late: Bool, doseMg: Int64?, slot: SlotKey?, planned: Int64?, step: Int64?)? {
         var slot: SlotKey?, doseMg: Int64?, planned: Int64?, step: Int64?, late: Bool?
         guard take(123) else { return nil }
         var first = true
@@ -126,9 +118,8 @@ struct JSONReader {
             }
             guard ok else { return nil }
         }
-        guard !failed, let doseMg, let late else { return nil }
-        return DoseDetail(slot: slot, doseMg: Int(doseMg), plannedDoseMg: planned.map(Int.init),
-                          stepNumber: step.map(Int.init), late: late)
+        guard !failed, let late else { return nil }
+        return (late, doseMg, slot, planned, step)
     }
 
     mutating func slot() -> SlotKey? {

@@ -99,7 +99,9 @@ struct BulkLoaderTests {
     }
 }
 
-/// The hand-written journal JSON (``StoreJSON/entry(_:)``) must give exactly `JSONEncoder`'s text.
+/// A journal row: columns plus a `detail` of the rest (format 2), or a whole entry as JSON
+/// (format 1, every row written before, and entries with an assessment). Every entry must
+/// come back as it went in, whatever its text, and both readers must agree with `JSONDecoder`.
 @Suite("Journal entry JSON")
 struct EntryJSONTests {
     static let awkward = ["plain", "with \"quotes\" and \\backslashes\\", "a/b/c", "tab\there", "new\nline\r\n",
@@ -138,32 +140,173 @@ struct EntryJSONTests {
         return all
     }
 
-    @Test func handWrittenJSONIsJSONEncodersText() throws {
-        for e in Self.entries() {
-            #expect(try StoreJSON.entry(e) == StoreJSON.encode(e), "\(e.kind) \(e.note ?? e.reason ?? "")")
+    /// A bare `journal_entry` table (no foreign keys, so any course id will do) with each
+    /// entry inserted by the store's own insert, read back by the store's own reader.
+    static func roundTrip(_ entries: [JournalEntry], extraRows: [(detail: String, id: Int64)] = []) throws -> [JournalEntry] {
+        let db = try DatabaseQueue()
+        return try db.write { db in
+            try db.execute(sql: """
+                CREATE TABLE journal_entry (id INTEGER PRIMARY KEY, patient_id TEXT NOT NULL, course_id INTEGER,
+                    plan_version_id INTEGER, kind TEXT NOT NULL, at TEXT NOT NULL, recorded_at TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL, supersedes INTEGER, slot_date TEXT, slot_time TEXT, dose_mg INTEGER,
+                    detail TEXT NOT NULL CHECK (json_valid(detail) AND json_type(detail) = 'object'))
+                """)
+            for e in entries { _ = try Store.insertEntry(e, db) }
+            for row in extraRows {
+                // Columns that disagree with the detail: a format-1 row is read from its detail alone.
+                try db.execute(sql: """
+                    INSERT INTO journal_entry (id, patient_id, kind, at, recorded_at, recorded_by, detail)
+                    VALUES (?, 'column', 'undo', '2000-01-01T00:00:00.000Z', '2000-01-01T00:00:00.000Z', 'column', ?)
+                    """, arguments: [row.id, row.detail])
+            }
+            return try Store.entries(db.makeStatement(sql: "SELECT \(JournalRow.columns) FROM journal_entry ORDER BY id"),
+                                     arguments: [])
         }
     }
 
-    /// The fast reader gives what `JSONDecoder` gives: for the writer's own text, for the same
-    /// entries pretty-printed (spaces, newlines), and for text it hands over to the decoder.
-    @Test func fastReaderGivesJSONDecodersEntries() throws {
+    @Test func everyEntryComesBackAsItWentIn() throws {
+        let entries = Self.entries()
+        let read = try Self.roundTrip(entries)
+        #expect(read.count == entries.count)
+        for (i, (e, back)) in zip(entries, read).enumerated() {
+            var expected = e
+            expected.id = Int64(i + 1)
+            #expect(back == expected, "\(e.kind) \(e.note ?? e.reason ?? "")")
+        }
+    }
+
+    /// Format 2 keeps out of `detail` what the columns hold; an assessment is written whole.
+    @Test func detailHoldsOnlyWhatTheColumnsDoNot() throws {
+        for e in Self.entries() {
+            let text = try StoreJSON.entryDetail(e)
+            let keys = Set((try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]).keys)
+            if e.assessment != nil {
+                #expect(text == (try StoreJSON.encode(e)))
+                continue
+            }
+            #expect(keys.isDisjoint(with: ["at", "courseID", "id", "kind", "patientID", "planVersionID", "recordedAt",
+                                            "recordedBy", "supersedes"]), "\(text)")
+            #expect(keys.contains("flags") == !e.flags.isEmpty)
+            if e.dose != nil {
+                let dose = (try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any])["dose"] as! [String: Any]
+                #expect(dose["doseMg"] == nil && dose["slot"] == nil, "\(text)")
+            }
+        }
+        // Hand-written: a dose taken on time at step 2 of a 300 mg plan, a pain score, a bare undo.
+        let at = t0
+        #expect(try StoreJSON.entryDetail(JournalEntry(patientID: "P1", courseID: 1, kind: .taken, at: at, recordedAt: at,
+                                                       recordedBy: "P1", dose: DoseDetail(slot: nil, doseMg: 300, plannedDoseMg: 300, stepNumber: 2, late: false)))
+                == #"{"dose":{"late":false,"plannedDoseMg":300,"stepNumber":2}}"#)
+        #expect(try StoreJSON.entryDetail(JournalEntry(patientID: "P1", kind: .pain, at: at, recordedAt: at, recordedBy: "P1",
+                                                       pain: PainDetail(score: 6, sleep: 4)))
+                == #"{"pain":{"baseline":false,"score":6,"sleep":4}}"#)
+        #expect(try StoreJSON.entryDetail(JournalEntry(patientID: "P1", kind: .undo, at: at, recordedAt: at, recordedBy: "P1",
+                                                       supersedes: 3)) == "{}")
+    }
+
+    /// The fast detail reader gives what `JSONDecoder` gives, for the writer's text and the
+    /// same text spaced out; text it does not expect goes to the decoder, which decides.
+    @Test func fastDetailReaderGivesJSONDecodersDetail() throws {
+        func fast(_ text: String) -> EntryDetail? {
+            var text = text
+            return text.withUTF8 { bytes in
+                var reader = JSONReader(bytes: bytes)
+                if case .detail(let d)? = reader.detail() { return d }
+                return nil
+            }
+        }
+        for text in Self.awkward { #expect(!text.contains(where: { "{}[],:".contains($0) })) }
+        for e in Self.entries() where e.assessment == nil {
+            let text = try StoreJSON.entryDetail(e)
+            var spaced = ""
+            for c in text {
+                switch c {
+                case "{", "[": spaced += "\(c)\n  "
+                case "}", "]": spaced += " \n\(c)"
+                case ",": spaced += " ,\t"
+                case ":": spaced += " : "
+                default: spaced.append(c)
+                }
+            }
+            for variant in [text, spaced] {
+                let decoded = try StoreJSON.decode(EntryDetail.self, from: variant)
+                #expect(fast(variant) == decoded, "\(variant.prefix(120))")
+                #expect(decoded.flags == e.flags && decoded.note == e.note && decoded.pain == e.pain
+                        && decoded.sideEffect == e.sideEffect && decoded.reason == e.reason && decoded.impression == e.impression)
+            }
+        }
+        // Not for the fast reader: an unknown key, a fraction, an escaped key. The row still reads.
+        let pain = JournalEntry(patientID: "P1", kind: .pain, at: t0, recordedAt: t0, recordedBy: "P1", pain: PainDetail(score: 1))
+        let base = try StoreJSON.entryDetail(pain)
+        let variants = [base.replacingOccurrences(of: "{\"pain\"", with: "{\"future\":[1,2],\"pain\""),
+                        base.replacingOccurrences(of: "\"score\":1", with: "\"score\":1.0"),
+                        base.replacingOccurrences(of: "\"pain\"", with: "\"p\\u0061in\"")]
+        for text in variants {
+            #expect(text != base)
+            #expect(fast(text) == nil, "\(text)")
+            #expect(try StoreJSON.decode(EntryDetail.self, from: text).pain == PainDetail(score: 1), "\(text)")
+        }
+        let db = try DatabaseQueue()
+        try db.write { db in
+            try db.execute(sql: """
+                CREATE TABLE journal_entry (id INTEGER PRIMARY KEY, patient_id TEXT, course_id INTEGER, plan_version_id INTEGER,
+                    kind TEXT, at TEXT, recorded_at TEXT, recorded_by TEXT, supersedes INTEGER, slot_date TEXT,
+                    slot_time TEXT, dose_mg INTEGER, detail TEXT)
+                """)
+            let statement = try db.makeStatement(sql: "SELECT \(JournalRow.columns) FROM journal_entry WHERE id = ?")
+            func row(_ detail: String, kind: String = "pain", doseMg: Int? = nil) throws -> JournalEntry {
+                try db.execute(sql: "DELETE FROM journal_entry")
+                try db.execute(sql: """
+                    INSERT INTO journal_entry (id, patient_id, kind, at, recorded_at, recorded_by, dose_mg, detail)
+                    VALUES (1, 'P1', ?, '2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00.000Z', 'P1', ?, ?)
+                    """, arguments: [kind, doseMg, detail])
+                let read = try Store.entries(statement, arguments: [1])
+                try #require(read.count == 1)
+                return read[0]
+            }
+            var expected = pain
+            expected.id = 1
+            for text in variants { #expect(try row(text) == expected, "\(text)") }
+            // Errors, never a half-read entry: broken text, an unknown kind, a dose without its
+            // dose_mg column, a whole entry whose own kind is unknown (not read as a detail).
+            for (text, kind) in [(String(base.dropLast()), "pain"), (base, "bogus"),
+                                 (#"{"dose":{"late":false}}"#, "taken"),
+                                 (try StoreJSON.encode(pain).replacingOccurrences(of: "\"kind\":\"pain\"", with: "\"kind\":\"bogus\""), "pain"),
+                                 (base.replacingOccurrences(of: "false,", with: "false "), "pain")] {
+                #expect(text != base || kind != "pain")
+                #expect(throws: Rows.Unreadable.self, "\(text) \(kind)") { try row(text, kind: kind) }
+            }
+        }
+    }
+
+    /// A whole entry in `detail` (format 1: every row written before format 2) is read from
+    /// the detail alone, as it was written; the fast reader agrees with `JSONDecoder` on it.
+    @Test func wholeEntriesWrittenBeforeReadAsBefore() throws {
         let pretty = JSONEncoder()
         pretty.outputFormatting = [.prettyPrinted, .sortedKeys]
         pretty.dateEncodingStrategy = .custom { date, encoder in
             var c = encoder.singleValueContainer()
             try c.encode(StoreTime.string(date))
         }
-        for e in Self.entries() {
-            let compact = try StoreJSON.entry(e)
+        let entries = Self.entries()
+        for e in entries {
+            let whole = try StoreJSON.encode(e)   // format 1, as the store wrote it
             let spaced = String(decoding: try pretty.encode(e), as: UTF8.self)
-            for text in [compact, spaced] {
+            for text in [whole, spaced] {
                 let expected = try StoreJSON.decode(JournalEntry.self, from: text)
                 #expect(try StoreJSON.decodeEntry(text) == expected, "\(text.prefix(120))")
             }
         }
-        // Handed to JSONDecoder: an unknown key (ignored by the decoder), a fraction, escapes
-        // the writer never produces (\/ and \u with a surrogate pair), and broken text (an error).
-        let base = try StoreJSON.entry(Self.entries()[5])   // a pain score of 1 recorded by P1
+        let rows = try entries.enumerated().map { (detail: try StoreJSON.encode($0.element), id: Int64(100 + $0.offset)) }
+        let read = try Self.roundTrip([], extraRows: rows)
+        #expect(read.count == entries.count)
+        for (i, (e, back)) in zip(entries, read).enumerated() {
+            var expected = e
+            expected.id = Int64(100 + i)
+            #expect(back == expected, "\(e.kind)")
+        }
+        // Handed to JSONDecoder: an unknown key, a fraction, escapes the writer never produces.
+        let base = try StoreJSON.encode(entries[5])   // a pain score of 1 recorded by P1
         let variants = [
             base.replacingOccurrences(of: "{\"at\"", with: "{\"future\":[1,2],\"at\""),
             base.replacingOccurrences(of: "\"score\":1", with: "\"score\":1.0"),
@@ -176,18 +319,14 @@ struct EntryJSONTests {
         #expect(try StoreJSON.decodeEntry(variants[2]).recordedBy == "P/1 🙂 é")
         #expect(throws: (any Error).self) { try StoreJSON.decodeEntry(String(base.dropLast())) }
         #expect(throws: (any Error).self) { try StoreJSON.decodeEntry(base.replacingOccurrences(of: "\"kind\":\"pain\"", with: "\"kind\":\"bogus\"")) }
-        // Broken objects the reader walks key by key: each is an error, never a half-read entry.
-        // (A trailing comma is not among them: JSONDecoder, which decides, accepts it.)
         for broken in [base.replacingOccurrences(of: ",\"kind\"", with: ",,\"kind\""),
                        base.replacingOccurrences(of: "\"kind\":", with: "\"kind\""),
                        "[" + base + "]",
                        base.replacingOccurrences(of: "\"score\":1,", with: "\"score\":1 ")] {
             #expect(throws: (any Error).self, "\(broken)") { try StoreJSON.decodeEntry(broken) }
         }
-        // A key written with an escape is the same key to JSONDecoder: the reader hands it over.
         let escapedKey = base.replacingOccurrences(of: "\"kind\"", with: "\"ki\\u006ed\"")
         #expect(try StoreJSON.decodeEntry(escapedKey) == StoreJSON.decode(JournalEntry.self, from: escapedKey))
-        // Every kind the reader compares as bytes reads back as itself.
         for kind in JournalEntry.Kind.allCases where kind != .assessment {
             let text = base.replacingOccurrences(of: "\"kind\":\"pain\"", with: "\"kind\":\"\(kind.rawValue)\"")
             #expect(try StoreJSON.decodeEntry(text).kind == kind)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import PainLadder
 
-/// `StoreJSON.entry` writes journal entries by hand for speed. A field added to one of these
+/// `StoreJSON.entryDetail` writes journal entries by hand for speed. A field added to one of these
 /// types but not to that writer (and its parser) would be silently dropped from storage; this
 /// test fails first, naming the type, so the writer is updated with the type.
 @Suite("Journal entry JSON: the hand-written codec covers every field")
@@ -15,7 +15,7 @@ struct EntryJSONFieldGuardTests {
         let at = Date(timeIntervalSince1970: 0)
         let slot = SlotKey(date: LocalDate(year: 2026, month: 1, day: 1)!, time: LocalTime(hour: 8, minute: 0)!)
         let entry = JournalEntry(patientID: "P", kind: .taken, at: at, recordedAt: at, recordedBy: "p")
-        let message = "a field was added: update StoreJSON.entry (StoreJSON+Entry.swift) and its parser (StoreJSON+EntryDecoding.swift), then this list"
+        let message = "a field was added: update StoreJSON.entryDetail (StoreJSON+Entry.swift), its readers (EntryDetail.swift, JournalRow.swift, StoreJSON+EntryDecoding.swift), then this list"
         #expect(Self.fields(entry) == ["assessment", "at", "courseID", "dose", "flags", "id", "impression", "kind", "note",
                                        "pain", "patientID", "planVersionID", "reason", "recordedAt", "recordedBy",
                                        "sideEffect", "supersedes"], Comment(rawValue: message))
