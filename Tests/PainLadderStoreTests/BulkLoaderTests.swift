@@ -67,6 +67,40 @@ struct BulkLoaderTests {
         }
     }
 
+    /// Into an empty store the load writes the file directly (rollback journal); the store is
+    /// in WAL mode again afterwards, whether the load went through or was refused. A store
+    /// that already holds patients is loaded through the WAL (its readers keep reading).
+    @Test func anEmptyStoreIsLoadedWithoutTheWALAndLeftInWALMode() throws {
+        try withTemporaryDirectory { dir in
+            let store = try Store(path: dir + "/db.sqlite", createIfMissing: true)
+            let mode = { try store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } }
+            #expect(try mode() == "wal")
+            // Refused part-way: still empty, still WAL.
+            #expect(throws: PainLadderError.duplicatePatient("P001")) {
+                try store.bulkLoad { loader in
+                    #expect(try String.fetchOne(loader.db, sql: "PRAGMA journal_mode") == "delete")
+                    try loader.addPatient(samplePatient("P001"), at: t0, by: "dr.khan")
+                    try loader.addPatient(samplePatient("P001"), at: t0, by: "dr.khan")
+                }
+            }
+            #expect(try store.patients().isEmpty)
+            #expect(try mode() == "wal")
+            try store.bulkLoad { loader in
+                #expect(try String.fetchOne(loader.db, sql: "PRAGMA journal_mode") == "delete")
+                try loader.addPatient(samplePatient("P001"), at: t0, by: "dr.khan")
+            }
+            #expect(try mode() == "wal")
+            try store.bulkLoad { loader in
+                #expect(try String.fetchOne(loader.db, sql: "PRAGMA journal_mode") == "wal")
+                try loader.addPatient(samplePatient("P002"), at: t0, by: "dr.khan")
+            }
+            #expect(try store.patients().map(\.id) == ["P001", "P002"])
+            #expect(try mode() == "wal")
+            // Another connection opening the file sees the same.
+            #expect(try Store(path: dir + "/db.sqlite", createIfMissing: false).patients().map(\.id) == ["P001", "P002"])
+        }
+    }
+
     @Test func indexesAreBackAfterTheLoadAndARefusedLoadChangesNothing() throws {
         try withTemporaryDirectory { dir in
             let store = try Store(path: dir + "/db.sqlite", createIfMissing: true)
