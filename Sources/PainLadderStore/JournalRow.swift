@@ -50,8 +50,9 @@ enum JournalRow {
     }
 
     private static func assemble(_ d: EntryDetail, _ s: OpaquePointer) throws -> JournalEntry {
-        guard let kind = JournalEntry.Kind(rawValue: try text(s, 2, "kind")) else {
-            throw unreadable("kind", try text(s, 2, "kind"))
+        guard let kindText = bytes(s, 2) else { throw unreadable("kind", "NULL") }
+        guard let kind = JSONReader.entryKind(kindText) else {
+            throw unreadable("kind", String(decoding: kindText, as: UTF8.self))
         }
         var dose: DoseDetail?
         if let parts = d.dose {

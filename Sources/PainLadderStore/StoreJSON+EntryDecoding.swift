@@ -82,15 +82,22 @@ struct JSONReader {
 
     /// The entry's kind, compared as bytes (no `String` made for it).
     mutating func entryKind() -> JournalEntry.Kind? {
-        guard let r = plainString() else { return nil }
-        switch r.count {
-        case 4 where key(r, is: "pain"): return .pain
-        case 4 where key(r, is: "undo"): return .undo
-        case 5 where key(r, is: "taken"): return .taken
-        case 5 where key(r, is: "extra"): return .extra
-        case 6 where key(r, is: "missed"): return .missed
-        case 7 where key(r, is: "skipped"): return .skipped
-        default: return JournalEntry.Kind(rawValue: String(decoding: bytes(r), as: UTF8.self))
+        plainString().flatMap { Self.entryKind(bytes($0)) }
+    }
+
+    /// An entry's kind from its UTF-8 text; the common ones compared as bytes (no `String`).
+    static func entryKind(_ text: UnsafeBufferPointer<UInt8>) -> JournalEntry.Kind? {
+        func spells(_ name: StaticString) -> Bool {
+            name.withUTF8Buffer { $0.elementsEqual(text) }
+        }
+        switch text.count {
+        case 4 where spells("pain"): return .pain
+        case 4 where spells("undo"): return .undo
+        case 5 where spells("taken"): return .taken
+        case 5 where spells("extra"): return .extra
+        case 6 where spells("missed"): return .missed
+        case 7 where spells("skipped"): return .skipped
+        default: return JournalEntry.Kind(rawValue: String(decoding: text, as: UTF8.self))
         }
     }
 
