@@ -12,12 +12,12 @@ struct CorrectCommand: ParsableCommand {
         """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The entry number (see 'painladder history').") var entry: String
-    @Option(help: ArgumentHelp("The dose actually taken, in mg.", valueName: "mg")) var dose: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The dose actually taken, in mg.", valueName: "mg")) var dose: String?
     @Option(help: ArgumentHelp("When it really happened.", valueName: "time")) var at: String?
-    @Option(help: "A pain score, 0–10.") var score: String?
-    @Option(help: "Sleep interference, 0–10.") var sleep: String?
+    @Option(parsing: .unconditional, help: "A pain score, 0–10.") var score: String?
+    @Option(parsing: .unconditional, help: "Sleep interference, 0–10.") var sleep: String?
     @Option(help: "mild, moderate or severe.") var severity: String?
-    @Option(help: "An impression of change, 1–7.") var impression: String?
+    @Option(parsing: .unconditional, help: "An impression of change, 1–7.") var impression: String?
     @Option(help: "Why it is being corrected.") var reason: String
 
     func run() throws {

@@ -42,7 +42,7 @@ struct DecideCommand: ParsableCommand {
     @Option(help: "Why (required).") var reason: String?
     @Option(name: .customLong("next-review"), help: ArgumentHelp("The next review (YYYY-MM-DD); default from the formulary.", valueName: "date"))
     var nextReview: String?
-    @Option(help: ArgumentHelp("reduce or increase: the daily dose in mg.", valueName: "mg")) var dose: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("reduce or increase: the daily dose in mg.", valueName: "mg")) var dose: String?
     @Option(help: "stop or switch: effective, not-effective, not-tolerated, contraindicated or patient-choice.")
     var outcome: String?
     @Flag(name: .customLong("sequential"), help: "switch: the new drug starts when the old one's taper ends (default).")

@@ -19,7 +19,7 @@ struct TakeCommand: ParsableCommand {
     @Argument(help: "The patient's id.") var patient: String
     @Option(help: ArgumentHelp("When it was taken: now, HH:MM, 'yesterday HH:MM', 'YYYY-MM-DD HH:MM' or ISO 8601.", valueName: "time"))
     var at: String?
-    @Option(help: ArgumentHelp("The dose taken in mg, if not the planned one.", valueName: "mg")) var dose: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The dose taken in mg, if not the planned one.", valueName: "mg")) var dose: String?
     @Option(help: "Which medicine, when two are in progress (during a switch).") var drug: String?
     @Option(help: "A note.") var note: String?
 

@@ -13,7 +13,7 @@ struct PainCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The patient's id.") var patient: String
     @Argument(help: "Average pain, 0–10.") var score: String
-    @Option(help: "How much pain interfered with sleep, 0–10.") var sleep: String?
+    @Option(parsing: .unconditional, help: "How much pain interfered with sleep, 0–10.") var sleep: String?
     @Option(help: "What the pain stopped you doing, in your words.") var impact: String?
     @Option(help: ArgumentHelp("When (default now): a date (YYYY-MM-DD: that day), 'yesterday HH:MM', 'YYYY-MM-DD HH:MM' or ISO 8601.",
                                valueName: "time")) var at: String?

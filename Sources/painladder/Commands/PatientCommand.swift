@@ -33,10 +33,10 @@ struct PatientCommand: ParsableCommand {
         var timeZone: String
         @Option(help: "Diagnosis id (see 'painladder patient add --help' and the formulary's diagnoses).")
         var diagnosis: String
-        @Option(help: ArgumentHelp("Weight in kg.", valueName: "kg")) var weight: String?
-        @Option(help: ArgumentHelp("Serum creatinine value.", valueName: "value")) var creatinine: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Weight in kg.", valueName: "kg")) var weight: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Serum creatinine value.", valueName: "value")) var creatinine: String?
         @Option(name: .customLong("creatinine-unit"), help: "umol/L or mg/dL.") var creatinineUnit: String?
-        @Option(help: ArgumentHelp("Measured creatinine clearance in mL/min (wins over Cockcroft–Gault).", valueName: "mL/min"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Measured creatinine clearance in mL/min (wins over Cockcroft–Gault).", valueName: "mL/min"))
         var crcl: String?
         @Flag(name: .customLong("hepatic-impairment")) var hepaticImpairment = false
         @Flag(help: "Frail or sensitive to sedation (selects the slow, elderly variant by default).") var frail = false
@@ -125,10 +125,10 @@ extension PatientCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The patient's id.") var id: String
         @Option(name: .customLong("tz"), help: ArgumentHelp("New IANA time zone.", valueName: "zone")) var timeZone: String?
-        @Option(help: ArgumentHelp("Weight in kg.", valueName: "kg")) var weight: String?
-        @Option(help: ArgumentHelp("Serum creatinine value (with --creatinine-unit).", valueName: "value")) var creatinine: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Weight in kg.", valueName: "kg")) var weight: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Serum creatinine value (with --creatinine-unit).", valueName: "value")) var creatinine: String?
         @Option(name: .customLong("creatinine-unit"), help: "umol/L or mg/dL.") var creatinineUnit: String?
-        @Option(help: ArgumentHelp("Measured creatinine clearance, mL/min.", valueName: "mL/min")) var crcl: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Measured creatinine clearance, mL/min.", valueName: "mL/min")) var crcl: String?
         @Option(name: .customLong("hepatic-impairment"), help: "yes or no.") var hepaticImpairment: String?
         @Option(help: "yes or no.") var frail: String?
         @Option(name: .customLong("pregnancy-potential"), help: "yes or no.") var pregnancyPotential: String?

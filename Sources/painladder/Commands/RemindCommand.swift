@@ -36,13 +36,13 @@ struct RemindCommand: ParsableCommand {
     @Flag(help: "Show what would be handed out and marked missed; record nothing.") var dryRun = false
     @Option(help: ArgumentHelp("Deliver each reminder by running this shell command (JSON on stdin).", valueName: "command"))
     var exec: String?
-    @Option(help: ArgumentHelp("Minutes before a dose slot its reminder may go out (0–120, default 15).", valueName: "minutes"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Minutes before a dose slot its reminder may go out (0–120, default 15).", valueName: "minutes"))
     var window: String?
-    @Option(help: ArgumentHelp("Remind the clinician this many days before a review (0–60, default 3).", valueName: "days"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Remind the clinician this many days before a review (0–60, default 3).", valueName: "days"))
     var reviewWithin: String?
-    @Option(help: ArgumentHelp("Ask for a prescription this many days before supply runs out (1–60, default 7).", valueName: "days"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Ask for a prescription this many days before supply runs out (1–60, default 7).", valueName: "days"))
     var supplyDays: String?
-    @Option(help: ArgumentHelp("Seconds a --exec command may take before it counts as failed (1–3600, default 60).", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds a --exec command may take before it counts as failed (1–3600, default 60).", valueName: "seconds"))
     var execTimeout: String?
 
     func run() throws {

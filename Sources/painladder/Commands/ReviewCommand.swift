@@ -43,7 +43,7 @@ struct ReviewsCommand: ParsableCommand {
           painladder reviews --overdue --json
         """)
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("due-within"), help: ArgumentHelp(
+    @Option(name: .customLong("due-within"), parsing: .unconditional, help: ArgumentHelp(
         "Also list reviews due in the next N days: 7, 7d or 2w.", valueName: "days"))
     var dueWithin: String?
     @Flag(help: "Only reviews whose date has passed.") var overdue = false

@@ -20,7 +20,7 @@ struct SideEffectCommand: ParsableCommand {
     @Option(help: ArgumentHelp("When it started (YYYY-MM-DD).", valueName: "date")) var since: String?
     @Option(help: "A note.") var note: String?
     @Option(help: "The medicine it is reported against, when two are in progress (default: the newest).") var drug: String?
-    @Option(help: ArgumentHelp("Mark this side-effect report (its number) resolved.", valueName: "entry")) var resolved: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Mark this side-effect report (its number) resolved.", valueName: "entry")) var resolved: String?
 
     func validate() throws {
         if resolved == nil && (symptom == nil || severity == nil) {

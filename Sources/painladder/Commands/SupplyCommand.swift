@@ -18,9 +18,9 @@ struct SupplyCommand: ParsableCommand {
         """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The patient's id.") var patient: String
-    @Option(help: ArgumentHelp("Units (tablets or capsules) collected.", valueName: "n")) var add: String?
-    @Option(help: ArgumentHelp("Units counted in hand now.", valueName: "n")) var count: String?
-    @Option(help: ArgumentHelp("The strength in mg (one the current drug comes in).", valueName: "mg")) var strength: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Units (tablets or capsules) collected.", valueName: "n")) var add: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Units counted in hand now.", valueName: "n")) var count: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The strength in mg (one the current drug comes in).", valueName: "mg")) var strength: String?
 
     func run() throws {
         try guarded {
