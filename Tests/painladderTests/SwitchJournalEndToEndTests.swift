@@ -29,6 +29,15 @@ struct SwitchJournalEndToEndTests {
         #expect(ambiguous.stderr.contains("--drug"))
         #expect(ambiguous.stderr.split(separator: "\n").count == 1)
         #expect(try cli.dump() == before)
+        // A bad time is named as the problem even before the missing --drug.
+        for command in ["take", "skip"] {
+            let badTime = try run([command, "P1", "--at", "2026-02-30 22:00"] + (command == "skip" ? ["--reason", "asleep"] : []),
+                                  "2026-03-16T22:05:00Z")
+            #expect(badTime.status == 65)
+            #expect(badTime.stderr.contains("--at") && badTime.stderr.contains("2026-02-30"), "\(badTime.stderr)")
+            #expect(badTime.stderr.split(separator: "\n").count == 1)
+        }
+        #expect(try cli.dump() == before)
 
         let taken = try run(["take", "P1", "--drug", "amitriptyline"], "2026-03-16T22:05:00Z")
         #expect(taken.status == 0, "\(taken.stderr)")

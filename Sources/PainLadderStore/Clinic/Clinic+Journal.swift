@@ -30,9 +30,10 @@ extension Clinic {
     public func take(patientID: String, drug: String? = nil, at: String?, doseMg: Milligrams?, note: String?,
                      by: String, now: Date) throws -> Recorded {
         let written = try store.recordJournal(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
+            // The time first: a bad --at is the problem to name, whichever medicine it was.
+            let instant = try Self.pastInstant(at, now: now, zones: all.zones, what: "a dose is recorded once taken")
             let s = try all.focused(onDrug: drug)
             let context = try doseContext(s)
-            let instant = try Self.pastInstant(at, now: now, zones: s.zones, what: "a dose is recorded once taken")
             try Self.requireStarted(context, instant)
             let entry = try DoseRecording.take(at: instant, doseMg: doseMg, note: note, context: context, now: now, by: by)
             return JournalWrite(entries: [entry])
@@ -44,9 +45,10 @@ extension Clinic {
     public func skip(patientID: String, drug: String? = nil, at: String?, reason: String, by: String,
                      now: Date) throws -> Recorded {
         let written = try store.recordJournal(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
+            // The time first: a bad --at is the problem to name, whichever medicine it was.
+            let instant = try Self.pastInstant(at, now: now, zones: all.zones, what: "record a skip once the dose is missed")
             let s = try all.focused(onDrug: drug)
             let context = try doseContext(s)
-            let instant = try Self.pastInstant(at, now: now, zones: s.zones, what: "record a skip once the dose is missed")
             try Self.requireStarted(context, instant)
             return JournalWrite(entries: [try DoseRecording.skip(at: instant, reason: reason, context: context, now: now, by: by)])
         }
