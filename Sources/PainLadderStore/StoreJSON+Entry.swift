@@ -46,6 +46,7 @@ extension StoreJSON {
             w.key("pain"); w.open()
             w.key("baseline"); w.bool(p.baseline)
             if let v = p.impact { w.key("impact"); w.string(v) }
+            if let v = p.mood { w.key("mood"); w.int(v) }
             w.key("score"); w.int(p.score)
             if let v = p.sleep { w.key("sleep"); w.int(v) }
             w.close()

@@ -147,7 +147,7 @@ struct JSONReader {
     }
 
     mutating func pain() -> PainDetail? {
-        var score: Int64?, sleep: Int64?, impact: String?, baseline: Bool?
+        var score: Int64?, sleep: Int64?, mood: Int64?, impact: String?, baseline: Bool?
         guard take(123) else { return nil }
         var first = true
         while let k = nextKey(&first) {
@@ -155,6 +155,7 @@ struct JSONReader {
             switch k.count {
             case 5 where key(k, is: "score"): score = int(); ok = score != nil
             case 5 where key(k, is: "sleep"): ok = optional(&sleep) { $0.int() }
+            case 4 where key(k, is: "mood"): ok = optional(&mood) { $0.int() }
             case 6 where key(k, is: "impact"): ok = optional(&impact) { $0.string() }
             case 8 where key(k, is: "baseline"): baseline = bool(); ok = baseline != nil
             default: ok = false
@@ -162,7 +163,8 @@ struct JSONReader {
             guard ok else { return nil }
         }
         guard !failed, let score, let baseline else { return nil }
-        return PainDetail(score: Int(score), sleep: sleep.map(Int.init), impact: impact, baseline: baseline)
+        return PainDetail(score: Int(score), sleep: sleep.map(Int.init), mood: mood.map(Int.init),
+                          impact: impact, baseline: baseline)
     }
 
     mutating func sideEffect() -> SideEffectDetail? {

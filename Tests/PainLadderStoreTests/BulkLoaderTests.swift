@@ -154,7 +154,8 @@ struct EntryJSONTests {
                                     flags: i % 2 == 0 ? [] : [ClinicianFlag(.aboveMaximum, text), ClinicianFlag(.redFlag, "x")]))
             all.append(JournalEntry(id: Int64(i), patientID: "P1", kind: .pain, at: at, recordedAt: at, recordedBy: "P1",
                                     supersedes: i % 2 == 0 ? nil : 3, reason: text,
-                                    pain: PainDetail(score: i % 11, sleep: i % 2 == 0 ? nil : 4, impact: i % 3 == 0 ? nil : text,
+                                    pain: PainDetail(score: i % 11, sleep: i % 2 == 0 ? nil : 4,
+                                                     mood: i % 3 == 1 ? nil : i % 11, impact: i % 3 == 0 ? nil : text,
                                                      baseline: i == 0)))
             all.append(JournalEntry(patientID: "P1", courseID: 2, kind: i % 2 == 0 ? .sideEffect : .sideEffectResolved,
                                     at: at, recordedAt: at, recordedBy: "P1",

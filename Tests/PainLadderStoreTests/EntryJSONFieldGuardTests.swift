@@ -23,7 +23,7 @@ struct EntryJSONFieldGuardTests {
                     == ["doseMg", "late", "plannedDoseMg", "slot", "stepNumber"], Comment(rawValue: message))
         #expect(Self.fields(SideEffectDetail(symptom: "x", known: true, severity: .mild))
                     == ["known", "redFlag", "resolves", "severity", "since", "stepNumber", "symptom"], Comment(rawValue: message))
-        #expect(Self.fields(PainDetail(score: 1)) == ["baseline", "impact", "score", "sleep"], Comment(rawValue: message))
+        #expect(Self.fields(PainDetail(score: 1)) == ["baseline", "impact", "mood", "score", "sleep"], Comment(rawValue: message))
         #expect(Self.fields(ClinicianFlag(.redFlag, "m")) == ["kind", "message"], Comment(rawValue: message))
         #expect(Self.fields(slot) == ["date", "time"], Comment(rawValue: message))
     }

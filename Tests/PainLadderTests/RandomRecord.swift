@@ -23,7 +23,7 @@ struct TestRandom {
 /// ``Reference``: an earlier stopped course and a current one, plan versions with holds and
 /// reductions and administrations near midnight and in the DST hours, zone moves across
 /// summer-time changes (and an unknown zone id), and a journal with takes (late, twice),
-/// skips, missed marks, pain (baselines, impacts, sleep), impressions, assessments, side
+/// skips, missed marks, pain (baselines, impacts, sleep, mood), impressions, assessments, side
 /// effects in the patient's words, resolutions, corrections, chains of corrections and undos.
 struct RandomRecord {
     var patient: Patient
@@ -160,6 +160,7 @@ struct RandomRecord {
                 var e = entry(.pain, Date(timeIntervalSince1970: noon + Double(r.int(0...86_399))),
                               course: r.pick([2, 2, 2, 1, nil]))
                 e.pain = PainDetail(score: r.int(0...10), sleep: r.chance(0.5) ? r.int(0...10) : nil,
+                                    mood: r.chance(0.4) ? r.int(0...10) : nil,
                                     impact: r.chance(0.2) ? r.pick(["couldn't walk the dog", "", "no sleep", "missed work"]) : nil,
                                     baseline: r.chance(0.03))
                 add(e)

@@ -51,11 +51,11 @@ struct ReviewFixture {
         }
     }
 
-    mutating func pain(_ iso: String, _ score: Int, sleep: Int? = nil, impact: String? = nil, baseline: Bool = false,
-                       course: Int64? = 1) {
+    mutating func pain(_ iso: String, _ score: Int, sleep: Int? = nil, mood: Int? = nil, impact: String? = nil,
+                       baseline: Bool = false, course: Int64? = 1) {
         sim.append(JournalEntry(patientID: "P1", courseID: course, kind: .pain, at: Self.instant(iso),
                                 recordedAt: Self.instant(iso), recordedBy: "P1",
-                                pain: PainDetail(score: score, sleep: sleep, impact: impact, baseline: baseline)))
+                                pain: PainDetail(score: score, sleep: sleep, mood: mood, impact: impact, baseline: baseline)))
     }
 
     mutating func impression(_ iso: String, _ value: Int) {

@@ -144,7 +144,7 @@ enum Reference {
                 e.pain!.baseline && (e.courseID == course.course.id || (e.courseID == nil && day(e.at) <= first))
             }
             if let e = marked ?? painEntries.last(where: { day($0.at) < first }) {
-                base = BaselinePain(score: e.pain!.score, sleep: e.pain!.sleep, date: day(e.at),
+                base = BaselinePain(score: e.pain!.score, sleep: e.pain!.sleep, mood: e.pain!.mood, date: day(e.at),
                                     entryID: e.id, marked: marked != nil)
             }
         }
@@ -198,6 +198,12 @@ enum Reference {
         }.compactMap { $0.pain?.sleep }
         r.sleepLast7DaysMean = sleeps.isEmpty ? nil : Double(sleeps.reduce(0, +)) / Double(sleeps.count)
         r.baselineSleep = base?.sleep
+        let moods = outcomes.filter {
+            let d = day($0.at)
+            return d >= from && d <= c.today
+        }.compactMap { $0.pain?.mood }
+        r.moodLast7DaysMean = moods.isEmpty ? nil : Double(moods.reduce(0, +)) / Double(moods.count)
+        r.baselineMood = base?.mood
         let since = c.today.adding(days: -27)
         r.impacts = painEntries.reversed().compactMap { e -> DatedText? in
             let d = day(e.at)

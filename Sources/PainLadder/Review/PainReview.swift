@@ -10,6 +10,8 @@ public struct DailyPain: Codable, Sendable, Equatable {
 public struct BaselinePain: Codable, Sendable, Equatable {
     public var score: Int
     public var sleep: Int?
+    /// Mood interference at baseline, 0–10.
+    public var mood: Int?
     public var date: LocalDate
     public var entryID: Int64?
     /// `true` when it was marked as the baseline; `false` when it is the last score before the start.
@@ -42,7 +44,7 @@ public struct DatedText: Codable, Sendable, Equatable {
 
 /// Pain against baseline as NICE CG173 reviews ask: the baseline, the mean of the last 7 days,
 /// the change in points and per cent and its IMMPACT band, the patient's impression of
-/// change beside it, a weekly trend, sleep, and what the pain stops them doing.
+/// change beside it, a weekly trend, sleep, mood, and what the pain stops them doing.
 public struct PainReview: Codable, Sendable, Equatable {
     public var baseline: BaselinePain?
     /// The days the 7-day mean covers: the last 7 days up to today, not before the course start.
@@ -64,6 +66,9 @@ public struct PainReview: Codable, Sendable, Equatable {
     /// Mean sleep interference (0–10) over the same 7 days, and at baseline.
     public var sleepLast7DaysMean: Double?
     public var baselineSleep: Int?
+    /// Mean mood interference (0–10, BPI) over the same 7 days, and at baseline (NICE CG173 1.1.6).
+    public var moodLast7DaysMean: Double?
+    public var baselineMood: Int?
     /// What the pain stopped them doing, from pain entries in the last 28 days, newest first.
     public var impacts: [DatedText]
     /// From the latest structured assessment.
@@ -135,15 +140,22 @@ public struct PainReview: Codable, Sendable, Equatable {
             }
         }
 
-        var sleepSum = 0, sleepCount = 0
+        var sleepSum = 0, sleepCount = 0, moodSum = 0, moodCount = 0
         for i in painEntries.indices where excluded == nil || painEntries[i].entryID != excluded {
-            guard painEntries[i].day >= from, painEntries[i].day <= c.today,
-                  let sleep = painEntries[i].detail.sleep else { continue }
-            sleepSum += sleep
-            sleepCount += 1
+            guard painEntries[i].day >= from, painEntries[i].day <= c.today else { continue }
+            if let sleep = painEntries[i].detail.sleep {
+                sleepSum += sleep
+                sleepCount += 1
+            }
+            if let mood = painEntries[i].detail.mood {
+                moodSum += mood
+                moodCount += 1
+            }
         }
         sleepLast7DaysMean = sleepCount == 0 ? nil : Double(sleepSum) / Double(sleepCount)
         baselineSleep = baseline?.sleep
+        moodLast7DaysMean = moodCount == 0 ? nil : Double(moodSum) / Double(moodCount)
+        baselineMood = baseline?.mood
 
         let since = c.today.adding(days: -27)
         impacts = painEntries.reversed().compactMap { p -> DatedText? in
@@ -168,7 +180,7 @@ public struct PainReview: Codable, Sendable, Equatable {
             p.detail.baseline && (p.courseID == course.course.id || (p.courseID == nil && p.day <= start))
         }
         if let p = marked ?? points.last(where: { $0.day < start }) {
-            return BaselinePain(score: p.detail.score, sleep: p.detail.sleep, date: p.day,
+            return BaselinePain(score: p.detail.score, sleep: p.detail.sleep, mood: p.detail.mood, date: p.day,
                                 entryID: p.entryID, marked: marked != nil)
         }
         return nil

@@ -109,8 +109,8 @@ extension Clinic {
         return Recorded(entries: written.entries, newPlan: written.newPlan)
     }
 
-    /// Records average pain over the last 24 hours (0–10), with sleep interference and impact.
-    public func recordPain(patientID: String, score: Int, sleep: Int?, impact: String?, baseline: Bool,
+    /// Records average pain over the last 24 hours (0–10), with sleep and mood interference (0–10) and impact.
+    public func recordPain(patientID: String, score: Int, sleep: Int?, mood: Int? = nil, impact: String?, baseline: Bool,
                            at: String?, by: String, now: Date) throws -> Recorded {
         let written = try store.recordJournal(patientID: patientID) { s in
             let instant = try Self.painInstant(at, now: now, zones: s.zones)
@@ -119,7 +119,8 @@ extension Clinic {
             return JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: s.course?.id,
                                                        planVersionID: plan?.id, kind: .pain, at: instant,
                                                        recordedAt: now, recordedBy: by,
-                                                       pain: PainDetail(score: score, sleep: sleep, impact: impact, baseline: baseline))])
+                                                       pain: PainDetail(score: score, sleep: sleep, mood: mood,
+                                                                        impact: impact, baseline: baseline))])
         }
         return Recorded(entries: written.entries, newPlan: written.newPlan)
     }
@@ -161,27 +162,31 @@ extension Clinic {
         public var at: String?
         public var score: Int?
         public var sleep: Int?
+        public var mood: Int?
         public var severity: Severity?
         public var impression: Int?
 
         public init(doseMg: Milligrams? = nil, at: String? = nil, score: Int? = nil, sleep: Int? = nil,
-                    severity: Severity? = nil, impression: Int? = nil) {
+                    mood: Int? = nil, severity: Severity? = nil, impression: Int? = nil) {
             self.doseMg = doseMg
             self.at = at
             self.score = score
             self.sleep = sleep
+            self.mood = mood
             self.severity = severity
             self.impression = impression
         }
 
-        var isEmpty: Bool { doseMg == nil && at == nil && score == nil && sleep == nil && severity == nil && impression == nil }
+        var isEmpty: Bool {
+            doseMg == nil && at == nil && score == nil && sleep == nil && mood == nil && severity == nil && impression == nil
+        }
     }
 
     /// Corrects an entry: a new entry with the new values supersedes the old one, which stays in history.
     public func correct(patientID: String, entryID: Int64, _ change: Correction, reason: String, by: String, now: Date) throws -> Recorded {
         guard !change.isEmpty else {
             throw PainLadderError.invalidValue(field: "correct", given: "(nothing to change)",
-                                               allowed: "at least one of --dose, --at, --score, --sleep, --severity, --impression")
+                                               allowed: "at least one of --dose, --at, --score, --sleep, --mood, --severity, --impression")
         }
         let written = try store.recordJournal(patientID: patientID) { all in
             let old = try entryInForce(all, entryID)
@@ -196,7 +201,8 @@ extension Clinic {
             var held: PlanVersion?
             switch old.kind {
             case .taken, .extra, .skipped:
-                guard change.score == nil, change.sleep == nil, change.severity == nil, change.impression == nil else {
+                guard change.score == nil, change.sleep == nil, change.mood == nil, change.severity == nil,
+                      change.impression == nil else {
                     throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (\(old.kind.rawValue))",
                                                        allowed: "--dose or --at for a dose entry")
                 }
@@ -218,13 +224,14 @@ extension Clinic {
                 }
             case .pain:
                 guard change.doseMg == nil, change.severity == nil, change.impression == nil else {
-                    throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (pain)", allowed: "--score, --sleep or --at for a pain entry")
+                    throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (pain)", allowed: "--score, --sleep, --mood or --at for a pain entry")
                 }
                 if let score = change.score { new.pain?.score = score }
                 if let sleep = change.sleep { new.pain?.sleep = sleep }
+                if let mood = change.mood { new.pain?.mood = mood }
                 if let at = change.at { new.at = try TimeInput.parse(at, now: now, zones: s.zones) }
             case .sideEffect:
-                guard let severity = change.severity, change.doseMg == nil, change.score == nil else {
+                guard let severity = change.severity, change.doseMg == nil, change.score == nil, change.mood == nil else {
                     throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (side effect)", allowed: "--severity for a side effect")
                 }
                 new.sideEffect?.severity = severity
@@ -235,7 +242,7 @@ extension Clinic {
                                         plan: plan, course: course, today: s.zones.localDate(now), now: now)
                 }
             case .impression:
-                guard let value = change.impression else {
+                guard let value = change.impression, change.mood == nil else {
                     throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (impression)", allowed: "--impression 1-7")
                 }
                 new.impression = value

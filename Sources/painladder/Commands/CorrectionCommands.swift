@@ -16,6 +16,7 @@ struct CorrectCommand: ParsableCommand {
     @Option(help: ArgumentHelp("When it really happened.", valueName: "time")) var at: String?
     @Option(parsing: .unconditional, help: "A pain score, 0–10.") var score: String?
     @Option(parsing: .unconditional, help: "Sleep interference, 0–10.") var sleep: String?
+    @Option(parsing: .unconditional, help: "Mood interference, 0–10.") var mood: String?
     @Option(help: "mild, moderate or severe.") var severity: String?
     @Option(parsing: .unconditional, help: "An impression of change, 1–7.") var impression: String?
     @Option(help: "Why it is being corrected.") var reason: String
@@ -29,6 +30,7 @@ struct CorrectCommand: ParsableCommand {
                 doseMg: try dose.map { try Parse.milligrams($0, field: "--dose") }, at: at,
                 score: try score.map { try Parse.integer($0, field: "--score", range: 0...10) },
                 sleep: try sleep.map { try Parse.integer($0, field: "--sleep", range: 0...10) },
+                mood: try mood.map { try Parse.integer($0, field: "--mood", range: 0...10) },
                 severity: try severity.map { try Parse.choice($0, field: "--severity", as: Severity.self) },
                 impression: try impression.map { try Parse.integer($0, field: "--impression", range: 1...7) })
             let clinic = try global.openClinic(create: false)

@@ -8,12 +8,13 @@ struct PainCommand: ParsableCommand {
         abstract: "Patient: record average pain over the last 24 hours, 0 (none) to 10 (worst imaginable).",
         discussion: """
         A score recorded before a course starts is its baseline (or mark one with --baseline).
-          painladder pain P001 6 --sleep 7 --impact "2 hours to get to sleep"
+          painladder pain P001 6 --sleep 7 --mood 5 --impact "2 hours to get to sleep"
         """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The patient's id.") var patient: String
     @Argument(help: "Average pain, 0–10.") var score: String
     @Option(parsing: .unconditional, help: "How much pain interfered with sleep, 0–10.") var sleep: String?
+    @Option(parsing: .unconditional, help: "How much pain interfered with mood, 0–10.") var mood: String?
     @Option(help: "What the pain stopped you doing, in your words.") var impact: String?
     @Option(help: ArgumentHelp("When (default now): a date (YYYY-MM-DD: that day), 'yesterday HH:MM', 'YYYY-MM-DD HH:MM' or ISO 8601.",
                                valueName: "time")) var at: String?
@@ -25,9 +26,10 @@ struct PainCommand: ParsableCommand {
             let id = try Parse.patientID(patient)
             let value = try Parse.integer(score, field: "score", range: 0...10)
             let sleepValue = try sleep.map { try Parse.integer($0, field: "--sleep", range: 0...10) }
+            let moodValue = try mood.map { try Parse.integer($0, field: "--mood", range: 0...10) }
             if let impact { try Parse.text(impact, field: "--impact") }
             let clinic = try global.openClinic(create: false)
-            let recorded = try clinic.recordPain(patientID: id, score: value, sleep: sleepValue, impact: impact,
+            let recorded = try clinic.recordPain(patientID: id, score: value, sleep: sleepValue, mood: moodValue, impact: impact,
                                                  baseline: baseline, at: at, by: GlobalOptions.currentUser, now: now)
             try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
         }

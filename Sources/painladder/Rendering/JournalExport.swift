@@ -7,7 +7,7 @@ import PainLadderStore
 enum JournalExport {
     static let columns = [
         "entry", "kind", "drug", "course", "plan_version", "local_time", "utc_time", "recorded_at", "recorded_by",
-        "slot", "dose_mg", "planned_mg", "late", "symptom", "severity", "red_flag", "pain", "sleep", "impact",
+        "slot", "dose_mg", "planned_mg", "late", "symptom", "severity", "red_flag", "pain", "sleep", "mood", "impact",
         "impression", "reason", "note", "corrects", "replaced_by", "flags",
     ]
 
@@ -29,7 +29,7 @@ enum JournalExport {
                 e.dose?.plannedDoseMg.map(String.init) ?? "", e.dose.map { $0.late ? "yes" : "no" } ?? "",
                 text(e.sideEffect?.symptom), e.sideEffect?.severity?.rawValue ?? "",
                 e.sideEffect.map { $0.redFlag ? "yes" : "no" } ?? "", e.pain.map { String($0.score) } ?? "",
-                e.pain?.sleep.map(String.init) ?? "", text(e.pain?.impact), e.impression.map(String.init) ?? "",
+                e.pain?.sleep.map(String.init) ?? "", e.pain?.mood.map(String.init) ?? "", text(e.pain?.impact), e.impression.map(String.init) ?? "",
                 text(e.reason), text(e.note), e.supersedes.map(String.init) ?? "",
                 item.supersededBy.map(String.init) ?? "", text(e.flags.map(\.kind.rawValue).joined(separator: " ")),
             ]

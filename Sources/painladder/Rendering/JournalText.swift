@@ -54,7 +54,7 @@ enum JournalText {
             return "\(id) side effect #\(e.sideEffect?.resolves ?? 0) resolved"
         case .pain:
             let p = e.pain!
-            return "\(id) pain \(p.score)/10 on \(local.date)\(p.sleep.map { ", sleep interference \($0)/10" } ?? "")\(p.baseline ? " (baseline)" : "")"
+            return "\(id) pain \(p.score)/10 on \(local.date)\(p.sleep.map { ", sleep interference \($0)/10" } ?? "")\(p.mood.map { ", mood interference \($0)/10" } ?? "")\(p.baseline ? " (baseline)" : "")"
         case .impression:
             return "\(id) impression of change: \(e.impression ?? 0)/7"
         case .assessment:

@@ -112,6 +112,10 @@ enum ReviewText {
             l.append("  sleep interference: " + (p.sleepLast7DaysMean.map { "\(Num.f($0, 1)) over the last 7 days" } ?? "not recorded lately")
                      + (p.baselineSleep.map { " (baseline \($0))" } ?? ""))
         }
+        if p.moodLast7DaysMean != nil || p.baselineMood != nil {
+            l.append("  mood interference: " + (p.moodLast7DaysMean.map { "\(Num.f($0, 1)) over the last 7 days" } ?? "not recorded lately")
+                     + (p.baselineMood.map { " (baseline \($0))" } ?? ""))
+        }
         if !p.stopsDoing.isEmpty {
             l.append("  stops them doing: \(p.stopsDoing.joined(separator: "; "))" + (p.assessedOn.map { " (assessed \($0))" } ?? ""))
         }
