@@ -164,6 +164,9 @@ struct BadInputTableTests {
         BadInput(["correct", "2", "--score", "11", "--reason", "typo"], 65, "--score"),
         BadInput(["correct", "2", "--mood", "11", "--reason", "typo"], 65, "--mood"),
         BadInput(["correct", "1", "--mood", "5", "--reason", "typo"], 65, "correct"),
+        // An option that does not apply to the entry is refused, not silently dropped (#3 is a side effect).
+        BadInput(["correct", "3", "--severity", "moderate", "--sleep", "4", "--reason", "typo"], 65, "side effect"),
+        BadInput(["correct", "3", "--severity", "moderate", "--at", "08:00", "--reason", "typo"], 65, "side effect"),
         BadInput(["correct", "2", "--score", "5", "--reason", ""], 65, "--reason"),
         BadInput(["correct", "2", "--dose", "10", "--reason", "typo"], 65, "pain"),
         BadInput(["correct", "1", "--dose=-5", "--reason", "typo"], 65, "--dose"),

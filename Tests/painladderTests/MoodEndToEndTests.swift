@@ -69,9 +69,12 @@ struct MoodEndToEndTests {
                      "--diagnosis", "diabetic-peripheral-neuropathy", "--now", "2026-03-01T09:00:00Z"])
         let impression = try entryID(cli, ["impression", "P001", "3", "--now", "2026-03-01T10:00:00Z"])
         let before = try cli.dump()
-        let r = try cli.run(["correct", "\(impression)", "--mood", "5", "--reason", "x", "--now", "2026-03-01T11:00:00Z"])
-        #expect(r.status == 65, "\(r.stderr)")
-        #expect(r.stderr.contains("impression"), "\(r.stderr)")
+        // Options that do not apply to an impression are refused with it, not silently dropped.
+        for extra in [["--mood", "5"], ["--impression", "4", "--score", "5"], ["--impression", "4", "--sleep", "2"]] {
+            let r = try cli.run(["correct", "\(impression)"] + extra + ["--reason", "x", "--now", "2026-03-01T11:00:00Z"])
+            #expect(r.status == 65, "\(extra) \(r.stderr)")
+            #expect(r.stderr.contains("impression"), "\(r.stderr)")
+        }
         #expect(try cli.dump() == before)
     }
 }

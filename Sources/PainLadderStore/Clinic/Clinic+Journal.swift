@@ -231,7 +231,8 @@ extension Clinic {
                 if let mood = change.mood { new.pain?.mood = mood }
                 if let at = change.at { new.at = try TimeInput.parse(at, now: now, zones: s.zones) }
             case .sideEffect:
-                guard let severity = change.severity, change.doseMg == nil, change.score == nil, change.mood == nil else {
+                guard let severity = change.severity, change.doseMg == nil, change.at == nil, change.score == nil,
+                      change.sleep == nil, change.mood == nil, change.impression == nil else {
                     throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (side effect)", allowed: "--severity for a side effect")
                 }
                 new.sideEffect?.severity = severity
@@ -242,7 +243,8 @@ extension Clinic {
                                         plan: plan, course: course, today: s.zones.localDate(now), now: now)
                 }
             case .impression:
-                guard let value = change.impression, change.mood == nil else {
+                guard let value = change.impression, change.doseMg == nil, change.at == nil, change.score == nil,
+                      change.sleep == nil, change.mood == nil, change.severity == nil else {
                     throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (impression)", allowed: "--impression 1-7")
                 }
                 new.impression = value
