@@ -81,7 +81,7 @@ extension DemoCommand {
         let zone = patient.zone
         func at(_ day: LocalDate, _ h: Int, _ m: Int) -> Date { WallClock.instant(day, LocalTime(hour: h, minute: m)!, in: zone) }
         func iso(_ d: Date) -> String { ISO8601DateFormatter().string(from: d) }
-        _ = try clinic.recordPain(patientID: patient.id, score: 7, sleep: 8, impact: "2 hours to get to sleep; can walk only 10 minutes",
+        _ = try clinic.recordPain(patientID: patient.id, score: 7, sleep: 8, mood: 6, impact: "2 hours to get to sleep; can walk only 10 minutes",
                                   baseline: true, at: iso(at(start.adding(days: -1), 20, 0)), by: "demo", now: now)
         var day = start
         while day < today {
@@ -94,7 +94,8 @@ extension DemoCommand {
                 _ = try clinic.take(patientID: patient.id, at: iso(taken), doseMg: nil, note: nil, by: "demo", now: now)
             }
             if n % 3 == 2 {
-                _ = try clinic.recordPain(patientID: patient.id, score: max(3, 7 - n / 3), sleep: max(2, 8 - n / 2), impact: nil,
+                _ = try clinic.recordPain(patientID: patient.id, score: max(3, 7 - n / 3), sleep: max(2, 8 - n / 2),
+                                          mood: max(3, 6 - n / 4), impact: nil,
                                           baseline: false, at: iso(at(day, 21, 0)), by: "demo", now: now)
             }
             day = day.adding(days: 1)
