@@ -79,7 +79,9 @@ public enum ClinicGenerator {
         public var rows = 0
     }
 
-    /// Writes the clinic into `store` in one transaction.
+    /// Writes the clinic into `store` in one transaction. The simulation runs on a thread of
+    /// its own, ahead of the inserts (see ``pipelined(_:_:_:_:)``); `progress` is called on the
+    /// thread that inserts.
     ///
     /// - Parameter progress: called after each simulated day with (days done, days).
     /// - Throws: ``PainLadderError/notPossible(_:)`` when the database already holds patients.
@@ -88,6 +90,73 @@ public enum ClinicGenerator {
         guard try store.patients().isEmpty else {
             throw PainLadderError.notPossible("generate: \(store.path) already holds patients; give a new database file")
         }
+        return try store.bulkLoad { loader in
+            let applier = LoadApplier(loader: loader, days: options.days, progress: progress)
+            let ids = (course: try loader.nextID(.course), planVersion: try loader.nextID(.planVersion))
+            if #available(macOS 15.0, *) {
+                try pipelined(options, formulary, ids, applier)
+            } else {
+                let recorder = LoadRecorder(nextCourseID: ids.course, nextPlanVersionID: ids.planVersion,
+                                            batchSize: batchSize) { try applier.apply($0) }
+                try simulate(options, formulary, recorder)
+            }
+            guard var summary = applier.summary else {
+                throw PainLadderError.internalError("generate: the simulation stopped before its end")
+            }
+            summary.rows = loader.rowsWritten
+            return summary
+        }
+    }
+
+    /// Records per batch handed to the loader, and batches queued at most: about 1,000
+    /// patient-days a batch, a few MB queued.
+    static let batchSize = 4096
+    static let queuedBatches = 8
+
+    /// The simulation (and the encoding of its records) on a thread of its own, the inserts on
+    /// this one (the store's writer; SQLite is only ever called from it): the two overlap on
+    /// two cores. Records reach the loader in the order they were made, so the rows and their
+    /// ids are the ones a single thread writes.
+    ///
+    /// Every path stops and waits for the producer before returning: an error in the loader
+    /// cancels the channel (waking the producer if it waits for room), an error in the
+    /// simulation is handed over and thrown here; either aborts the load's transaction.
+    @available(macOS 15.0, *)
+    static func pipelined(_ options: Options, _ formulary: Formulary, _ ids: (course: Int64, planVersion: Int64),
+                          _ applier: LoadApplier) throws {
+        struct Cancelled: Error {}
+        let channel = Channel<LoadBatch>(capacity: queuedBatches)
+        let stopped = DispatchSemaphore(value: 0)
+        let (course, planVersion) = ids
+        let producer = Thread {
+            defer { stopped.signal() }
+            do {
+                let recorder = LoadRecorder(nextCourseID: course, nextPlanVersionID: planVersion,
+                                            batchSize: batchSize) { batch in
+                    guard channel.send(batch) else { throw Cancelled() }
+                }
+                try simulate(options, formulary, recorder)
+                channel.finish(nil)
+            } catch is Cancelled {
+                channel.finish(nil)
+            } catch {
+                channel.finish(error)
+            }
+        }
+        producer.name = "ClinicGenerator.simulate"
+        producer.stackSize = 8 << 20
+        producer.start()
+        defer {
+            channel.cancel()   // a no-op once everything was received
+            stopped.wait()
+        }
+        while let batch = try channel.receive() {
+            try applier.apply(batch)
+        }
+    }
+
+    /// Lives every patient day by day, recording what they write into `recorder`.
+    static func simulate(_ options: Options, _ formulary: Formulary, _ recorder: LoadRecorder) throws {
         let firstDay = options.end.adding(days: -(options.days - 1))
         var clocks: [String: ZoneClock] = [:]
         var patients: [SyntheticPatient] = []
@@ -103,18 +172,15 @@ public enum ClinicGenerator {
         }
         var summary = Summary()
         summary.patients = options.patients
-        try store.bulkLoad { loader in
-            for p in patients.indices { try patients[p].register(loader) }
-            for d in 0..<options.days {
-                let day = firstDay.adding(days: d)
-                for p in patients.indices {
-                    try patients[p].live(day, now: options.now, loader: loader, summary: &summary)
-                }
-                progress?(d + 1, options.days)
+        for p in patients.indices { try patients[p].register(recorder) }
+        for d in 0..<options.days {
+            let day = firstDay.adding(days: d)
+            for p in patients.indices {
+                try patients[p].live(day, now: options.now, loader: recorder, summary: &summary)
             }
-            summary.rows = loader.rowsWritten
+            try recorder.dayDone(d + 1)
         }
-        return summary
+        try recorder.finish(summary)
     }
 }
 

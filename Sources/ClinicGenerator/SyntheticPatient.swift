@@ -83,12 +83,12 @@ struct SyntheticPatient {
         clock.instant(day, LocalTime(hour: hour, minute: minute)!)
     }
 
-    mutating func register(_ loader: BulkLoader) throws {
+    mutating func register(_ loader: LoadRecorder) throws {
         try loader.addPatient(patient, at: at(firstDay, 9, 0), by: clinician)
     }
 
     /// Everything that happens to the patient on `day` up to `now`.
-    mutating func live(_ day: LocalDate, now: Date, loader: BulkLoader, summary: inout ClinicGenerator.Summary) throws {
+    mutating func live(_ day: LocalDate, now: Date, loader: LoadRecorder, summary: inout ClinicGenerator.Summary) throws {
         guard day >= firstDay else { return }
         if let a = active, a.stop == day { try stopCourse(a, day, loader, &summary) }
         if let next = planned.first, next.start == day {
@@ -106,7 +106,7 @@ struct SyntheticPatient {
 
     // MARK: - Clinician
 
-    mutating func startCourse(_ p: PlannedCourse, _ day: LocalDate, _ loader: BulkLoader,
+    mutating func startCourse(_ p: PlannedCourse, _ day: LocalDate, _ loader: LoadRecorder,
                               _ summary: inout ClinicGenerator.Summary) throws {
         // The planned drug, else the next on the ladder this patient can take (a hard stop
         // for this patient, e.g. renal function, rules a drug out).
@@ -132,7 +132,7 @@ struct SyntheticPatient {
         }
     }
 
-    mutating func reviewCourse(_ a: inout Active, _ day: LocalDate, _ loader: BulkLoader,
+    mutating func reviewCourse(_ a: inout Active, _ day: LocalDate, _ loader: LoadRecorder,
                                _ summary: inout ClinicGenerator.Summary) throws {
         let status: Course.Status = day >= a.titrationEnds ? .maintaining : .titrating
         let reason = "review: tolerating, pain improving; continue"
@@ -145,7 +145,7 @@ struct SyntheticPatient {
         summary.planVersions += 1
     }
 
-    mutating func stopCourse(_ a: Active, _ day: LocalDate, _ loader: BulkLoader,
+    mutating func stopCourse(_ a: Active, _ day: LocalDate, _ loader: LoadRecorder,
                              _ summary: inout ClinicGenerator.Summary) throws {
         let outcome = a.outcome ?? .notEffective
         let reason = outcome == .notTolerated ? "stopped: not tolerated (dizziness, drowsiness)"
@@ -171,7 +171,7 @@ struct SyntheticPatient {
 
     // MARK: - Patient
 
-    mutating func recordDoses(_ a: Active, _ day: LocalDate, _ now: Date, _ loader: BulkLoader,
+    mutating func recordDoses(_ a: Active, _ day: LocalDate, _ now: Date, _ loader: LoadRecorder,
                               _ summary: inout ClinicGenerator.Summary) throws {
         guard let step = a.plan.step(on: day) else { return }
         for administration in step.administrations {
@@ -202,7 +202,7 @@ struct SyntheticPatient {
         }
     }
 
-    mutating func recordPain(_ day: LocalDate, _ now: Date, _ loader: BulkLoader,
+    mutating func recordPain(_ day: LocalDate, _ now: Date, _ loader: LoadRecorder,
                              _ summary: inout ClinicGenerator.Summary) throws {
         let when = at(day, 20, 30)
         guard when < now else { return }
@@ -220,7 +220,7 @@ struct SyntheticPatient {
         summary.painEntries += 1
     }
 
-    mutating func recordSideEffect(_ a: Active, _ day: LocalDate, _ now: Date, _ loader: BulkLoader,
+    mutating func recordSideEffect(_ a: Active, _ day: LocalDate, _ now: Date, _ loader: LoadRecorder,
                                    _ summary: inout ClinicGenerator.Summary) throws {
         let when = at(day, 12, 0)
         let common = a.drug.sideEffects.common.value

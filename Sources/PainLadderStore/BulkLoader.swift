@@ -74,8 +74,8 @@ extension Store {
 /// closure; it counts the rows it writes.
 public final class BulkLoader {
     let db: Database
-    private let insertEntry: RawInsert
-    private let insertAudit: RawInsert
+    let insertEntry: RawInsert
+    let insertAudit: RawInsert
     private let insertPlan: Statement
     /// The last schedule stored per course and its JSON: a monthly review keeps the same
     /// schedule, and encoding a schedule (several kB of JSON) is the costliest part of a
@@ -83,7 +83,7 @@ public final class BulkLoader {
     private var scheduleJSON: [Int64: (schedule: Schedule, json: String)] = [:]
 
     /// Rows written so far (every table).
-    public private(set) var rowsWritten = 0
+    public internal(set) var rowsWritten = 0
 
     init(_ db: Database) throws {
         self.db = db
