@@ -129,7 +129,8 @@ extension Store {
     }
 
     static func fetchZones(_ patient: Patient, _ db: Database) throws -> ZoneHistory {
-        let rows = try Row.fetchAll(db, sql: "SELECT from_date, zone FROM patient_zone WHERE patient_id = ? ORDER BY from_date, id",
+        // Cached: the reminder job asks this for every course.
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT from_date, zone FROM patient_zone WHERE patient_id = ? ORDER BY from_date, id"),
                                     arguments: [patient.id])
         guard !rows.isEmpty else { return ZoneHistory(single: patient.timeZone) }
         var byDate: [(from: LocalDate, zone: String)] = []
