@@ -28,12 +28,7 @@ extension BulkLoader {
 
         /// Encodes `e` as ``BulkLoader/append(_:)`` would, after the entries already held.
         public mutating func append(_ e: JournalEntry) throws {
-            for value in try Store.entryValues(e) { add(value) }
-            add(.text(StoreTime.string(e.recordedAt)))
-            add(.text(e.recordedBy))
-            add(.text("journal." + e.kind.rawValue))
-            add(.text(e.patientID))
-            add(.int(e.courseID))
+            for value in try Store.entryValues(e) + BulkLoader.auditValues(e) { add(value) }
             supersedes.append(e.supersedes ?? 0)
         }
 
@@ -61,9 +56,8 @@ extension BulkLoader {
                 let first = i * width
                 try insertEntry.run(db, entries.values[first ..< first + PreparedEntries.entryColumns], in: bytes)
                 id = db.lastInsertedRowID
-                // The same text StoreJSON gives for ["entry": id, "supersedes": n] (sorted keys).
                 try insertAudit.run(db, entries.values[first + PreparedEntries.entryColumns ..< first + width], in: bytes,
-                                    last: .text("{\"entry\":\(id),\"supersedes\":\(entries.supersedes[i])}"))
+                                    last: Self.auditDetail(entry: id, supersedes: entries.supersedes[i]))
                 rowsWritten += 2
             }
         }

@@ -146,13 +146,21 @@ public final class BulkLoader {
     public func append(_ e: JournalEntry) throws -> Int64 {
         try insertEntry.run(db, Store.entryValues(e))
         let id = db.lastInsertedRowID
-        // The same text StoreJSON gives for ["entry": id, "supersedes": n] (sorted keys).
-        try insertAudit.run(db, [
-            .text(StoreTime.string(e.recordedAt)), .text(e.recordedBy), .text("journal." + e.kind.rawValue), .text(e.patientID),
-            .int(e.courseID), .text("{\"entry\":\(id),\"supersedes\":\(e.supersedes ?? 0)}"),
-        ])
+        try insertAudit.run(db, Self.auditValues(e), last: Self.auditDetail(entry: id, supersedes: e.supersedes))
         rowsWritten += 2
         return id
+    }
+
+    /// A journal entry's audit row (``insertAudit``'s columns) but the last, its detail, which
+    /// names the entry's id and is known only once the entry is inserted.
+    static func auditValues(_ e: JournalEntry) -> [RawValue] {
+        [.text(StoreTime.string(e.recordedAt)), .text(e.recordedBy), .text("journal." + e.kind.rawValue),
+         .text(e.patientID), .int(e.courseID)]
+    }
+
+    /// The same text StoreJSON gives for ["entry": id, "supersedes": n] (sorted keys).
+    static func auditDetail(entry id: Int64, supersedes: Int64?) -> RawValue {
+        .text("{\"entry\":\(id),\"supersedes\":\(supersedes ?? 0)}")
     }
 
     private func insert(_ v: PlanVersion) throws -> Int64 {
