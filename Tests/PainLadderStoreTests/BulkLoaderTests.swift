@@ -283,6 +283,7 @@ struct EntryJSONTests {
         }
         let db = try DatabaseQueue()
         try db.write { db in
+            // No constraints here, unlike the store's table: these rows hold text the store would refuse.
             try db.execute(sql: """
                 CREATE TABLE journal_entry (id INTEGER PRIMARY KEY, patient_id TEXT, course_id INTEGER, plan_version_id INTEGER,
                     kind TEXT, at TEXT, recorded_at TEXT, recorded_by TEXT, supersedes INTEGER, slot_date TEXT,

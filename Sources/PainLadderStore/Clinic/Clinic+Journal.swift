@@ -177,14 +177,29 @@ extension Clinic {
             self.impression = impression
         }
 
-        var isEmpty: Bool {
-            doseMg == nil && at == nil && score == nil && sleep == nil && mood == nil && severity == nil && impression == nil
+        enum Field { case dose, at, score, sleep, mood, severity, impression }
+
+        /// The fields this correction sets.
+        var given: Set<Field> {
+            var fields: Set<Field> = []
+            if doseMg != nil { fields.insert(.dose) }
+            if at != nil { fields.insert(.at) }
+            if score != nil { fields.insert(.score) }
+            if sleep != nil { fields.insert(.sleep) }
+            if mood != nil { fields.insert(.mood) }
+            if severity != nil { fields.insert(.severity) }
+            if impression != nil { fields.insert(.impression) }
+            return fields
         }
+
+        /// Whether it sets nothing but `allowed`: an option that does not apply to the entry is
+        /// refused, never silently dropped.
+        func only(_ allowed: Set<Field>) -> Bool { given.isSubset(of: allowed) }
     }
 
     /// Corrects an entry: a new entry with the new values supersedes the old one, which stays in history.
     public func correct(patientID: String, entryID: Int64, _ change: Correction, reason: String, by: String, now: Date) throws -> Recorded {
-        guard !change.isEmpty else {
+        guard !change.given.isEmpty else {
             throw PainLadderError.invalidValue(field: "correct", given: "(nothing to change)",
                                                allowed: "at least one of --dose, --at, --score, --sleep, --mood, --severity, --impression")
         }
@@ -201,8 +216,7 @@ extension Clinic {
             var held: PlanVersion?
             switch old.kind {
             case .taken, .extra, .skipped:
-                guard change.score == nil, change.sleep == nil, change.mood == nil, change.severity == nil,
-                      change.impression == nil else {
+                guard change.only([.dose, .at]) else {
                     throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (\(old.kind.rawValue))",
                                                        allowed: "--dose or --at for a dose entry")
                 }
@@ -223,7 +237,7 @@ extension Clinic {
                                                        allowed: "to record that the dose was in fact taken, undo the skip and use 'take --at'")
                 }
             case .pain:
-                guard change.doseMg == nil, change.severity == nil, change.impression == nil else {
+                guard change.only([.score, .sleep, .mood, .at]) else {
                     throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (pain)", allowed: "--score, --sleep, --mood or --at for a pain entry")
                 }
                 if let score = change.score { new.pain?.score = score }
@@ -231,8 +245,7 @@ extension Clinic {
                 if let mood = change.mood { new.pain?.mood = mood }
                 if let at = change.at { new.at = try TimeInput.parse(at, now: now, zones: s.zones) }
             case .sideEffect:
-                guard let severity = change.severity, change.doseMg == nil, change.at == nil, change.score == nil,
-                      change.sleep == nil, change.mood == nil, change.impression == nil else {
+                guard let severity = change.severity, change.only([.severity]) else {
                     throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (side effect)", allowed: "--severity for a side effect")
                 }
                 new.sideEffect?.severity = severity
@@ -243,8 +256,7 @@ extension Clinic {
                                         plan: plan, course: course, today: s.zones.localDate(now), now: now)
                 }
             case .impression:
-                guard let value = change.impression, change.doseMg == nil, change.at == nil, change.score == nil,
-                      change.sleep == nil, change.mood == nil, change.severity == nil else {
+                guard let value = change.impression, change.only([.impression]) else {
                     throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (impression)", allowed: "--impression 1-7")
                 }
                 new.impression = value
