@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         // The clinical core and its SQLite store, for another Swift program (a server, an app).
-        .library(name: "PainLadder", targets: ["PainLadder", "PainLadderStore"]),
+        .library(name: "PainLadder", targets: ["PainLadder", "PainLadderClinic", "PainLadderStore", "PainLadderExport"]),
         .executable(name: "painladder", targets: ["painladder"]),
     ],
     dependencies: [
@@ -21,39 +21,45 @@ let package = Package(
             name: "PainLadder",
             resources: [.copy("../../Data")]
         ),
-        // The only code that speaks SQL. GRDBSQLite (SQLite's C API, part of GRDB) for the
-        // one hot loop that reads journal rows straight from the statement.
+        // The application layer: every workflow and policy, over the `ClinicStore` protocol.
+        // No SQL, no command-line words.
+        .target(name: "PainLadderClinic", dependencies: ["PainLadder"]),
+        // Exports: pure functions of one patient record (iCalendar, CSV, JSON).
+        .target(name: "PainLadderExport", dependencies: ["PainLadder", "PainLadderClinic"]),
+        // The SQLite store, the only code that speaks SQL: implements `ClinicStore`. GRDBSQLite
+        // (SQLite's C API, part of GRDB) for the one hot loop that reads journal rows straight
+        // from the statement.
         .target(
             name: "PainLadderStore",
-            dependencies: ["PainLadder", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["PainLadder", "PainLadderClinic", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The command line: parses, calls the library, renders.
         .executableTarget(
             name: "painladder",
             dependencies: [
-                "PainLadder", "PainLadderStore",
+                "PainLadder", "PainLadderClinic", "PainLadderStore", "PainLadderExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmark only (not in the library product): a seeded synthetic clinic written
         // through the store's bulk loader, and the `painladder-bench` tool that runs it.
-        .target(name: "ClinicGenerator", dependencies: ["PainLadder", "PainLadderStore"]),
+        .target(name: "ClinicGenerator", dependencies: ["PainLadder", "PainLadderClinic", "PainLadderStore"]),
         .executableTarget(
             name: "painladder-bench",
             dependencies: [
-                "ClinicGenerator", "PainLadder", "PainLadderStore",
+                "ClinicGenerator", "PainLadder", "PainLadderClinic", "PainLadderStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PainLadderTests", dependencies: ["PainLadder"]),
+        .testTarget(name: "PainLadderTests", dependencies: ["PainLadder", "PainLadderExport"]),
         // GRDB directly: the tests inspect and tamper with the raw file (pragmas, future migrations).
         .testTarget(name: "PainLadderStoreTests", dependencies: [
-            "PainLadderStore", "PainLadder", .product(name: "GRDB", package: "GRDB.swift"),
+            "PainLadderStore", "PainLadderClinic", "PainLadderExport", "PainLadder", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "painladderTests", dependencies: ["painladder", "PainLadder", "PainLadderStore"]),
+        .testTarget(name: "painladderTests", dependencies: ["painladder", "PainLadder", "PainLadderClinic", "PainLadderStore", "PainLadderExport"]),
         .testTarget(name: "ClinicGeneratorTests", dependencies: [
-            "ClinicGenerator", "PainLadderStore", "PainLadder", .product(name: "GRDB", package: "GRDB.swift"),
+            "ClinicGenerator", "PainLadderStore", "PainLadderClinic", "PainLadder", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import Foundation
 import PainLadder
+import PainLadderClinic
 import PainLadderStore
 
 /// Builds a synthetic clinic through the store's bulk loader (``Store/bulkLoad(_:)``), for

@@ -1,5 +1,6 @@
 import Foundation
 import PainLadder
+import PainLadderClinic
 import PainLadderStore
 
 /// One record for the loader, prepared by the simulation (see ``LoadRecorder``).

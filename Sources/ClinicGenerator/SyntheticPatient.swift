@@ -1,5 +1,6 @@
 import Foundation
 import PainLadder
+import PainLadderClinic
 import PainLadderStore
 
 /// One generated patient, lived one day at a time.

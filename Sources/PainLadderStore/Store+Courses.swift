@@ -1,38 +1,14 @@
 import Foundation
 import GRDB
 import PainLadder
+import PainLadderClinic
 
 extension Store {
-    /// Starts a course: saves `course` and its plan as version 1, with an audit row
-    /// `course.start`.
-    ///
-    /// `course.id`, `plan.id`, `plan.courseID`, `plan.version` and `plan.replacesID` are
-    /// placeholders: the store assigns them (version 1, replacing nothing).
-    ///
-    /// ```swift
-    /// let course = Course(patientID: "P001", drug: "amitriptyline", variant: "standard",
-    ///                     startDate: today, createdAt: now, createdBy: "dr.khan")
-    /// let plan = PlanVersion(courseID: 0, version: 1, replacesID: nil, createdAt: now, author: "dr.khan",
-    ///                        reason: "course started", schedule: schedule, effectiveFrom: today)
-    /// let (saved, v1) = try store.startCourse(course, plan: plan)   // saved.id, v1.id are set
-    /// ```
-    /// - Throws: ``PainLadderError/unknownPatient(_:)``; ``PainLadderError/notPossible(_:)``
-    ///   when the patient already has a course that is not stopped (switching and
-    ///   overlapping courses will have their own API), or when `course.status` is `stopped`.
-    public func startCourse(_ course: Course, plan: PlanVersion) throws -> (Course, PlanVersion) {
+    public func startCourse(patientID: String, _ body: (LadderSnapshot) throws -> CourseStart) throws -> (Course, PlanVersion) {
         try write { db in
-            try Self.requirePatient(course.patientID, db)
-            if course.status == .stopped || course.outcome != nil {
-                throw PainLadderError.notPossible(
-                    "course: a new course of \(course.drug) cannot start as stopped or with an outcome")
-            }
-            // A course tapering to a stop on or before this start no longer blocks it (see Store+Decisions).
-            try Self.closeEndedTapers(course.patientID, today: course.startDate, at: course.createdAt, db)
-            if let active = try Self.fetchActiveCourse(course.patientID, db) {
-                throw PainLadderError.notPossible(
-                    "patient \(course.patientID) is already on \(active.drug) (course \(active.id ?? 0), "
-                        + "\(active.status.rawValue) since \(active.startDate)); stop it before starting \(course.drug)")
-            }
+            let start = try body(try Self.fetchLadder(patientID, db))
+            let course = start.course, plan = start.plan
+            _ = try Self.closeTapers(start.closedTapers, db)
             let courseID = try Self.insertCourse(course, db)
             let planID = try Self.insertPlanVersion(Self.firstVersion(plan, of: courseID), db)
             try Self.audit(db, at: course.createdAt, actor: course.createdBy, action: "course.start",

@@ -1,110 +1,28 @@
 import Foundation
 import GRDB
 import PainLadder
-
-/// What a decision is made from, read inside the decision's own transaction.
-public struct DecisionSnapshot: Sendable {
-    public var patient: Patient
-    /// All the patient's courses, in start order (after any ended taper was closed).
-    public var courses: [Course]
-    /// The course decided on: the one in progress (``Store/activeCourse(patientID:)``), or
-    /// when none is, the latest course (only `refer` may be recorded on a stopped course).
-    public var course: Course
-    /// Its current plan version.
-    public var plan: PlanVersion
-}
-
-/// A decision as saved: the versions and courses with their ids.
-public struct SavedDecision: Sendable {
-    /// The decision as the core produced it, with `plan`, `newCourse` and `newPlan` replaced
-    /// by what was saved.
-    public var result: DecisionResult
-    /// The course decided on, after the change (its new status and outcome).
-    public var course: Course
-    /// `switch`: the new course, saved.
-    public var newCourse: Course?
-    /// Tapering courses whose taper had ended and that this transaction marked stopped.
-    public var closedTapers: [Course]
-}
+import PainLadderClinic
 
 /// Decisions: new plan versions with their audit rows, and switches that start a new course
-/// while the old one tapers.
-///
-/// ## Courses in progress
-/// A patient has at most one course they are titrating, maintaining or holding, plus any
-/// number of courses tapering to a stop. ``activeCourse(patientID:)`` keeps meaning "the
-/// course the patient is on": the newest course that is not stopped (after a switch, the new
-/// drug). A tapering old course is found with ``coursesInProgress(patientID:)`` (every
-/// course not stopped, newest first). A tapering course counts as stopped from its plan's
-/// stop date (``Schedule/stopDate``); its status becomes `stopped` the next time a decision
-/// or a start is recorded for the patient (``closeEndedTapers(patientID:today:at:)``), with an
-/// audit row `course.stop`.
+/// while the old one tapers. Which course, which tapers have ended and what may overlap is
+/// decided by the application layer (`CourseRules`); this file reads and writes.
 ///
 /// ## Audit
 /// Each decision writes one row `decision.<kind>` (who, when, the version it made and
 /// replaced, the reason, the details, the warnings accepted, the overrides, the status
-/// before and after); a switch also writes `course.start` for the new course.
+/// before and after); a switch also writes `course.start` for the new course; a taper that
+/// ended writes `course.stop`.
 extension Store {
-    /// The patient's courses that are not stopped, newest first: the course they are on, then
-    /// any course still tapering to a stop (a switch's old drug).
-    /// - Throws: ``PainLadderError/unknownPatient(_:)``.
-    public func coursesInProgress(patientID: String) throws -> [Course] {
-        try read { db in
-            try Self.requirePatient(patientID, db)
-            return try Self.fetchCoursesInProgress(patientID, db)
-        }
+    public func ladder(patientID: String) throws -> LadderSnapshot {
+        try read { db in try Self.fetchLadder(patientID, db) }
     }
 
-    /// Marks stopped every tapering course whose taper has ended on or before `today` (its
-    /// plan's stop date), with an audit row each; returns them.
-    @discardableResult
-    public func closeEndedTapers(patientID: String, today: LocalDate, at: Date) throws -> [Course] {
+    public func recordDecision(patientID: String, _ body: (LadderSnapshot) throws -> DecisionWrite) throws -> SavedDecision {
         try write { db in
-            try Self.requirePatient(patientID, db)
-            return try Self.closeEndedTapers(patientID, today: today, at: at, db)
-        }
-    }
-
-    /// Records a decision in one transaction: closes ended tapers, reads the course decided on
-    /// and its plan, lets `body` (the pure core, ``Decisions/decide(_:_:)``) decide, and
-    /// writes the new plan version (course status and outcome), the new course of a switch
-    /// with its first plan, and the audit rows. Either all of it is saved or nothing is.
-    ///
-    /// ```swift
-    /// let record = try store.recordDecision(patientID: "P001", today: today, at: now) { s in
-    ///     try Decisions.decide(request, DecisionContext(formulary: f, patient: s.patient, course: s.course,
-    ///                                                   plan: s.plan, courses: s.courses, today: today, now: now))
-    /// }
-    /// ```
-    /// - Throws: ``PainLadderError/unknownPatient(_:)``; ``PainLadderError/notPossible(_:)``
-    ///   when the patient has no course, when the plan changed since it was read, or when the
-    ///   change would leave two courses being titrated at once; whatever `body` throws.
-    ///
-    /// - Parameter drug: decide on the course in progress of this drug (an old drug still
-    ///   tapering after a switch, e.g. to stop it at once); `nil` for the newest course.
-    public func recordDecision(patientID: String, drug: String? = nil, today: LocalDate, at: Date,
-                               _ body: (DecisionSnapshot) throws -> DecisionResult) throws -> SavedDecision {
-        try write { db in
-            try Self.requirePatient(patientID, db)
-            let patient = try Self.fetchPatient(patientID, db)
-            let closed = try Self.closeEndedTapers(patientID, today: today, at: at, db)
-            let courses = try Self.fetchCourses(patientID, db)
-            var chosen: Course?
-            if let drug {
-                let inProgress = try Self.fetchCoursesInProgress(patientID, db)
-                guard let match = inProgress.first(where: { $0.drug == drug.lowercased() }) else {
-                    throw PainLadderError.invalidValue(
-                        field: "--drug", given: drug,
-                        allowed: inProgress.isEmpty ? "(no medicine in progress)" : inProgress.map(\.drug).joined(separator: ", "))
-                }
-                chosen = match
-            }
-            guard let course = try chosen ?? Self.fetchActiveCourse(patientID, db) ?? courses.max(by: { ($0.id ?? 0) < ($1.id ?? 0) }),
-                  let plan = try Self.fetchCurrentPlan(course.id!, db) else {
-                throw PainLadderError.notPossible("\(patientID) has no course to decide on (a clinician starts one with 'painladder start')")
-            }
-            var result = try body(DecisionSnapshot(patient: patient, courses: courses, course: course, plan: plan))
-
+            let write = try body(try Self.fetchLadder(patientID, db))
+            let closed = try Self.closeTapers(write.closedTapers, db)
+            let course = write.course
+            var result = write.result
             var newCourse: Course?
             if var started = result.newCourse, let newPlan = result.newPlan {
                 started.patientID = patientID
@@ -112,7 +30,7 @@ extension Store {
                 var first = Self.firstVersion(newPlan, of: id)
                 first.decision?.details["fromCourseID"] = String(course.id!)
                 let planID = try Self.insertPlanVersion(first, db)
-                try Self.audit(db, at: at, actor: started.createdBy, action: "course.start", patientID: patientID, courseID: id,
+                try Self.audit(db, at: write.at, actor: started.createdBy, action: "course.start", patientID: patientID, courseID: id,
                                detail: CourseStarted(drug: started.drug, variant: started.variant, startDate: started.startDate,
                                                      status: started.status, planVersionID: planID, reason: first.reason,
                                                      switchedFromCourseID: course.id!))
@@ -120,14 +38,7 @@ extension Store {
                 result.newPlan = try Self.fetchPlanVersion(planID, db)
                 result.plan.decision?.details["newCourseID"] = String(id)
             }
-            result.plan = try Self.appendDecisionVersion(result, course: course, current: plan, at: at, db)
-
-            // At most one course titrated at a time; tapering ones may overlap it.
-            let titrating = try Self.fetchCoursesInProgress(patientID, db).filter { $0.status != .tapering }
-            if titrating.count > 1 {
-                throw PainLadderError.notPossible(
-                    "\(patientID) would be on \(titrating.map { "\($0.drug) (course \($0.id ?? 0))" }.joined(separator: " and ")) at once; nothing was changed")
-            }
+            result.plan = try Self.appendDecisionVersion(result, course: course, current: write.current, at: write.at, db)
             result.newCourse = newCourse
             return SavedDecision(result: result, course: try Self.fetchCourse(course.id!, db)!, newCourse: newCourse,
                                   closedTapers: closed)
@@ -146,17 +57,27 @@ extension Store {
                          arguments: [patientID, Course.Status.stopped.rawValue]).map(Course.init(row:))
     }
 
-    @discardableResult
-    static func closeEndedTapers(_ patientID: String, today: LocalDate, at: Date, _ db: Database) throws -> [Course] {
-        var closed: [Course] = []
-        for course in try fetchCoursesInProgress(patientID, db) where course.status == .tapering {
-            guard let plan = try fetchCurrentPlan(course.id!, db), let stop = plan.schedule.stopDate, stop <= today else { continue }
-            try db.execute(sql: "UPDATE course SET status = ? WHERE id = ?", arguments: [Course.Status.stopped.rawValue, course.id!])
-            try audit(db, at: at, actor: "painladder (taper ended)", action: "course.stop", patientID: patientID,
-                      courseID: course.id, detail: TaperEnded(stopDate: stop, outcome: course.outcome, planVersionID: plan.id!))
-            closed.append(try fetchCourse(course.id!, db)!)
+    /// The ladder: every course, and the current plan of each course not stopped and of the latest one.
+    static func fetchLadder(_ patientID: String, _ db: Database) throws -> LadderSnapshot {
+        let patient = try fetchPatient(patientID, db)
+        let courses = try fetchCourses(patientID, db)
+        var plans: [Int64: PlanVersion] = [:]
+        let latest = courses.map { $0.id ?? 0 }.max()
+        for course in courses where course.status != .stopped || course.id == latest {
+            if let id = course.id, let plan = try fetchCurrentPlan(id, db) { plans[id] = plan }
         }
-        return closed
+        return LadderSnapshot(patient: patient, courses: courses, currentPlans: plans)
+    }
+
+    /// Marks the tapers stopped, with an audit row `course.stop` each; returns the courses as saved.
+    static func closeTapers(_ closed: [ClosedTaper], _ db: Database) throws -> [Course] {
+        try closed.map { taper in
+            let course = taper.course
+            try db.execute(sql: "UPDATE course SET status = ? WHERE id = ?", arguments: [Course.Status.stopped.rawValue, course.id!])
+            try audit(db, at: taper.at, actor: "painladder (taper ended)", action: "course.stop", patientID: course.patientID,
+                      courseID: course.id, detail: TaperEnded(stopDate: taper.stopDate, outcome: course.outcome, planVersionID: taper.plan.id!))
+            return try fetchCourse(course.id!, db)!
+        }
     }
 
     /// Appends the decision's plan version to `course`, checking it follows the current one,
@@ -168,12 +89,6 @@ extension Store {
             throw PainLadderError.notPossible(
                 "plan: course \(course.id ?? 0) (\(course.drug)) is now at version \(current.version) (\(current.reason), by "
                     + "\(current.author)); this decision was prepared as version \(v.version); reload and decide again. Nothing was changed")
-        }
-        if course.status == .stopped && v.decision?.kind != .refer {
-            throw PainLadderError.notPossible("course \(course.id ?? 0) (\(course.drug)) is stopped; its plan can no longer change")
-        }
-        if result.outcome != nil && result.courseStatus != .stopped && result.courseStatus != .tapering {
-            throw PainLadderError.notPossible("course: an outcome is recorded only when the course stops or tapers to a stop")
         }
         let id = try insertPlanVersion(v, db)
         let outcome = result.outcome ?? course.outcome

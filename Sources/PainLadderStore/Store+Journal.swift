@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import PainLadder
+import PainLadderClinic
 
 extension Store {
     /// Reads the patient's course in progress, plan versions, zone history and journal, lets
@@ -29,11 +30,7 @@ extension Store {
             var stored: [JournalEntry] = []
             for var entry in request.entries {
                 if entry.planVersionID == nil, let plan = newPlan { entry.planVersionID = plan.id }
-                entry.id = try Self.insertEntry(entry, db)
-                try Self.audit(db, at: entry.recordedAt, actor: entry.recordedBy, action: "journal.\(entry.kind.rawValue)",
-                               patientID: entry.patientID, courseID: entry.courseID,
-                               detail: ["entry": entry.id!, "supersedes": entry.supersedes ?? 0])
-                stored.append(entry)
+                stored.append(try Self.appendEntry(entry, db))
             }
             return JournalWrite(entries: stored, newPlan: newPlan, courseStatus: request.courseStatus)
         }
@@ -84,27 +81,18 @@ extension Store {
         }
     }
 
-    /// Updates a patient and, when the time zone changes, records that the new zone applies
-    /// from `zoneFrom` on (past entries keep their instants; local dose times follow the patient).
-    @discardableResult
-    public func updatePatient(_ p: Patient, at: Date, by: String, reason: String?, zoneFrom: LocalDate) throws -> Bool {
-        try write { db in
-            let before = try Self.fetchPatient(p.id, db)
-            if before.timeZone != p.timeZone {
-                let known = try Int.fetchOne(db, sql: "SELECT count(*) FROM patient_zone WHERE patient_id = ?",
-                                             arguments: [p.id]) ?? 0
-                if known == 0 {
-                    try db.insertRow(into: "patient_zone", ["patient_id": p.id, "from_date": "0001-01-01",
-                                                            "zone": before.timeZone, "recorded_at": StoreTime.string(at)])
-                }
-                try db.insertRow(into: "patient_zone", ["patient_id": p.id, "from_date": zoneFrom.description,
-                                                        "zone": p.timeZone, "recorded_at": StoreTime.string(at)])
-            }
-            return try Self.updatePatientRow(p, at: at, by: by, reason: reason, db)
-        }
-    }
-
     // MARK: - Inside a transaction
+
+    /// Appends one journal entry with its audit row `journal.<kind>` (every journal row has
+    /// one, whoever writes it); returns it with its id.
+    static func appendEntry(_ entry: JournalEntry, _ db: Database) throws -> JournalEntry {
+        var entry = entry
+        entry.id = try insertEntry(entry, db)
+        try audit(db, at: entry.recordedAt, actor: entry.recordedBy, action: "journal.\(entry.kind.rawValue)",
+                  patientID: entry.patientID, courseID: entry.courseID,
+                  detail: ["entry": entry.id!, "supersedes": entry.supersedes ?? 0])
+        return entry
+    }
 
     static func fetchSnapshot(_ patientID: String, allCourses: Bool, journalNear: Date? = nil,
                               _ db: Database) throws -> PatientSnapshot {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PainLadder
+import PainLadderClinic
 
 extension Store {
     /// Records a new patient (and an audit row `patient.add`).
@@ -26,19 +27,30 @@ extension Store {
                            detail: ["patient": p])
     }
 
-    /// Replaces a patient's details. Nothing is lost: the audit row `patient.update` holds
-    /// the record before and after, who changed it, when and why.
-    ///
-    /// ```swift
-    /// var p = try store.patient("P001")
-    /// p.creatinineClearance = 42
-    /// try store.updatePatient(p, at: Date(), by: "dr.khan", reason: "new eGFR result")
-    /// ```
-    /// - Returns: `false` when `p` equals the stored record (nothing is written).
-    /// - Throws: ``PainLadderError/unknownPatient(_:)``.
-    @discardableResult
-    public func updatePatient(_ p: Patient, at: Date, by: String, reason: String?) throws -> Bool {
-        try write { db in try Self.updatePatientRow(p, at: at, by: by, reason: reason, db) }
+    /// Updates a patient in one transaction: `change` gets the stored record and returns the
+    /// new one. Nothing is lost: the audit row `patient.update` holds the record before and
+    /// after, who changed it, when and why. When the time zone changes, the new zone applies
+    /// from `zoneFrom(new record)` on (past entries keep their instants; local dose times
+    /// follow the patient).
+    public func updatePatient(id: String, at: Date, by: String, reason: String?, zoneFrom: (Patient) -> LocalDate,
+                              _ change: (Patient) throws -> Patient) throws -> PatientUpdate {
+        try write { db in
+            let before = try Self.fetchPatient(id, db)
+            var after = try change(before)
+            after.id = before.id
+            if before.timeZone != after.timeZone {
+                let known = try Int.fetchOne(db, sql: "SELECT count(*) FROM patient_zone WHERE patient_id = ?",
+                                             arguments: [id]) ?? 0
+                if known == 0 {
+                    try db.insertRow(into: "patient_zone", ["patient_id": id, "from_date": "0001-01-01",
+                                                            "zone": before.timeZone, "recorded_at": StoreTime.string(at)])
+                }
+                try db.insertRow(into: "patient_zone", ["patient_id": id, "from_date": zoneFrom(after).description,
+                                                        "zone": after.timeZone, "recorded_at": StoreTime.string(at)])
+            }
+            let changed = try Self.updatePatientRow(after, at: at, by: by, reason: reason, db)
+            return PatientUpdate(before: before, after: after, changed: changed)
+        }
     }
 
     static func updatePatientRow(_ p: Patient, at: Date, by: String, reason: String?, _ db: Database) throws -> Bool {

@@ -1,20 +1,7 @@
 import Foundation
 import GRDB
 import PainLadder
-
-/// One course in progress as the reminder job reads it: bounded to the days it needs.
-public struct ReminderRecord: Sendable {
-    public var patient: Patient
-    public var zones: ZoneHistory
-    public var course: Course
-    /// The course's plan versions, oldest first (without their decisions, which the job does not use).
-    public var versions: [PlanVersion]
-    /// The course's journal entries for slots from ``journalFrom`` on, extra doses from
-    /// then on, and whatever corrects or undoes them (not yet folded: see ``Journal/effective(_:)``).
-    public var journal: [JournalEntry]
-    public var supply: [SupplyEvent]
-    public var journalFrom: LocalDate
-}
+import PainLadderClinic
 
 /// The reminder job's records. Exactly once:
 /// - a reminder's stable key is the PRIMARY KEY of `reminder_sent`; it is inserted in the
@@ -37,10 +24,10 @@ extension Store {
     ///
     /// - Parameter journalFrom: the first day the journal is needed from, given the supply events.
     public func dueReminders(courseID: Int64, journalFrom: ([SupplyEvent]) -> LocalDate,
-                             _ compute: (ReminderRecord) throws -> ReminderPlan) throws -> ReminderPlan {
+                             _ compute: (ReminderRecord, ClaimedKeys) throws -> ReminderPlan) throws -> ReminderPlan {
         try read { db in
             guard let record = try Self.fetchReminderRecord(courseID, journalFrom: journalFrom, db) else { return ReminderPlan() }
-            return try Self.unsent(try compute(record), db)
+            return try compute(record) { try Self.claimedKeys($0, db) }
         }
     }
 
@@ -54,17 +41,13 @@ extension Store {
     /// - Returns: what was claimed (missed entries with their ids).
     @discardableResult
     public func claimReminders(courseID: Int64, now: Date, confirmed: Bool, journalFrom: ([SupplyEvent]) -> LocalDate,
-                               _ compute: (ReminderRecord) throws -> ReminderPlan,
-                               handOut: ([Reminder]) throws -> Void = { _ in }) throws -> ReminderPlan {
+                               _ compute: (ReminderRecord, ClaimedKeys) throws -> ReminderPlan,
+                               handOut: ([Reminder]) throws -> Void) throws -> ReminderPlan {
         try write { db in
             guard let record = try Self.fetchReminderRecord(courseID, journalFrom: journalFrom, db) else { return ReminderPlan() }
-            var plan = try Self.unsent(try compute(record), db)
+            var plan = try compute(record) { try Self.claimedKeys($0, db) }
             for i in plan.missed.indices {
-                let entry = plan.missed[i]
-                plan.missed[i].id = try Self.insertEntry(entry, db)
-                try Self.audit(db, at: entry.recordedAt, actor: entry.recordedBy, action: "journal.missed",
-                               patientID: entry.patientID, courseID: entry.courseID,
-                               detail: ["entry": plan.missed[i].id!, "supersedes": 0])
+                plan.missed[i] = try Self.appendEntry(plan.missed[i], db)
             }
             for r in plan.reminders {
                 try db.insertRow(into: "reminder_sent", [
@@ -132,14 +115,15 @@ extension Store {
     }
 
     /// What was handed out for a patient, oldest due first, with whether it was confirmed.
-    public func sentReminders(patientID: String? = nil) throws -> [(reminder: Reminder, confirmed: Bool, attempts: Int, withdrawn: Bool)] {
+    public func sentReminders(patientID: String? = nil) throws -> [SentReminder] {
         try read { db in
             let rows = try patientID.map {
                 try Row.fetchAll(db, sql: "SELECT reminder, confirmed, attempts, withdrawn_at FROM reminder_sent WHERE patient_id = ? ORDER BY due_at, key",
                                  arguments: [$0])
             } ?? Row.fetchAll(db, sql: "SELECT reminder, confirmed, attempts, withdrawn_at FROM reminder_sent ORDER BY due_at, key")
-            return try rows.map { (try Rows.json($0, "reminder", as: Reminder.self, table: "reminder_sent"), $0["confirmed"], $0["attempts"],
-                                   ($0["withdrawn_at"] as String?) != nil) }
+            return try rows.map { SentReminder(reminder: try Rows.json($0, "reminder", as: Reminder.self, table: "reminder_sent"),
+                                               confirmed: $0["confirmed"], attempts: $0["attempts"],
+                                               withdrawn: ($0["withdrawn_at"] as String?) != nil) }
         }
     }
 
@@ -165,14 +149,11 @@ extension Store {
 
     // MARK: - Inside a transaction
 
-    static func unsent(_ plan: ReminderPlan, _ db: Database) throws -> ReminderPlan {
-        guard !plan.reminders.isEmpty else { return plan }
-        let keys = plan.reminders.map(\.key)
-        let sent = Set(try String.fetchAll(db, sql: "SELECT key FROM reminder_sent WHERE key IN (\(keys.map { _ in "?" }.joined(separator: ",")))",
-                                           arguments: StatementArguments(keys)))
-        var result = plan
-        result.reminders.removeAll { sent.contains($0.key) }
-        return result
+    /// Which of `keys` were already claimed (handed out or in flight).
+    static func claimedKeys(_ keys: [String], _ db: Database) throws -> Set<String> {
+        guard !keys.isEmpty else { return [] }
+        return Set(try String.fetchAll(db, sql: "SELECT key FROM reminder_sent WHERE key IN (\(keys.map { _ in "?" }.joined(separator: ",")))",
+                                       arguments: StatementArguments(keys)))
     }
 
     static func fetchReminderRecord(_ courseID: Int64, journalFrom: ([SupplyEvent]) -> LocalDate,

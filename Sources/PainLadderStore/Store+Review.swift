@@ -1,17 +1,7 @@
 import Foundation
 import GRDB
 import PainLadder
-
-/// Everything a review reads about one patient: every course with every plan version, the
-/// zone history and the whole journal, read in one transaction.
-public struct PatientRecord: Sendable {
-    public var patient: Patient
-    public var zones: ZoneHistory
-    /// Every course, in start order, each with its plan versions (oldest first).
-    public var courses: [CourseRecord]
-    /// Every journal entry, in the order recorded (corrections included).
-    public var journal: [JournalEntry]
-}
+import PainLadderClinic
 
 extension Store {
     /// The patient's whole record for a review, in one read transaction.

@@ -2,6 +2,7 @@ import ArgumentParser
 import ClinicGenerator
 import Foundation
 import PainLadder
+import PainLadderClinic
 import PainLadderStore
 
 /// The benchmark's tool: builds synthetic clinics (see `Scripts/bench.sh` and BENCHMARKS.md).

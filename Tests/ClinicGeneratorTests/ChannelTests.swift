@@ -1,6 +1,7 @@
 @testable import ClinicGenerator
 import Dispatch
 import Foundation
+import PainLadderClinic
 import PainLadder
 import Synchronization
 import Testing

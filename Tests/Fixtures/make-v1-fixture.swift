@@ -1,6 +1,7 @@
 // Makes the v1 upgrade fixture with the store as it was at schema "v1" (commit 1d27d9c).
 import Foundation
 import PainLadder
+import PainLadderClinic
 import PainLadderStore
 
 let path = CommandLine.arguments[1]

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PainLadderClinic
 import PainLadder
 @testable import PainLadderStore
 import Testing

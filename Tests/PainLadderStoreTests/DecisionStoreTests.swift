@@ -1,4 +1,5 @@
 import Foundation
+import PainLadderClinic
 import PainLadder
 @testable import PainLadderStore
 import Testing
@@ -37,13 +38,13 @@ struct DecisionStoreTests {
                 $0.switchTo = "pregabalin"; $0.outcome = .notTolerated
             }, now: noon("2026-03-11"))
 
-            let store = clinic.store
+            let store = clinic.store as! Store
             let new = try #require(record.newCourse)
             #expect(new.drug == "pregabalin" && new.startDate == day("2026-03-25") && new.status == .titrating)
             // activeCourse keeps meaning "the course the patient is on": the new one.
             #expect(try store.activeCourse(patientID: "P001") == new)
             // The tapering old course is found among the courses in progress.
-            let inProgress = try store.coursesInProgress(patientID: "P001")
+            let inProgress = try store.coursesInProgress(patientID: "P001").map(\.0)
             #expect(inProgress.map(\.drug) == ["pregabalin", "amitriptyline"])
             #expect(inProgress.last?.status == .tapering && inProgress.last?.outcome == .notTolerated)
 
@@ -69,7 +70,7 @@ struct DecisionStoreTests {
             _ = try clinic.startCourse(patientID: "P001", drug: "amitriptyline", variant: nil, on: nil, times: nil,
                                        by: "Dr Rao", now: noon("2026-03-02"))
             let trail = try clinic.store.auditTrail(patientID: "P001")
-            let courses = try clinic.store.courses(patientID: "P001")
+            let courses = try (clinic.store as! Store).courses(patientID: "P001")
             // 20 mg began 03-09; at least 3 days a step: too soon on 03-10.
             #expect(throws: PainLadderError.self) {
                 _ = try clinic.decide(patientID: "P001", decision(.increase), now: noon("2026-03-10"))
@@ -79,8 +80,8 @@ struct DecisionStoreTests {
                                       now: noon("2026-03-10"))
             }
             #expect(try clinic.store.auditTrail(patientID: "P001") == trail)
-            #expect(try clinic.store.courses(patientID: "P001") == courses)
-            #expect(try clinic.store.planVersions(courseID: courses[0].id!).count == 1)
+            #expect(try (clinic.store as! Store).courses(patientID: "P001") == courses)
+            #expect(try (clinic.store as! Store).planVersions(courseID: courses[0].id!).count == 1)
         }
     }
 
@@ -92,7 +93,7 @@ struct DecisionStoreTests {
             let held = try clinic.reportSideEffect(patientID: "P001", symptom: "drowsiness", severity: .moderate, since: nil,
                                                    note: nil, by: "P001", now: noon("2026-03-10"))
             #expect(held.newPlan?.holdReason != nil)
-            #expect(try clinic.store.course(id: course.id!)?.status == .held)
+            #expect(try (clinic.store as! Store).course(id: course.id!)?.status == .held)
 
             let record = try clinic.decide(patientID: "P001", decision(.continue) { $0.reason = "drowsiness settled" },
                                            now: noon("2026-03-20"))
@@ -128,8 +129,8 @@ struct DecisionStoreTests {
             // From the stop date the old course is closed and the new one starts.
             let (next, _) = try clinic.startCourse(patientID: "P001", drug: "pregabalin", variant: nil, on: nil, times: nil,
                                                    by: "Dr Rao", now: noon("2026-04-01"))
-            #expect(try clinic.store.course(id: course.id!)?.status == .stopped)
-            #expect(try clinic.store.activeCourse(patientID: "P001") == next)
+            #expect(try (clinic.store as! Store).course(id: course.id!)?.status == .stopped)
+            #expect(try (clinic.store as! Store).activeCourse(patientID: "P001") == next)
             #expect(try clinic.store.auditTrail(patientID: "P001").map(\.action).suffix(2) == ["course.stop", "course.start"])
         }
     }
@@ -147,7 +148,7 @@ struct DecisionStoreTests {
             _ = try clinic.decide(patientID: "P001", decision(.switch) { $0.switchTo = "pregabalin"; $0.outcome = .notEffective },
                                   now: noon("2026-07-06"))
             _ = try clinic.decide(patientID: "P001", decision(.stop) { $0.outcome = .notEffective }, now: noon("2026-09-07"))
-            let courses = try clinic.store.courses(patientID: "P001")
+            let courses = try (clinic.store as! Store).courses(patientID: "P001")
             #expect(courses.map(\.drug) == ["amitriptyline", "duloxetine", "gabapentin", "pregabalin"])
             #expect(courses.allSatisfy { $0.outcome != nil })
             let record = try clinic.decide(patientID: "P001", decision(.refer) { $0.reason = "all four first-line drugs failed" },

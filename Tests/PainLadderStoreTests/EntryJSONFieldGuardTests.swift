@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PainLadderClinic
 import PainLadder
 
 /// `StoreJSON.entryDetail` writes journal entries by hand for speed. A field added to one of these

@@ -1,4 +1,5 @@
 import Foundation
+import PainLadderClinic
 import PainLadder
 @testable import PainLadderStore
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PainLadderClinic
 import PainLadder
 @testable import PainLadderStore
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import PainLadderClinic
 import PainLadder
 @testable import PainLadderStore
 
@@ -114,10 +115,11 @@ struct ReminderStoreTests {
             let now = ReminderClinic.at("2026-03-05T13:45Z")
             let journalFrom: @Sendable ([SupplyEvent]) -> LocalDate = { s in ReminderPlanner.journalFrom(now: now, lastRun: nil, supply: s) }
             let formulary = c.clinic.formulary
-            let compute: @Sendable (ReminderRecord) throws -> ReminderPlan = { r in
-                ReminderPlanner.plan(now: now, lastRun: nil, input: ReminderInput(
+            let compute: @Sendable (ReminderRecord, ClaimedKeys) throws -> ReminderPlan = { r, claimed in
+                try ReminderPlanner.plan(now: now, lastRun: nil, input: ReminderInput(
                     patient: r.patient, zones: r.zones, course: r.course, drug: try formulary.drug(r.course.drug),
                     versions: r.versions, journal: Journal.effective(r.journal), supply: r.supply, journalFrom: r.journalFrom))
+                    .unclaimed(claimed)
             }
             let stores = try (0..<2).map { _ in try Store(path: dir + "/clinic.sqlite", createIfMissing: false, busyTimeout: 10) }
             let courses = try c.store.coursesInProgress()
@@ -125,7 +127,8 @@ struct ReminderStoreTests {
             DispatchQueue.concurrentPerform(iterations: 2) { i in
                 for id in courses {
                     do {
-                        let plan = try stores[i].claimReminders(courseID: id, now: now, confirmed: true, journalFrom: journalFrom, compute)
+                        let plan = try stores[i].claimReminders(courseID: id, now: now, confirmed: true, journalFrom: journalFrom, compute,
+                                                                handOut: { _ in })
                         claimed.add(plan.reminders.map(\.key), missed: plan.missed.count)
                     } catch { claimed.fail("\(error)") }
                 }

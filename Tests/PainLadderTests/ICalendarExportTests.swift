@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PainLadder
+@testable import PainLadderExport
 
 /// A minimal RFC 5545 reader for the tests: unfolds lines and builds the component tree,
 /// failing on anything malformed.

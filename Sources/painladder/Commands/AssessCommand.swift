@@ -57,7 +57,7 @@ struct AssessCommand: ParsableCommand {
             let assessment = try answers.assessment()
             let clinic = try global.openClinic(create: false)
             let recorded = try clinic.recordAssessment(patientID: id, assessment, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
+            try JournalText.report(recorded, zones: recorded.zones, json: global.json)
         }
     }
 

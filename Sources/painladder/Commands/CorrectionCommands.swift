@@ -1,5 +1,6 @@
 import ArgumentParser
 import PainLadder
+import PainLadderClinic
 import PainLadderStore
 
 struct CorrectCommand: ParsableCommand {
@@ -34,10 +35,10 @@ struct CorrectCommand: ParsableCommand {
                 severity: try severity.map { try Parse.choice($0, field: "--severity", as: Severity.self) },
                 impression: try impression.map { try Parse.integer($0, field: "--impression", range: 1...7) })
             let clinic = try global.openClinic(create: false)
-            let id = try clinic.store.patientID(ofEntry: entryID)
+            let id = try clinic.patientID(ofEntry: entryID)
             let recorded = try clinic.correct(patientID: id, entryID: entryID, change, reason: reason,
                                               by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
+            try JournalText.report(recorded, zones: recorded.zones, json: global.json)
         }
     }
 }
@@ -56,9 +57,9 @@ struct UndoCommand: ParsableCommand {
             let entryID = try Parse.entryID(entry, field: "entry")
             try Parse.text(reason, field: "--reason", required: true)
             let clinic = try global.openClinic(create: false)
-            let id = try clinic.store.patientID(ofEntry: entryID)
+            let id = try clinic.patientID(ofEntry: entryID)
             let recorded = try clinic.undo(patientID: id, entryID: entryID, reason: reason, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
+            try JournalText.report(recorded, zones: recorded.zones, json: global.json)
         }
     }
 }

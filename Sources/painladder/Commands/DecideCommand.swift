@@ -1,5 +1,6 @@
 import ArgumentParser
 import PainLadder
+import PainLadderClinic
 import PainLadderStore
 
 struct DecideCommand: ParsableCommand {
@@ -99,7 +100,7 @@ struct DecideCommand: ParsableCommand {
             request.overrideReason = overrideReason
             let clinic = try global.openClinic(create: false)
             let record = try clinic.decide(patientID: patientID, drug: courseDrug, request, now: now)
-            let p = try clinic.store.patient(patientID)
+            let p = try clinic.patient(patientID)
             if global.json {
                 try Output.json(DecisionView(patientID: p.id, record: record))
                 return

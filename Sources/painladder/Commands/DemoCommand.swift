@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PainLadder
+import PainLadderClinic
 import PainLadderStore
 
 struct DemoCommand: ParsableCommand {
@@ -35,7 +36,7 @@ struct DemoCommand: ParsableCommand {
                                   sex: .female, timeZone: zone.identifier, weightKg: 68,
                                   serumCreatinine: SerumCreatinine(value: 110, unit: .micromolPerLitre),
                                   diagnosis: "diabetic-peripheral-neuropathy", medicines: ["codeine"])
-            try clinic.store.addPatient(patient, at: now, by: "demo")
+            try clinic.addPatient(patient, by: "demo", now: now)
             let ladder = LadderOption.evaluate(formulary: clinic.formulary, patient: patient, on: today)
             let (course, plan) = try clinic.startCourse(patientID: patient.id, drug: "amitriptyline", variant: nil,
                                                         on: today.adding(days: -12), times: nil, by: "Dr Demo", now: now)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PainLadder
+import PainLadderClinic
 import PainLadderStore
 
 struct TakeCommand: ParsableCommand {
@@ -31,7 +32,7 @@ struct TakeCommand: ParsableCommand {
             if let note { try Parse.text(note, field: "--note") }
             let clinic = try global.openClinic(create: false)
             let recorded = try clinic.take(patientID: id, drug: drug, at: at, doseMg: mg, note: note, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
+            try JournalText.report(recorded, zones: recorded.zones, json: global.json)
         }
     }
 }
@@ -53,7 +54,7 @@ struct SkipCommand: ParsableCommand {
             try Parse.text(reason, field: "--reason", required: true)
             let clinic = try global.openClinic(create: false)
             let recorded = try clinic.skip(patientID: id, drug: drug, at: at, reason: reason, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
+            try JournalText.report(recorded, zones: recorded.zones, json: global.json)
         }
     }
 }

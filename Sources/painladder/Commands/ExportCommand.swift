@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import PainLadder
-import PainLadderStore
+import PainLadderClinic
+import PainLadderExport
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,20 +31,11 @@ struct ExportCommand: ParsableCommand {
             let text: String
             switch format.lowercased() {
             case "ics":
-                text = try clinic.calendar(patientID: id)
+                text = try RecordExport.calendar(try clinic.record(patientID: id), formulary: clinic.formulary)
             case "csv":
-                text = JournalExport.csv(try clinic.history(patientID: id, from: nil, to: nil),
-                                         courses: try clinic.store.courses(patientID: id))
+                text = RecordExport.csv(try clinic.record(patientID: id))
             case "json":
-                let courses = try clinic.store.courses(patientID: id).map { c in
-                    PatientExport.CourseExport(course: c, planVersions: try clinic.store.planVersions(courseID: c.id!))
-                }
-                let export = PatientExport(patient: try clinic.store.patient(id), courses: courses,
-                                           journal: try clinic.history(patientID: id, from: nil, to: nil).filter { $0.entry != nil })
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                encoder.dateEncodingStrategy = .iso8601
-                text = String(decoding: try encoder.encode(export), as: UTF8.self) + "\n"
+                text = try RecordExport.json(try clinic.record(patientID: id))
             default:
                 throw PainLadderError.invalidValue(field: "--format", given: format, allowed: "ics, csv or json")
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PainLadder
+import PainLadderClinic
 import PainLadderStore
 
 struct PainCommand: ParsableCommand {
@@ -31,7 +32,7 @@ struct PainCommand: ParsableCommand {
             let clinic = try global.openClinic(create: false)
             let recorded = try clinic.recordPain(patientID: id, score: value, sleep: sleepValue, mood: moodValue, impact: impact,
                                                  baseline: baseline, at: at, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
+            try JournalText.report(recorded, zones: recorded.zones, json: global.json)
         }
     }
 }
@@ -51,7 +52,7 @@ struct ImpressionCommand: ParsableCommand {
             let v = try Parse.integer(value, field: "impression", range: 1...7)
             let clinic = try global.openClinic(create: false)
             let recorded = try clinic.recordImpression(patientID: id, value: v, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
+            try JournalText.report(recorded, zones: recorded.zones, json: global.json)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PainLadder
+import PainLadderClinic
 import PainLadderStore
 
 struct PatientCommand: ParsableCommand {
@@ -54,16 +55,18 @@ struct PatientCommand: ParsableCommand {
                     id: id, name: name, born: born, sex: sex, timeZone: timeZone, diagnosis: diagnosis,
                     weight: weight, creatinine: creatinine, creatinineUnit: creatinineUnit, crcl: crcl,
                     hepaticImpairment: hepaticImpairment, frail: frail, pregnancyPotential: pregnancyPotential,
-                    conditions: conditions, medicines: medicines, formulary: formulary, now: now)
-                let store = try Store(path: global.databasePath, createIfMissing: true)
-                try store.addPatient(patient, at: now, by: GlobalOptions.currentUser)
+                    conditions: conditions, medicines: medicines)
+                // Checked before the database is opened: a refused patient creates no database.
+                try PatientRules.check(patient, formulary: formulary, now: now)
+                let clinic = try global.openClinic(create: true, formulary: formulary)
+                try clinic.addPatient(patient, by: GlobalOptions.currentUser, now: now)
                 if global.json {
                     try Output.json(patient)
                 } else {
                     Output.line("Added patient \(patient.id).")
                     Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: formulary))
                 }
-                for unknown in PatientInput.unknownMedicines(patient, formulary) {
+                for unknown in clinic.unknownMedicines(patient) {
                     Output.note("note: '\(unknown)' is not in the formulary's medicine list; no interaction rule will match it.")
                 }
             }
@@ -79,7 +82,7 @@ struct PatientCommand: ParsableCommand {
             try guarded {
                 let now = try global.currentInstant()
                 let clinic = try global.openClinic(create: false)
-                let patient = try clinic.store.patient(try Parse.patientID(id))
+                let patient = try clinic.patient(try Parse.patientID(id))
                 if global.json {
                     try Output.json(patient)
                 } else {
@@ -96,7 +99,7 @@ struct PatientCommand: ParsableCommand {
         func run() throws {
             try guarded {
                 let clinic = try global.openClinic(create: false)
-                let patients = try clinic.store.patients()
+                let patients = try clinic.patients()
                 if global.json {
                     try Output.json(patients)
                     return
@@ -143,46 +146,25 @@ extension PatientCommand {
             try guarded {
                 let now = try global.currentInstant()
                 let clinic = try global.openClinic(create: false)
-                let old = try clinic.store.patient(try Parse.patientID(id))
-                var p = old
-                let f = clinic.formulary
-                if let timeZone { p.timeZone = try Parse.timeZone(timeZone, field: "--tz").identifier }
-                if let weight { p.weightKg = try Parse.number(weight, field: "--weight", range: 20...400, unit: "kg") }
+                var changes = PatientChanges()
+                if let timeZone { changes.timeZone = try Parse.timeZone(timeZone, field: "--tz").identifier }
+                if let weight { changes.weightKg = try Parse.number(weight, field: "--weight", range: 20...400, unit: "kg") }
                 if creatinine != nil || creatinineUnit != nil {
-                    p.serumCreatinine = try PatientInput.serumCreatinine(creatinine, unit: creatinineUnit)
+                    changes.serumCreatinine = .some(try PatientInput.serumCreatinine(creatinine, unit: creatinineUnit))
                 }
-                if let crcl { p.creatinineClearance = try Parse.number(crcl, field: "--crcl", range: 1...250, unit: "mL/min") }
-                if let v = hepaticImpairment { p.hepaticImpairment = try Parse.yesNo(v, field: "--hepatic-impairment") }
-                if let v = frail { p.frail = try Parse.yesNo(v, field: "--frail") }
-                if let v = pregnancyPotential { p.pregnancyPotential = try Parse.yesNo(v, field: "--pregnancy-potential") }
-                if let diagnosis {
-                    guard f.diagnosis(diagnosis) != nil else {
-                        throw PainLadderError.invalidValue(field: "--diagnosis", given: diagnosis,
-                                                           allowed: f.diagnoses.map(\.id).joined(separator: ", "))
-                    }
-                    p.diagnosis = diagnosis
-                }
-                let known = PatientInput.knownConditions(f)
-                for c in addConditions where !known.contains(c) {
-                    throw PainLadderError.invalidValue(field: "--add-condition", given: c, allowed: known.sorted().joined(separator: ", "))
-                }
-                for c in removeConditions where !p.conditions.contains(c) {
-                    throw PainLadderError.invalidValue(field: "--remove-condition", given: c,
-                                                       allowed: p.conditions.isEmpty ? "(no conditions recorded)" : p.conditions.joined(separator: ", "))
-                }
-                for m in removeMedicines where !p.medicines.contains(m.lowercased()) {
-                    throw PainLadderError.invalidValue(field: "--remove-medicine", given: m,
-                                                       allowed: p.medicines.isEmpty ? "(no medicines recorded)" : p.medicines.joined(separator: ", "))
-                }
-                p.conditions = p.conditions.filter { !removeConditions.contains($0) } + addConditions.filter { !p.conditions.contains($0) }
-                let removed = Set(removeMedicines.map { $0.lowercased() })
-                p.medicines = p.medicines.filter { !removed.contains($0) } + addMedicines.map { $0.lowercased() }.filter { !p.medicines.contains($0) }
+                if let crcl { changes.creatinineClearance = try Parse.number(crcl, field: "--crcl", range: 1...250, unit: "mL/min") }
+                if let v = hepaticImpairment { changes.hepaticImpairment = try Parse.yesNo(v, field: "--hepatic-impairment") }
+                if let v = frail { changes.frail = try Parse.yesNo(v, field: "--frail") }
+                if let v = pregnancyPotential { changes.pregnancyPotential = try Parse.yesNo(v, field: "--pregnancy-potential") }
+                changes.diagnosis = diagnosis
+                changes.addConditions = addConditions
+                changes.removeConditions = removeConditions
+                changes.addMedicines = addMedicines
+                changes.removeMedicines = removeMedicines
                 if let reason { try Parse.text(reason, field: "--reason") }
-                guard p != old else {
-                    throw PainLadderError.invalidValue(field: "patient update", given: "(no change)", allowed: "at least one changed field")
-                }
-                try clinic.store.updatePatient(p, at: now, by: GlobalOptions.currentUser, reason: reason,
-                                               zoneFrom: LocalDate(now, in: p.zone))
+                let update = try clinic.updatePatient(try Parse.patientID(id), changes, reason: reason,
+                                                      by: GlobalOptions.currentUser, now: now)
+                let p = update.after, old = update.before, f = clinic.formulary
                 if global.json {
                     try Output.json(p)
                 } else {
@@ -197,45 +179,22 @@ extension PatientCommand {
     }
 }
 
-/// Checks each patient field and builds the record, or names the first bad field.
+/// Parses each patient field and builds the record, or names the first bad field (the
+/// record's clinical checks are ``PatientRules``).
 enum PatientInput {
     static func patient(id: String, name: String?, born: String, sex: String, timeZone: String, diagnosis: String,
                         weight: String?, creatinine: String?, creatinineUnit: String?, crcl: String?,
                         hepaticImpairment: Bool, frail: Bool, pregnancyPotential: Bool,
-                        conditions: [String], medicines: [String], formulary: Formulary, now: Date) throws -> Patient {
+                        conditions: [String], medicines: [String]) throws -> Patient {
         let id = try Parse.patientID(id)
         let birth = try Parse.date(born, field: "--born")
         let zone = try Parse.timeZone(timeZone, field: "--tz")
-        let today = LocalDate(now, in: zone)
-        guard birth <= today else {
-            throw PainLadderError.invalidValue(field: "--born", given: born, allowed: "a date not after today (\(today))")
-        }
-        let age = birth.wholeYears(until: today)
-        guard age < 130 else {
-            throw PainLadderError.invalidValue(field: "--born", given: born, allowed: "an age under 130 years")
-        }
         guard let sexValue = Patient.Sex(rawValue: sex.lowercased()) else {
             throw PainLadderError.invalidValue(field: "--sex", given: sex, allowed: "male or female")
-        }
-        guard formulary.diagnosis(diagnosis) != nil else {
-            throw PainLadderError.invalidValue(field: "--diagnosis", given: diagnosis,
-                                               allowed: formulary.diagnoses.map(\.id).joined(separator: ", "))
-        }
-        if let name, name.count > 200 || name.contains(where: { $0.isNewline }) {
-            throw PainLadderError.invalidValue(field: "--name", given: String(name.prefix(40)) + "…",
-                                               allowed: "one line of at most 200 characters")
         }
         let weightKg = try weight.map { try Parse.number($0, field: "--weight", range: 20...400, unit: "kg") }
         let serum = try serumCreatinine(creatinine, unit: creatinineUnit)
         let crclValue = try crcl.map { try Parse.number($0, field: "--crcl", range: 1...250, unit: "mL/min") }
-        let known = knownConditions(formulary)
-        for condition in conditions where !known.contains(condition) {
-            throw PainLadderError.invalidValue(field: "--condition", given: condition,
-                                               allowed: known.sorted().joined(separator: ", "))
-        }
-        for medicine in medicines where medicine.isEmpty || medicine.count > 100 {
-            throw PainLadderError.invalidValue(field: "--medicine", given: medicine, allowed: "a medicine name of 1–100 characters")
-        }
         return Patient(id: id, name: name, birthDate: birth, sex: sexValue, timeZone: zone.identifier,
                        weightKg: weightKg, serumCreatinine: serum, creatinineClearance: crclValue,
                        hepaticImpairment: hepaticImpairment, frail: frail, pregnancyPotential: pregnancyPotential,
@@ -263,16 +222,5 @@ enum PatientInput {
             let range: ClosedRange<Double> = u == .micromolPerLitre ? 10...2000 : 0.1...25
             return SerumCreatinine(value: try Parse.number(value, field: "--creatinine", range: range, unit: u.rawValue), unit: u)
         }
-    }
-
-    /// The conditions the formulary's rules can act on: a misspelt one would silently match nothing.
-    static func knownConditions(_ formulary: Formulary) -> Set<String> {
-        let rules = formulary.drugs.flatMap(\.rules) + formulary.pathway.rules
-        return Set(rules.flatMap { $0.when.conditionsAny ?? [] })
-    }
-
-    static func unknownMedicines(_ patient: Patient, _ formulary: Formulary) -> [String] {
-        let classes = Set(formulary.medicineClasses.values.flatMap { $0 })
-        return patient.medicines.filter { formulary.medicineClasses[$0] == nil && !classes.contains($0) }
     }
 }

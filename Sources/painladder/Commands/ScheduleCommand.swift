@@ -24,7 +24,7 @@ struct ScheduleCommand: ParsableCommand {
             guard let (course, plan) = try clinic.currentCourse(patientID: patientID) else {
                 throw PainLadderError.notPossible("\(patientID) has no course in progress (start one with 'painladder start')")
             }
-            let p = try clinic.store.patient(patientID)
+            let p = try clinic.patient(patientID)
             if global.json {
                 try Output.json(CourseView(course: course, plan: plan))
                 return

@@ -50,8 +50,9 @@ struct SideEffectCommand: ParsableCommand {
                 recorded = try clinic.reportSideEffect(patientID: id, drug: drug, symptom: symptom!, severity: level, since: sinceDate,
                                                        note: note, by: GlobalOptions.currentUser, now: now)
             }
-            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
+            try JournalText.report(recorded, zones: recorded.zones, json: global.json)
         }
     }
 }
+import PainLadderClinic
 import PainLadderStore

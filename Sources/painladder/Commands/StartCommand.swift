@@ -33,7 +33,7 @@ struct StartCommand: ParsableCommand {
             let clinic = try global.openClinic(create: false)
             let (course, plan) = try clinic.startCourse(patientID: patientID, drug: drug, variant: variant, on: start,
                                                         times: parsedTimes, by: by ?? GlobalOptions.currentUser, now: now)
-            let p = try clinic.store.patient(patientID)
+            let p = try clinic.patient(patientID)
             if global.json {
                 try Output.json(CourseView(course: course, plan: plan))
                 return

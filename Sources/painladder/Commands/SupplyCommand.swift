@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PainLadder
+import PainLadderClinic
 import PainLadderStore
 
 struct SupplyCommand: ParsableCommand {
@@ -47,7 +48,7 @@ struct SupplyCommand: ParsableCommand {
             if global.json {
                 try Output.json(view)
             } else {
-                Output.line(SupplyText.render(view, zone: try clinic.store.patient(id).zone, now: now))
+                Output.line(SupplyText.render(view, zone: try clinic.patient(id).zone, now: now))
             }
         }
     }

@@ -1,4 +1,5 @@
 import PainLadder
+import PainLadderClinic
 import PainLadderStore
 
 /// A recorded decision for the clinician: what was decided, the new plan, the taper and the

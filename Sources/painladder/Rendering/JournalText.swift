@@ -1,5 +1,6 @@
 import Foundation
 import PainLadder
+import PainLadderClinic
 import PainLadderStore
 
 /// What a patient sees after recording: a plain confirmation, what to do now for a red

@@ -1,5 +1,6 @@
 import Foundation
 import PainLadder
+import PainLadderClinic
 import PainLadderStore
 
 enum SupplyText {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PainLadder
+import PainLadderClinic
 import PainLadderStore
 
 /// Options every command takes.
@@ -43,8 +44,8 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the store; commands that only read pass `create: false` so a mistyped path is an error.
-    func openClinic(create: Bool) throws -> Clinic {
-        let formulary = try loadFormulary()
+    func openClinic(create: Bool, formulary: Formulary? = nil) throws -> Clinic {
+        let formulary = try formulary ?? loadFormulary()
         let store = try Store(path: databasePath, createIfMissing: create)
         return Clinic(store: store, formulary: formulary)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PainLadder
 
 /// A VTIMEZONE component (RFC 5545 §3.6.5) for an IANA zone, built from the system's
 /// time-zone data, so a calendar app that does not know the TZID still places each dose

@@ -15,15 +15,12 @@ extension Clinic {
     ///                                now: .now)
     /// record.result.plan.version      // the new version
     /// ```
-    /// - Throws: ``PainLadderError`` (see ``Decisions`` and ``Store/recordDecision(patientID:today:at:_:)``);
-    ///   nothing is saved when it throws.
+    /// - Throws: ``PainLadderError`` (see ``Decisions`` and ``CourseRules``); nothing is saved
+    ///   when it throws.
     ///
-    /// - Parameter drug: the course in progress to decide on; `nil` for the newest (see
-    ///   ``Store/recordDecision(patientID:drug:today:at:_:)``).
+    /// - Parameter drug: the course in progress to decide on; `nil` for the newest.
     public func decide(patientID: String, drug: String? = nil, _ request: DecisionRequest, now: Date) throws -> SavedDecision {
-        let patient = try store.patient(patientID)
-        let today = LocalDate(now, in: patient.zone)
-        return try store.recordDecision(patientID: patientID, drug: drug, today: today, at: now) { s in
+        try store.recordDecision(patientID: patientID, drug: drug, today: { LocalDate(now, in: $0.zone) }, at: now) { s, today in
             try Decisions.decide(request, DecisionContext(formulary: formulary, patient: s.patient, course: s.course,
                                                           plan: s.plan, courses: s.courses, today: today, now: now))
         }
@@ -32,8 +29,6 @@ extension Clinic {
     /// The patient's courses not stopped, newest first, each with its current plan: the
     /// course they are on, then any old course still tapering after a switch.
     public func coursesInProgress(patientID: String) throws -> [(Course, PlanVersion)] {
-        try store.coursesInProgress(patientID: patientID).compactMap { course in
-            try course.id.flatMap { try store.currentPlan(courseID: $0) }.map { (course, $0) }
-        }
+        try store.coursesInProgress(patientID: patientID)
     }
 }

@@ -7,15 +7,31 @@ extension Clinic {
     public struct Recorded: Sendable {
         public var entries: [JournalEntry]
         public var newPlan: PlanVersion?
+        /// The patient's zones as read when recording, for showing local times.
+        public var zones: ZoneHistory
+    }
+
+    /// One journal unit of work (``ClinicStore/recordJournal(patientID:journalNear:_:)``),
+    /// returning what was written with the zones it was read with.
+    func record(patientID: String, journalNear: Date? = nil,
+                _ body: (PatientSnapshot) throws -> JournalWrite) throws -> Recorded {
+        var zones: ZoneHistory?
+        let written = try store.recordJournal(patientID: patientID, journalNear: journalNear) { s in
+            zones = s.zones
+            return try body(s)
+        }
+        return Recorded(entries: written.entries, newPlan: written.newPlan, zones: zones!)
     }
 
     /// - Parameter purpose: what the patient tried to do, for the message ("record a dose").
     func requireCourse(_ s: PatientSnapshot, to purpose: String = "record this") throws -> (Course, Drug) {
-        guard let course = s.course, !s.versions.isEmpty else {
-            throw PainLadderError.notPossible(
-                "\(s.patient.id) has no medicine course in progress, so there is nothing to \(purpose) against yet; a clinician starts one with 'painladder start \(s.patient.id) DRUG'")
-        }
+        guard let course = s.course, !s.versions.isEmpty else { throw Self.noCourseInProgress(s.patient.id, to: purpose) }
         return (course, try formulary.drug(course.drug))
+    }
+
+    /// The refusal when a patient has no course in progress to act on.
+    public static func noCourseInProgress(_ patientID: String, to purpose: String = "record this") -> PainLadderError {
+        .notPossible("\(patientID) has no medicine course in progress, so there is nothing to \(purpose) against yet; a clinician starts one with 'painladder start \(patientID) DRUG'")
     }
 
     func doseContext(_ s: PatientSnapshot) throws -> DoseRecording.Context {
@@ -29,7 +45,7 @@ extension Clinic {
     /// - Parameter drug: which medicine, needed only while two are in progress (a switch).
     public func take(patientID: String, drug: String? = nil, at: String?, doseMg: Milligrams?, note: String?,
                      by: String, now: Date) throws -> Recorded {
-        let written = try store.recordJournal(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
+        return try record(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
             // The time first: a bad --at is the problem to name, whichever medicine it was.
             let instant = try Self.pastInstant(at, now: now, zones: all.zones, what: "a dose is recorded once taken")
             let s = try all.focused(onDrug: drug)
@@ -38,13 +54,12 @@ extension Clinic {
             let entry = try DoseRecording.take(at: instant, doseMg: doseMg, note: note, context: context, now: now, by: by)
             return JournalWrite(entries: [entry])
         }
-        return Recorded(entries: written.entries, newPlan: written.newPlan)
     }
 
     /// Records a planned dose not taken, with the reason.
     public func skip(patientID: String, drug: String? = nil, at: String?, reason: String, by: String,
                      now: Date) throws -> Recorded {
-        let written = try store.recordJournal(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
+        return try record(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
             // The time first: a bad --at is the problem to name, whichever medicine it was.
             let instant = try Self.pastInstant(at, now: now, zones: all.zones, what: "record a skip once the dose is missed")
             let s = try all.focused(onDrug: drug)
@@ -52,7 +67,6 @@ extension Clinic {
             try Self.requireStarted(context, instant)
             return JournalWrite(entries: [try DoseRecording.skip(at: instant, reason: reason, context: context, now: now, by: by)])
         }
-        return Recorded(entries: written.entries, newPlan: written.newPlan)
     }
 
     /// Records a side effect. A red flag flags the course; one at or above the pathway's
@@ -61,7 +75,7 @@ extension Clinic {
     /// - Parameter drug: the medicine it is reported against; by default the newest course.
     public func reportSideEffect(patientID: String, drug: String? = nil, symptom: String, severity: Severity,
                                  since: LocalDate?, note: String?, by: String, now: Date) throws -> Recorded {
-        let written = try store.recordJournal(patientID: patientID) { all in
+        return try record(patientID: patientID) { all in
             let s = drug == nil ? all : try all.focused(onDrug: drug)
             let (course, drug) = try requireCourse(s, to: "record a side effect")
             let today = s.zones.localDate(now)
@@ -83,12 +97,11 @@ extension Clinic {
                                        plan: plan, course: course, today: today, now: now)
             return JournalWrite(entries: [entry], newPlan: newPlan, courseStatus: newPlan == nil ? nil : .held)
         }
-        return Recorded(entries: written.entries, newPlan: written.newPlan)
     }
 
     /// Marks a side-effect report resolved (a new entry; the report stays in history).
     public func resolveSideEffect(patientID: String, entryID: Int64, by: String, now: Date) throws -> Recorded {
-        let written = try store.recordJournal(patientID: patientID) { s in
+        return try record(patientID: patientID) { s in
             // A report that was corrected is resolved through its latest version.
             guard let report = s.effectiveJournal.first(where: {
                 $0.kind == .sideEffect && Journal.lineage(of: $0, in: s.journal).contains(entryID)
@@ -106,13 +119,12 @@ extension Clinic {
                                                        kind: .sideEffectResolved, at: now, recordedAt: now,
                                                        recordedBy: by, sideEffect: detail)])
         }
-        return Recorded(entries: written.entries, newPlan: written.newPlan)
     }
 
     /// Records average pain over the last 24 hours (0–10), with sleep and mood interference (0–10) and impact.
     public func recordPain(patientID: String, score: Int, sleep: Int?, mood: Int? = nil, impact: String?, baseline: Bool,
                            at: String?, by: String, now: Date) throws -> Recorded {
-        let written = try store.recordJournal(patientID: patientID) { s in
+        return try record(patientID: patientID) { s in
             let instant = try Self.painInstant(at, now: now, zones: s.zones)
             // The plan in force on that day; none before the course starts (a baseline).
             let plan = DoseCalendar.plan(on: s.zones.localDate(instant), versions: s.versions)
@@ -122,38 +134,34 @@ extension Clinic {
                                                        pain: PainDetail(score: score, sleep: sleep, mood: mood,
                                                                         impact: impact, baseline: baseline))])
         }
-        return Recorded(entries: written.entries, newPlan: written.newPlan)
     }
 
     /// Records the patient's global impression of change (1 very much improved … 7 very much worse).
     public func recordImpression(patientID: String, value: Int, by: String, now: Date) throws -> Recorded {
-        let written = try store.recordJournal(patientID: patientID) { s in
+        return try record(patientID: patientID) { s in
             JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: s.course?.id, planVersionID: s.currentPlan?.id,
                                                 kind: .impression, at: now, recordedAt: now, recordedBy: by, impression: value)])
         }
-        return Recorded(entries: written.entries, newPlan: written.newPlan)
     }
 
     /// Records a structured pain assessment and the flags it raises for the clinician.
     public func recordAssessment(patientID: String, _ assessment: PainAssessment, by: String, now: Date) throws -> Recorded {
-        let written = try store.recordJournal(patientID: patientID) { s in
+        return try record(patientID: patientID) { s in
             JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: s.course?.id, planVersionID: s.currentPlan?.id,
                                                 kind: .assessment, at: now, recordedAt: now, recordedBy: by,
                                                 assessment: assessment, flags: assessment.flags)])
         }
-        return Recorded(entries: written.entries, newPlan: written.newPlan)
     }
 
     /// Undoes an entry: a new `.undo` entry supersedes it; nothing is deleted.
     public func undo(patientID: String, entryID: Int64, reason: String, by: String, now: Date) throws -> Recorded {
-        let written = try store.recordJournal(patientID: patientID) { s in
+        return try record(patientID: patientID) { s in
             let old = try entryInForce(s, entryID)
             return JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: old.courseID,
                                                        planVersionID: old.planVersionID, kind: .undo,
                                                        at: old.at, recordedAt: now, recordedBy: by,
                                                        supersedes: entryID, reason: reason)])
         }
-        return Recorded(entries: written.entries, newPlan: written.newPlan)
     }
 
     /// What a correction may change.
@@ -203,7 +211,7 @@ extension Clinic {
             throw PainLadderError.invalidValue(field: "correct", given: "(nothing to change)",
                                                allowed: "at least one of --dose, --at, --score, --sleep, --mood, --severity, --impression")
         }
-        let written = try store.recordJournal(patientID: patientID) { all in
+        return try record(patientID: patientID) { all in
             let old = try entryInForce(all, entryID)
             // Act on the entry's own course (during a switch, the old drug's dose is corrected against its plan).
             let s = all.focused(onCourse: old.courseID)
@@ -268,7 +276,6 @@ extension Clinic {
             }
             return JournalWrite(entries: [new], newPlan: held, courseStatus: held == nil ? nil : .held)
         }
-        return Recorded(entries: written.entries, newPlan: written.newPlan)
     }
 
     /// The hold rule: a side effect at or above the pathway's threshold while titrating flags

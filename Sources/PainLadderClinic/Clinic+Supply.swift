@@ -1,7 +1,7 @@
 import Foundation
 import PainLadder
 
-/// What the patient holds, and the calendar export.
+/// What the patient holds.
 extension Clinic {
     /// The patient's recorded supply and what the plan makes of it.
     public struct SupplyView: Sendable, Encodable {
@@ -53,12 +53,5 @@ extension Clinic {
                 .map { .init(stock: $0, requestFrom: $0.runsOut.map { $0.key.date.adding(days: -policy.supplyLeadDays) }) }
         }
         return SupplyView(patientID: patientID, drug: drug.id, courseID: course.id!, stocks: stocks, events: events)
-    }
-
-    /// The course in progress as an iCalendar file (``ICalendarExport``).
-    public func calendar(patientID: String) throws -> String {
-        let s = try store.snapshot(patientID: patientID)
-        let (course, drug) = try requireCourse(s)
-        return ICalendarExport.calendar(patient: s.patient, course: course, drug: drug, versions: s.versions, zones: s.zones)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import PainLadder
-import PainLadderStore
+import PainLadderClinic
 
 /// The journal for the doctor or a spreadsheet: every entry, corrected ones included and
 /// marked, with local and UTC times.
@@ -13,7 +13,7 @@ enum JournalExport {
 
     /// RFC 4180 CSV. Free text that a spreadsheet would run as a formula (= + - @) is
     /// prefixed with an apostrophe.
-    static func csv(_ items: [Clinic.HistoryItem], courses: [Course]) -> String {
+    static func csv(_ items: [HistoryItem], courses: [Course]) -> String {
         let drugs = Dictionary(courses.compactMap { c in c.id.map { ($0, c.drug) } }, uniquingKeysWith: { a, _ in a })
         let iso = ISO8601DateFormatter()
         var lines = [columns.joined(separator: ",")]
@@ -53,7 +53,7 @@ enum JournalExport {
 struct PatientExport: Encodable {
     var patient: Patient
     var courses: [CourseExport]
-    var journal: [Clinic.HistoryItem]
+    var journal: [HistoryItem]
 
     struct CourseExport: Encodable {
         var course: Course

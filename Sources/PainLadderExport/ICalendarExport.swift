@@ -1,4 +1,5 @@
 import Foundation
+import PainLadder
 
 /// A course's dose schedule as an iCalendar file (RFC 5545) that calendar apps import.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import PainLadder
 
 /// RFC 5545 content lines: text escaping, date-time forms, and folding at 75 octets with
 /// CRLF line ends.

@@ -33,7 +33,7 @@ extension Clinic {
 
     /// Runs the reminder job once at `now`.
     ///
-    /// 1. Takes the job's lock (``Store/withReminderRunLock(timeout:_:)``; busy → exit 75).
+    /// 1. Takes the job's lock (``ClinicStore/withReminderRunLock(timeout:_:)``; busy).
     /// 2. Hands out again what earlier runs claimed but never confirmed (same keys).
     /// 3. For each course in progress: reads a bounded record, computes (``ReminderPlanner``),
     ///    and only if something is new claims it in one IMMEDIATE transaction (re-reading,
@@ -56,12 +56,10 @@ extension Clinic {
         let journalFrom = { (supply: [SupplyEvent]) in
             ReminderPlanner.journalFrom(now: now, lastRun: lastRun, supply: supply, policy: policy)
         }
-        let compute = { (record: ReminderRecord) throws -> ReminderPlan in
-            let input = ReminderInput(patient: record.patient, zones: record.zones, course: record.course,
-                                      drug: try formulary.drug(record.course.drug), versions: record.versions,
-                                      journal: Journal.effective(record.journal), supply: record.supply,
-                                      journalFrom: record.journalFrom)
-            return ReminderPlanner.plan(now: now, lastRun: lastRun, input: input, policy: policy)
+        // What is due, less what an earlier run (or an overlapping one) already claimed.
+        let compute = { (record: ReminderRecord, claimed: ClaimedKeys) throws -> ReminderPlan in
+            try ReminderPlanner.plan(now: now, lastRun: lastRun, input: try reminderInput(record), policy: policy)
+                .unclaimed(claimed)
         }
 
         for pending in try store.unconfirmedReminders() {
@@ -104,7 +102,7 @@ extension Clinic {
                     result.missed += claimed.missed
                 case let .confirmed(deliver):
                     let claimed = try store.claimReminders(courseID: courseID, now: now, confirmed: false,
-                                                           journalFrom: journalFrom, compute)
+                                                           journalFrom: journalFrom, compute, handOut: { _ in })
                     result.missed += claimed.missed
                     for r in claimed.reminders {
                         try deliverClaimed(r, now: now, deliver: deliver, into: &result, resend: false)
@@ -125,11 +123,14 @@ extension Clinic {
                              journalFrom: ([SupplyEvent]) -> LocalDate) throws -> Bool {
         guard r.kind == .dose else { return true }
         guard let record = try store.reminderRecord(courseID: r.courseID, journalFrom: journalFrom) else { return false }
-        let input = ReminderInput(patient: record.patient, zones: record.zones, course: record.course,
-                                  drug: try formulary.drug(record.course.drug), versions: record.versions,
-                                  journal: Journal.effective(record.journal), supply: record.supply,
-                                  journalFrom: record.journalFrom)
-        return ReminderPlanner.stillUseful(r, now: now, input: input, policy: policy)
+        return ReminderPlanner.stillUseful(r, now: now, input: try reminderInput(record), policy: policy)
+    }
+
+    private func reminderInput(_ record: ReminderRecord) throws -> ReminderInput {
+        ReminderInput(patient: record.patient, zones: record.zones, course: record.course,
+                      drug: try formulary.drug(record.course.drug), versions: record.versions,
+                      journal: Journal.effective(record.journal), supply: record.supply,
+                      journalFrom: record.journalFrom)
     }
 
     private func deliverClaimed(_ r: Reminder, now: Date, deliver: (Reminder) -> Bool,
@@ -141,5 +142,16 @@ extension Clinic {
         } else {
             result.failed.append(r)
         }
+    }
+}
+
+extension ReminderPlan {
+    /// The plan less the reminders already claimed: a reminder is handed out once per key.
+    public func unclaimed(_ claimed: ClaimedKeys) throws -> ReminderPlan {
+        guard !reminders.isEmpty else { return self }
+        let sent = try claimed(reminders.map(\.key))
+        var plan = self
+        plan.reminders.removeAll { sent.contains($0.key) }
+        return plan
     }
 }

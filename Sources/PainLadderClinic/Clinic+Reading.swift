@@ -39,39 +39,17 @@ extension Clinic {
                      timeZone: zone.identifier, day: day, position: position)
     }
 
-    /// One line of history: an entry, the plan version in force, and what replaced it if anything.
-    public struct HistoryItem: Sendable, Encodable {
-        public var entry: JournalEntry?
-        /// A plan version created at this point (start, hold, decision).
-        public var plan: PlanVersion?
-        /// The plan version in force when the entry was recorded.
-        public var planVersion: Int?
-        /// The entry that corrected or undid this one.
-        public var supersededBy: Int64?
-        public var at: Date
-        /// The patient's time zone at `at` (it follows moves), for showing local times.
-        public var timeZone: String
-    }
-
     /// Everything recorded, in time order, with the plan version in force at the time.
     public func history(patientID: String, from: LocalDate?, to: LocalDate?) throws -> [HistoryItem] {
-        let s = try store.snapshot(patientID: patientID, allCourses: true)
-        let zones = s.zones
-        let inRange = { (d: Date) -> Bool in
-            let day = zones.localDate(d)
-            return (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
-        }
-        let versionByID = Dictionary(s.versions.compactMap { v in v.id.map { ($0, v.version) } }, uniquingKeysWith: { a, _ in a })
-        let replaced = Journal.replacements(s.journal)
-        var items: [HistoryItem] = s.journal.filter { inRange($0.at) }.map { e in
-            HistoryItem(entry: e, plan: nil, planVersion: e.planVersionID.flatMap { versionByID[$0] },
-                        supersededBy: e.id.flatMap { replaced[$0]?.id }, at: e.at,
-                        timeZone: zones.zone(at: e.at).identifier)
-        }
-        items += s.versions.filter { inRange($0.createdAt) }.map {
-            HistoryItem(entry: nil, plan: $0, planVersion: $0.version, supersededBy: nil, at: $0.createdAt,
-                        timeZone: zones.zone(at: $0.createdAt).identifier)
-        }
-        return items.sorted { ($0.at, $0.entry?.id ?? 0) < ($1.at, $1.entry?.id ?? 0) }
+        HistoryItem.items(of: try store.patientRecord(patientID: patientID), from: from, to: to)
+    }
+
+    /// The patient a journal entry belongs to.
+    /// - Throws: `invalidValue` when there is no such entry.
+    public func patientID(ofEntry id: Int64) throws -> String { try store.patientID(ofEntry: id) }
+
+    /// The patient's whole record, read in one transaction: what reviews and exports are made from.
+    public func record(patientID: String) throws -> PatientRecord {
+        try store.patientRecord(patientID: patientID)
     }
 }

@@ -1,0 +1,47 @@
+import Foundation
+import PainLadder
+
+/// Patients: the record a plan is built from, added and changed with every change audited.
+extension Clinic {
+    /// Adds a patient after checking the record against the formulary (a known diagnosis,
+    /// conditions the rules can act on) and the calendar (born in the past, a plausible age).
+    ///
+    /// ```swift
+    /// let p = Patient(id: "P001", birthDate: LocalDate(year: 1958, month: 4, day: 12)!, sex: .female,
+    ///                 timeZone: "Europe/London", diagnosis: "diabetic-peripheral-neuropathy")
+    /// try clinic.addPatient(p, by: "dr.khan", now: .now)
+    /// ```
+    /// - Throws: `invalidValue` naming the first field that is wrong; `duplicatePatient`.
+    public func addPatient(_ patient: Patient, by: String, now: Date) throws {
+        try PatientRules.check(patient, formulary: formulary, now: now)
+        try store.addPatient(patient, at: now, by: by)
+    }
+
+    /// The patient with this id.
+    public func patient(_ id: String) throws -> Patient { try store.patient(id) }
+
+    /// All patients, ordered by id.
+    public func patients() throws -> [Patient] { try store.patients() }
+
+    /// Changes a patient's record in one unit of work: the stored record is read, `changes`
+    /// applied and checked, and the result saved with an audit row holding before and after.
+    /// A move to another time zone applies from the patient's new local today.
+    ///
+    /// - Throws: `invalidValue` for a change that does not apply (an unknown diagnosis or
+    ///   condition, removing what is not recorded, no change at all).
+    public func updatePatient(_ id: String, _ changes: PatientChanges, reason: String?, by: String,
+                              now: Date) throws -> PatientUpdate {
+        try store.updatePatient(id: id, at: now, by: by, reason: reason, zoneFrom: { LocalDate(now, in: $0.zone) }) { before in
+            let after = try changes.applied(to: before, formulary: formulary)
+            guard after != before else {
+                throw PainLadderError.invalidValue(field: "patient update", given: "(no change)", allowed: "at least one changed field")
+            }
+            return after
+        }
+    }
+
+    /// Medicines recorded for the patient that no rule can match (not in the formulary's list).
+    public func unknownMedicines(_ patient: Patient) -> [String] {
+        PatientRules.unknownMedicines(patient, formulary)
+    }
+}

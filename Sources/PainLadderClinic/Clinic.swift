@@ -1,0 +1,53 @@
+import Foundation
+import PainLadder
+
+/// The application layer: the workflows a patient, clinician or reminder job runs, the core's
+/// rules applied to the store's records, one unit of work (one transaction) each. It holds
+/// every policy (which course a dose or decision belongs to, when a taper ends, which
+/// reminders are new) and talks to storage only through ``ClinicStore``. The CLI is a thin
+/// shell over this; another Swift program (a server, an app) can use it the same way.
+///
+/// ```swift
+/// let clinic = Clinic(store: try Store(path: path, createIfMissing: true),
+///                     formulary: try FormularyLoader.bundled())
+/// let (course, plan) = try clinic.startCourse(patientID: "P001", drug: "amitriptyline",
+///                                             variant: nil, on: nil, times: nil, by: "Dr Rao", now: .now)
+/// ```
+public struct Clinic: Sendable {
+    public let store: any ClinicStore
+    public let formulary: Formulary
+
+    public init(store: any ClinicStore, formulary: Formulary) {
+        self.store = store
+        self.formulary = formulary
+    }
+
+    /// Starts a course: builds the dated schedule from the formulary for this patient
+    /// (refusing hard stops), and stores the course with plan version 1 and its early review date.
+    ///
+    /// - Parameters:
+    ///   - on: the first day; `nil` means today in the patient's time zone.
+    ///   - times: administration times; `nil` uses the formulary's defaults.
+    public func startCourse(patientID: String, drug: String, variant: String?, on: LocalDate?,
+                            times: [LocalTime]?, by author: String, now: Date) throws -> (Course, PlanVersion) {
+        let drugEntry = try formulary.drug(drug)
+        return try store.startCourse(patientID: patientID) { patient in
+            let start = on ?? LocalDate(now, in: patient.zone)
+            let schedule = try ScheduleBuilder.build(formulary: formulary, drugID: drugEntry.id, variantID: variant,
+                                                     patient: patient, startDate: start, times: times)
+            let course = Course(patientID: patient.id, drug: drugEntry.id, variant: schedule.variant,
+                                startDate: start, createdAt: now, createdBy: author)
+            let plan = PlanVersion(courseID: 0, version: 1, replacesID: nil, createdAt: now, author: author,
+                                   reason: "course started", schedule: schedule, effectiveFrom: start,
+                                   nextReviewDate: start.adding(days: drugEntry.reviews.value.earlyDays))
+            return (course, plan)
+        }
+    }
+
+    /// The patient's course in progress and its current plan, if any.
+    public func currentCourse(patientID: String) throws -> (Course, PlanVersion)? {
+        let ladder = try store.ladder(patientID: patientID)
+        guard let course = ladder.activeCourse, let plan = course.id.flatMap({ ladder.currentPlans[$0] }) else { return nil }
+        return (course, plan)
+    }
+}

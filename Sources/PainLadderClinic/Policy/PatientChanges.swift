@@ -1,0 +1,53 @@
+import Foundation
+import PainLadder
+
+/// A change to a patient's record as a clinician asks for it: each field `nil` when unchanged.
+public struct PatientChanges: Sendable, Equatable {
+    public var timeZone: String?
+    public var weightKg: Double?
+    /// `.some(nil)` clears the value.
+    public var serumCreatinine: SerumCreatinine??
+    public var creatinineClearance: Double?
+    public var hepaticImpairment: Bool?
+    public var frail: Bool?
+    public var pregnancyPotential: Bool?
+    public var diagnosis: String?
+    public var addConditions: [String] = []
+    public var removeConditions: [String] = []
+    public var addMedicines: [String] = []
+    public var removeMedicines: [String] = []
+
+    public init() {}
+
+    /// The record with these changes applied, checked against the formulary.
+    public func applied(to before: Patient, formulary: Formulary) throws -> Patient {
+        var p = before
+        if let timeZone { p.timeZone = timeZone }
+        if let weightKg { p.weightKg = weightKg }
+        if let serumCreatinine { p.serumCreatinine = serumCreatinine }
+        if let creatinineClearance { p.creatinineClearance = creatinineClearance }
+        if let hepaticImpairment { p.hepaticImpairment = hepaticImpairment }
+        if let frail { p.frail = frail }
+        if let pregnancyPotential { p.pregnancyPotential = pregnancyPotential }
+        if let diagnosis {
+            try PatientRules.checkDiagnosis(diagnosis, field: "--diagnosis", formulary: formulary)
+            p.diagnosis = diagnosis
+        }
+        let known = PatientRules.knownConditions(formulary)
+        for c in addConditions where !known.contains(c) {
+            throw PainLadderError.invalidValue(field: "--add-condition", given: c, allowed: known.sorted().joined(separator: ", "))
+        }
+        for c in removeConditions where !p.conditions.contains(c) {
+            throw PainLadderError.invalidValue(field: "--remove-condition", given: c,
+                                               allowed: p.conditions.isEmpty ? "(no conditions recorded)" : p.conditions.joined(separator: ", "))
+        }
+        for m in removeMedicines where !p.medicines.contains(m.lowercased()) {
+            throw PainLadderError.invalidValue(field: "--remove-medicine", given: m,
+                                               allowed: p.medicines.isEmpty ? "(no medicines recorded)" : p.medicines.joined(separator: ", "))
+        }
+        p.conditions = p.conditions.filter { !removeConditions.contains($0) } + addConditions.filter { !p.conditions.contains($0) }
+        let removed = Set(removeMedicines.map { $0.lowercased() })
+        p.medicines = p.medicines.filter { !removed.contains($0) } + addMedicines.map { $0.lowercased() }.filter { !p.medicines.contains($0) }
+        return p
+    }
+}

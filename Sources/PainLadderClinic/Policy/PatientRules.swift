@@ -1,0 +1,48 @@
+import Foundation
+import PainLadder
+
+/// What a patient record must satisfy before it is stored.
+public enum PatientRules {
+    /// Checks a new patient: born in the past and under 130, a known diagnosis, conditions the
+    /// formulary's rules act on, medicine names of 1–100 characters, a one-line name.
+    public static func check(_ p: Patient, formulary: Formulary, now: Date) throws {
+        let today = LocalDate(now, in: p.zone)
+        guard p.birthDate <= today else {
+            throw PainLadderError.invalidValue(field: "--born", given: p.birthDate.description, allowed: "a date not after today (\(today))")
+        }
+        guard p.birthDate.wholeYears(until: today) < 130 else {
+            throw PainLadderError.invalidValue(field: "--born", given: p.birthDate.description, allowed: "an age under 130 years")
+        }
+        try checkDiagnosis(p.diagnosis, field: "--diagnosis", formulary: formulary)
+        if let name = p.name, name.count > 200 || name.contains(where: { $0.isNewline }) {
+            throw PainLadderError.invalidValue(field: "--name", given: String(name.prefix(40)) + "…",
+                                               allowed: "one line of at most 200 characters")
+        }
+        let known = knownConditions(formulary)
+        for condition in p.conditions where !known.contains(condition) {
+            throw PainLadderError.invalidValue(field: "--condition", given: condition,
+                                               allowed: known.sorted().joined(separator: ", "))
+        }
+        for medicine in p.medicines where medicine.isEmpty || medicine.count > 100 {
+            throw PainLadderError.invalidValue(field: "--medicine", given: medicine, allowed: "a medicine name of 1–100 characters")
+        }
+    }
+
+    static func checkDiagnosis(_ diagnosis: String, field: String, formulary: Formulary) throws {
+        guard formulary.diagnosis(diagnosis) != nil else {
+            throw PainLadderError.invalidValue(field: field, given: diagnosis,
+                                               allowed: formulary.diagnoses.map(\.id).joined(separator: ", "))
+        }
+    }
+
+    /// The conditions the formulary's rules can act on: a misspelt one would silently match nothing.
+    public static func knownConditions(_ formulary: Formulary) -> Set<String> {
+        let rules = formulary.drugs.flatMap(\.rules) + formulary.pathway.rules
+        return Set(rules.flatMap { $0.when.conditionsAny ?? [] })
+    }
+
+    static func unknownMedicines(_ patient: Patient, _ formulary: Formulary) -> [String] {
+        let classes = Set(formulary.medicineClasses.values.flatMap { $0 })
+        return patient.medicines.filter { formulary.medicineClasses[$0] == nil && !classes.contains($0) }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import PainLadder
+import PainLadderClinic
+
+/// A patient's record for other systems: each format a pure function of one
+/// ``PatientRecord`` (read in one transaction, so every format is one consistent snapshot).
+///
+/// ```swift
+/// let record = try clinic.record(patientID: "P001")
+/// let ics = try RecordExport.calendar(record, formulary: clinic.formulary)
+/// let csv = RecordExport.csv(record)
+/// ```
+public enum RecordExport {
+    /// The course in progress as an RFC 5545 calendar (``ICalendarExport``).
+    /// - Throws: `notPossible` when no course is in progress.
+    public static func calendar(_ record: PatientRecord, formulary: Formulary) throws -> String {
+        guard let active = record.activeCourse, !active.versions.isEmpty else {
+            throw Clinic.noCourseInProgress(record.patient.id)
+        }
+        return ICalendarExport.calendar(patient: record.patient, course: active.course,
+                                        drug: try formulary.drug(active.course.drug), versions: active.versions,
+                                        zones: record.zones)
+    }
+
+    /// Every journal entry as RFC 4180 CSV, corrected and undone entries included and marked.
+    public static func csv(_ record: PatientRecord) -> String {
+        JournalExport.csv(HistoryItem.items(of: record, from: nil, to: nil), courses: record.courses.map(\.course))
+    }
+
+    /// The patient, every course with all its plan versions, and the journal, as pretty JSON.
+    public static func json(_ record: PatientRecord) throws -> String {
+        let export = PatientExport(
+            patient: record.patient,
+            courses: record.courses.map { PatientExport.CourseExport(course: $0.course, planVersions: $0.versions) },
+            journal: HistoryItem.items(of: record, from: nil, to: nil).filter { $0.entry != nil })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(export), as: UTF8.self) + "\n"
+    }
+}
