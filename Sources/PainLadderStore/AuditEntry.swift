@@ -9,7 +9,7 @@ import PainLadder
 /// and any change of course status), `decision.<kind>` (a clinician's decision: the version,
 /// reason, details, warnings accepted, overrides, status before and after) and `course.stop`
 /// (a tapering course whose taper ended).
-public struct AuditEntry: Sendable, Equatable {
+public struct AuditEntry: Sendable, Equatable, FetchableRecord {
     /// Increases in the order changes were recorded.
     public var id: Int64
     /// When the change happened, as the caller said (`--now` for replays).
@@ -33,7 +33,7 @@ public struct AuditEntry: Sendable, Equatable {
         self.detail = detail
     }
 
-    init(row: Row) throws {
+    public init(row: Row) throws {
         self.init(id: row["id"], at: try Rows.instant(row, "at", table: "audit"), actor: row["actor"],
                   action: row["action"], patientID: row["patient_id"], courseID: row["course_id"],
                   detail: row["detail"])
@@ -52,8 +52,7 @@ extension Store {
     public func auditTrail(patientID: String) throws -> [AuditEntry] {
         try read { db in
             try Self.requirePatient(patientID, db)
-            return try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE patient_id = ? ORDER BY id",
-                                    arguments: [patientID]).map(AuditEntry.init(row:))
+            return try SQLRequest<AuditEntry>("SELECT * FROM audit WHERE patient_id = \(patientID) ORDER BY id").fetchAll(db)
         }
     }
 
