@@ -38,7 +38,11 @@ let package = Package(
         ),
         // Benchmark only (not in the library product): a seeded synthetic clinic written
         // through the store's bulk loader, and the `painladder-bench` tool that runs it.
-        .target(name: "ClinicGenerator", dependencies: ["PainLadder", "PainLadderStore"]),
+        .target(name: "ClinicGenerator", dependencies: ["PainLadder", "PainLadderStore", "SeededRandom"]),
+        // SplitMix64, for the generator and the tests (not in the library product).
+        .target(name: "SeededRandom"),
+        // What the test targets share: seeded random bytes, temporary folders, fixture paths.
+        .target(name: "PainLadderTestSupport", dependencies: ["SeededRandom"], path: "Tests/PainLadderTestSupport"),
         .executableTarget(
             name: "painladder-bench",
             dependencies: [
@@ -46,12 +50,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PainLadderTests", dependencies: ["PainLadder"]),
+        .testTarget(name: "PainLadderTests", dependencies: ["PainLadder", "SeededRandom"]),
         // GRDB directly: the tests inspect and tamper with the raw file (pragmas, future migrations).
         .testTarget(name: "PainLadderStoreTests", dependencies: [
-            "PainLadderStore", "PainLadder", .product(name: "GRDB", package: "GRDB.swift"),
+            "PainLadderStore", "PainLadder", "PainLadderTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "painladderTests", dependencies: ["painladder", "PainLadder", "PainLadderStore"]),
+        .testTarget(name: "painladderTests", dependencies: [
+            "painladder", "PainLadder", "PainLadderStore", "PainLadderTestSupport", "SeededRandom",
+        ]),
         .testTarget(name: "ClinicGeneratorTests", dependencies: [
             "ClinicGenerator", "PainLadderStore", "PainLadder", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -1,6 +1,7 @@
 import Foundation
 import PainLadder
 import PainLadderStore
+import SeededRandom
 
 /// One generated patient, lived one day at a time.
 struct SyntheticPatient {

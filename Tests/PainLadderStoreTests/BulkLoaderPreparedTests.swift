@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import PainLadder
 @testable import PainLadderStore
+import PainLadderTestSupport
 import Testing
 
 /// Entries encoded ahead (``BulkLoader/PreparedEntries``, text bound in place) give the rows

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import PainLadder
 @testable import PainLadderStore
+import PainLadderTestSupport
 import Testing
 
 /// The bulk loader is a faster road to the same rows: loading a record through it writes

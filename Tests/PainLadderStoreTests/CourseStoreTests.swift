@@ -1,6 +1,7 @@
 import Foundation
 import PainLadder
 @testable import PainLadderStore
+import PainLadderTestSupport
 import Testing
 
 @Suite("Courses and plan versions")

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import PainLadder
 @testable import PainLadderStore
+import PainLadderTestSupport
 import Testing
 
 @Suite("Store: review reads")
