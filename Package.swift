@@ -44,7 +44,11 @@ let package = Package(
         ),
         // Benchmark only (not in the library product): a seeded synthetic clinic written
         // through the store's bulk loader, and the `painladder-bench` tool that runs it.
-        .target(name: "ClinicGenerator", dependencies: ["PainLadder", "PainLadderClinic", "PainLadderStore"]),
+        .target(name: "ClinicGenerator", dependencies: ["PainLadder", "PainLadderClinic", "PainLadderStore", "SeededRandom"]),
+        // SplitMix64, for the generator and the tests (not in the library product).
+        .target(name: "SeededRandom"),
+        // What the test targets share: seeded random bytes, temporary folders, fixture paths.
+        .target(name: "PainLadderTestSupport", dependencies: ["SeededRandom"], path: "Tests/PainLadderTestSupport"),
         .executableTarget(
             name: "painladder-bench",
             dependencies: [
@@ -52,12 +56,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PainLadderTests", dependencies: ["PainLadder", "PainLadderExport"]),
+        .testTarget(name: "PainLadderTests", dependencies: ["PainLadder", "PainLadderExport", "SeededRandom"]),
         // GRDB directly: the tests inspect and tamper with the raw file (pragmas, future migrations).
         .testTarget(name: "PainLadderStoreTests", dependencies: [
-            "PainLadderStore", "PainLadderClinic", "PainLadderExport", "PainLadder", .product(name: "GRDB", package: "GRDB.swift"),
+            "PainLadderStore", "PainLadderClinic", "PainLadderExport", "PainLadder", "PainLadderTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "painladderTests", dependencies: ["painladder", "PainLadder", "PainLadderClinic", "PainLadderStore", "PainLadderExport"]),
+        .testTarget(name: "painladderTests", dependencies: [
+            "painladder", "PainLadder", "PainLadderClinic", "PainLadderStore", "PainLadderExport", "PainLadderTestSupport",
+            "SeededRandom",
+        ]),
         .testTarget(name: "ClinicGeneratorTests", dependencies: [
             "ClinicGenerator", "PainLadderStore", "PainLadderClinic", "PainLadder", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -2,6 +2,7 @@ import Foundation
 import PainLadder
 import PainLadderClinic
 import PainLadderStore
+import SeededRandom
 
 /// Builds a synthetic clinic through the store's bulk loader (``Store/bulkLoad(_:)``), for
 /// the benchmark and its smoke test. Seeded: the same options give the same database.

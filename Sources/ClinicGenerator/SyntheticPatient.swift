@@ -2,6 +2,7 @@ import Foundation
 import PainLadder
 import PainLadderClinic
 import PainLadderStore
+import SeededRandom
 
 /// One generated patient, lived one day at a time.
 struct SyntheticPatient {

@@ -3,8 +3,8 @@ import GRDB
 import PainLadder
 import PainLadderClinic
 
-extension AuditEntry {
-    init(row: Row) throws {
+extension AuditEntry: FetchableRecord {
+    public init(row: Row) throws {
         self.init(id: row["id"], at: try Rows.instant(row, "at", table: "audit"), actor: row["actor"],
                   action: row["action"], patientID: row["patient_id"], courseID: row["course_id"],
                   detail: row["detail"])
@@ -23,8 +23,7 @@ extension Store {
     public func auditTrail(patientID: String) throws -> [AuditEntry] {
         try read { db in
             try Self.requirePatient(patientID, db)
-            return try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE patient_id = ? ORDER BY id",
-                                    arguments: [patientID]).map(AuditEntry.init(row:))
+            return try SQLRequest<AuditEntry>("SELECT * FROM audit WHERE patient_id = \(patientID) ORDER BY id").fetchAll(db)
         }
     }
 

@@ -35,8 +35,13 @@ enum Rows {
     }
 
     static func schedule(_ row: Row, table: String) throws -> Schedule {
-        let text: String = row["schedule"]
-        do { return try StoreJSON.decodeSchedule(text) } catch {
+        try schedule(row["schedule"], table: table)
+    }
+
+    /// A stored schedule's text decoded by `decode` (the decoder, or a cache of it).
+    static func schedule(_ text: String, table: String,
+                         decode: (String) throws -> Schedule = StoreJSON.decodeSchedule) throws -> Schedule {
+        do { return try decode(text) } catch {
             throw Unreadable(table: table, column: "schedule", value: String(text.prefix(80)))
         }
     }
@@ -46,63 +51,6 @@ enum Rows {
         do { return try StoreJSON.decode(type, from: text) } catch {
             throw Unreadable(table: table, column: column, value: String(text.prefix(80)))
         }
-    }
-}
-
-extension Patient {
-    init(row: Row) throws {
-        let t = "patient"
-        var creatinine: SerumCreatinine?
-        if let value: Double = row["serum_creatinine"] {
-            creatinine = SerumCreatinine(value: value, unit: try Rows.enumValue(row, "serum_creatinine_unit", table: t))
-        }
-        self.init(id: row["id"], name: row["name"], birthDate: try Rows.date(row, "birth_date", table: t),
-                  sex: try Rows.enumValue(row, "sex", table: t), timeZone: row["time_zone"],
-                  weightKg: row["weight_kg"], serumCreatinine: creatinine,
-                  creatinineClearance: row["creatinine_clearance"],
-                  hepaticImpairment: row["hepatic_impairment"], frail: row["frail"],
-                  pregnancyPotential: row["pregnancy_potential"], diagnosis: row["diagnosis"],
-                  conditions: try Rows.json(row, "conditions", as: [String].self, table: t),
-                  medicines: try Rows.json(row, "medicines", as: [String].self, table: t))
-    }
-
-    /// Column values for INSERT/UPDATE, without `created_at`/`updated_at`.
-    func columns() throws -> [String: (any DatabaseValueConvertible)?] {
-        [
-            "id": id, "name": name, "birth_date": birthDate.description, "sex": sex.rawValue,
-            "time_zone": timeZone, "weight_kg": weightKg, "serum_creatinine": serumCreatinine?.value,
-            "serum_creatinine_unit": serumCreatinine?.unit.rawValue, "creatinine_clearance": creatinineClearance,
-            "hepatic_impairment": hepaticImpairment, "frail": frail, "pregnancy_potential": pregnancyPotential,
-            "diagnosis": diagnosis, "conditions": try StoreJSON.encode(conditions),
-            "medicines": try StoreJSON.encode(medicines),
-        ]
-    }
-}
-
-extension Course {
-    init(row: Row) throws {
-        let t = "course"
-        let outcome: String? = row["outcome"]
-        self.init(id: row["id"], patientID: row["patient_id"], drug: row["drug"], variant: row["variant"],
-                  startDate: try Rows.date(row, "start_date", table: t),
-                  status: try Rows.enumValue(row, "status", table: t),
-                  outcome: try outcome.map { _ in try Rows.enumValue(row, "outcome", table: t) },
-                  createdAt: try Rows.instant(row, "created_at", table: t), createdBy: row["created_by"])
-    }
-}
-
-extension PlanVersion {
-    init(row: Row) throws {
-        let t = "plan_version"
-        self.init(id: row["id"], courseID: row["course_id"], version: row["version"],
-                  replacesID: row["replaces_id"], createdAt: try Rows.instant(row, "created_at", table: t),
-                  author: row["author"], reason: row["reason"],
-                  schedule: try Rows.schedule(row, table: t),
-                  effectiveFrom: try Rows.date(row, "effective_from", table: t),
-                  holdReason: row["hold_reason"],
-                  overrides: try Rows.json(row, "overrides", as: [Override].self, table: t),
-                  nextReviewDate: try Rows.optionalDate(row, "next_review_date", table: t),
-                  decision: try (row["decision"] as String?).map { _ in try Rows.json(row, "decision", as: Decision.self, table: t) })
     }
 }
 

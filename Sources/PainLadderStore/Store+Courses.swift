@@ -34,8 +34,8 @@ extension Store {
     public func courses(patientID: String) throws -> [Course] {
         try read { db in
             try Self.requirePatient(patientID, db)
-            return try Row.fetchAll(db, sql: "SELECT * FROM course WHERE patient_id = ? ORDER BY start_date, id",
-                                    arguments: [patientID]).map(Course.init(row:))
+            return try SQLRequest<Course>("SELECT * FROM course WHERE patient_id = \(patientID) ORDER BY start_date, id")
+                .fetchAll(db)
         }
     }
 
@@ -47,24 +47,25 @@ extension Store {
     // MARK: - Inside a transaction
 
     static func fetchCourse(_ id: Int64, _ db: Database) throws -> Course? {
-        try Row.fetchOne(db, sql: "SELECT * FROM course WHERE id = ?", arguments: [id]).map(Course.init(row:))
+        try SQLRequest<Course>("SELECT * FROM course WHERE id = \(id)").fetchOne(db)
     }
 
     static func fetchActiveCourse(_ patientID: String, _ db: Database) throws -> Course? {
-        try Row.fetchOne(db, sql: """
-            SELECT * FROM course WHERE patient_id = ? AND status <> ? ORDER BY id DESC LIMIT 1
-            """, arguments: [patientID, Course.Status.stopped.rawValue]).map(Course.init(row:))
+        try SQLRequest<Course>("""
+            SELECT * FROM course WHERE patient_id = \(patientID) AND status <> \(Course.Status.stopped.rawValue)
+            ORDER BY id DESC LIMIT 1
+            """).fetchOne(db)
     }
 }
 
 extension Store {
     /// Inserts a new course's row (its outcome not yet known); returns its id.
     static func insertCourse(_ course: Course, _ db: Database) throws -> Int64 {
-        try db.insertRow(into: "course", [
-            "patient_id": course.patientID, "drug": course.drug, "variant": course.variant,
-            "start_date": course.startDate.description, "status": course.status.rawValue,
-            "outcome": nil, "created_at": StoreTime.string(course.createdAt), "created_by": course.createdBy,
-        ])
+        var row = course
+        row.id = nil   // the database numbers courses
+        row.outcome = nil
+        try row.insert(db)
+        return row.id!
     }
 
     /// `plan` as the first version of course `courseID`: version 1, replacing nothing.

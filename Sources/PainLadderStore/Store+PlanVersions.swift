@@ -29,7 +29,6 @@ extension Store {
             WHERE \(filter)
             ORDER BY v.course_id, v.version
             """
-        let t = "plan_version"
         var result: [PlanVersion] = []
         var decoded: [Int64: Schedule] = [:]   // by plan version id
         let rows = try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: arguments)
@@ -39,24 +38,14 @@ extension Store {
             if let text: String = row["schedule"] {
                 // Decoded here, not through ScheduleCache: hashing a several-kB key costs about as
                 // much as decoding it, and each distinct text is decoded once per call anyway.
-                do { schedule = try StoreJSON.decodeSchedule(text) } catch {
-                    throw Rows.Unreadable(table: t, column: "schedule", value: String(text.prefix(80)))
-                }
+                schedule = try Rows.schedule(text, table: PlanVersion.databaseTableName)
             } else if let replaced: Int64 = row["replaces_id"], let same = decoded[replaced] {
                 schedule = same
             } else {
                 throw PainLadderError.internalError("plan version \(id): the version it replaces was not read with it")
             }
             decoded[id] = schedule
-            let overridesText: String = row["overrides"]
-            result.append(PlanVersion(
-                id: id, courseID: row["course_id"], version: row["version"], replacesID: row["replaces_id"],
-                createdAt: try Rows.instant(row, "created_at", table: t), author: row["author"], reason: row["reason"],
-                schedule: schedule, effectiveFrom: try Rows.date(row, "effective_from", table: t),
-                holdReason: row["hold_reason"],
-                overrides: overridesText == "[]" ? [] : try Rows.json(row, "overrides", as: [Override].self, table: t),
-                nextReviewDate: try Rows.optionalDate(row, "next_review_date", table: t),
-                decision: try (row["decision"] as String?).map { _ in try Rows.json(row, "decision", as: Decision.self, table: t) }))
+            result.append(try PlanVersion(row: row, schedule: schedule))
         }
         return result
     }

@@ -5,7 +5,7 @@ import PainLadder
 extension Store {
     /// The course's plan in force: its highest version, or `nil` for an unknown course.
     public func currentPlan(courseID: Int64) throws -> PlanVersion? {
-        try read { db in try Self.fetchCurrentPlan(courseID, db) }
+        try read { db in try Self.fetchCurrentPlan(courseID, schedules: schedules, db) }
     }
 
     /// Every version of the course's plan, oldest first. Old versions are never changed.
@@ -81,26 +81,28 @@ extension Store {
     }
 
     static func insertPlanVersion(_ v: PlanVersion, _ db: Database) throws -> Int64 {
-        try db.insertRow(into: "plan_version", [
-            "course_id": v.courseID, "version": v.version, "replaces_id": v.replacesID,
-            "created_at": StoreTime.string(v.createdAt), "author": v.author, "reason": v.reason,
-            "effective_from": v.effectiveFrom.description, "hold_reason": v.holdReason,
-            "next_review_date": v.nextReviewDate?.description,
-            "overrides": try StoreJSON.encode(v.overrides), "schedule": try StoreJSON.encode(v.schedule),
-            "decision": try v.decision.map { try StoreJSON.encode($0) },
-        ])
+        var row = v
+        row.id = nil   // the database numbers versions
+        try row.insert(db)
+        return row.id!
     }
 
     static func fetchPlanVersion(_ id: Int64, _ db: Database) throws -> PlanVersion {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM plan_version WHERE id = ?", arguments: [id]) else {
+        guard let version = try SQLRequest<PlanVersion>("SELECT * FROM plan_version WHERE id = \(id)").fetchOne(db) else {
             throw PainLadderError.internalError("plan version \(id) vanished")
         }
-        return try PlanVersion(row: row)
+        return version
     }
 
-    static func fetchCurrentPlan(_ courseID: Int64, _ db: Database) throws -> PlanVersion? {
-        try Row.fetchOne(db, sql: "SELECT * FROM plan_version WHERE course_id = ? ORDER BY version DESC LIMIT 1",
-                         arguments: [courseID]).map(PlanVersion.init(immutableRow:))
+    /// The course's highest plan version; its schedule through `schedules` when given.
+    static func fetchCurrentPlan(_ courseID: Int64, schedules: ScheduleCache? = nil, _ db: Database) throws -> PlanVersion? {
+        let request: SQLRequest<Row> = """
+            SELECT * FROM plan_version WHERE course_id = \(courseID) ORDER BY version DESC LIMIT 1
+            """
+        guard let row = try request.fetchOne(db) else { return nil }
+        guard let schedules else { return try PlanVersion(row: row) }
+        return try PlanVersion(row: row, schedule: Rows.schedule(row["schedule"], table: PlanVersion.databaseTableName,
+                                                               decode: schedules.schedule))
     }
 }
 

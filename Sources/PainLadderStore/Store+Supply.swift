@@ -32,13 +32,7 @@ extension Store {
     }
 
     static func fetchSupply(_ courseID: Int64, _ db: Database) throws -> [SupplyEvent] {
-        let t = "supply_event"
-        return try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM supply_event WHERE course_id = ? ORDER BY at, id"),
-                                arguments: [courseID]).map { row in
-            SupplyEvent(id: row["id"], patientID: row["patient_id"], courseID: row["course_id"], drug: row["drug"],
-                        strength: Strength(mg: row["strength_mg"], form: row["form"]),
-                        kind: try Rows.enumValue(row, "kind", table: t), units: row["units"],
-                        at: try Rows.instant(row, "at", table: t), recordedBy: row["recorded_by"])
-        }
+        try SupplyEvent.fetchAll(try db.cachedStatement(sql: "SELECT * FROM supply_event WHERE course_id = ? ORDER BY at, id"),
+                                 arguments: [courseID])
     }
 }

@@ -40,6 +40,8 @@ public final class Store: Sendable {
     /// The database file.
     public let path: String
     let queue: DatabaseQueue
+    /// Schedules this store has decoded (plan versions never change).
+    let schedules = ScheduleCache()
 
     /// Opens (and if allowed creates) the database at `path`, upgrading its schema if an
     /// older release wrote it.

@@ -3,6 +3,7 @@ import GRDB
 import PainLadderClinic
 import PainLadder
 @testable import PainLadderStore
+import PainLadderTestSupport
 import Testing
 
 /// Entries encoded ahead (``BulkLoader/PreparedEntries``, text bound in place) give the rows

@@ -3,6 +3,7 @@ import GRDB
 import PainLadderClinic
 import PainLadder
 @testable import PainLadderStore
+import PainLadderTestSupport
 import Testing
 
 /// The bulk loader is a faster road to the same rows: loading a record through it writes

@@ -2,6 +2,7 @@ import Foundation
 import PainLadderClinic
 import PainLadder
 @testable import PainLadderStore
+import PainLadderTestSupport
 import Testing
 
 /// Decisions through the Clinic workflow on real SQLite files: one transaction each, the

@@ -3,15 +3,6 @@ import PainLadderClinic
 import PainLadder
 @testable import PainLadderStore
 
-/// A unique temporary folder for one test, removed afterwards.
-func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
-    let dir = FileManager.default.temporaryDirectory
-        .appendingPathComponent("painladder-store-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: dir) }
-    return try body(dir)
-}
-
 /// The permission bits of a file, or nil when it does not exist.
 func mode(_ path: String) -> Int? {
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),

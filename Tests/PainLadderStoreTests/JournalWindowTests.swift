@@ -2,6 +2,7 @@ import Foundation
 import PainLadderClinic
 import PainLadder
 @testable import PainLadderStore
+import PainLadderTestSupport
 import Testing
 
 /// Reading only the journal around an instant (``Store/snapshot(patientID:allCourses:journalNear:)``)

@@ -2,6 +2,7 @@ import Foundation
 import PainLadderClinic
 import PainLadder
 @testable import PainLadderStore
+import PainLadderTestSupport
 import Testing
 
 @Suite("Patients")

@@ -1,4 +1,5 @@
 import Foundation
+import PainLadderTestSupport
 import Testing
 import PainLadderClinic
 import PainLadder

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PainLadderTestSupport
 import Testing
 import PainLadderClinic
 import PainLadder

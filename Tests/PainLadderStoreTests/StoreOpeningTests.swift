@@ -3,6 +3,7 @@ import GRDB
 import PainLadderClinic
 import PainLadder
 @testable import PainLadderStore
+import PainLadderTestSupport
 import Testing
 
 @Suite("Opening the database file")

@@ -1,18 +1,17 @@
 import Foundation
 @testable import PainLadder
+import SeededRandom
 
-/// Seeded random numbers for the equivalence tests (SplitMix64, ``SeededGenerator``): the
+/// Seeded random numbers for the equivalence tests (``SplitMix``): the
 /// same seed, the same case.
 struct TestRandom {
-    private var generator: SeededGenerator
+    private var generator: SplitMix
 
-    init(seed: UInt64) { generator = SeededGenerator(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 1) }
+    init(seed: UInt64) { generator = SplitMix(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 1) }
 
     mutating func next() -> UInt64 { generator.next() }
 
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
+    mutating func int(_ range: ClosedRange<Int>) -> Int { generator.int(range) }
 
     mutating func chance(_ p: Double) -> Bool { Double(next() % 1_000_000) / 1_000_000 < p }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import Testing
 
 /// A writer killed with SIGKILL at random points, many times: afterwards the database opens,
@@ -31,7 +32,7 @@ struct CrashTests {
     @Test func sigkillAtRandomPointsLosesNothingAcknowledged() throws {
         let cli = try Reliability.clinic()
         defer { cli.cleanUp() }
-        var rng = SeededBytes(seed: UInt64(ProcessInfo.processInfo.environment["PAINLADDER_CRASH_SEED"] ?? "") ?? 6)
+        var rng = SplitMix(seed: UInt64(ProcessInfo.processInfo.environment["PAINLADDER_CRASH_SEED"] ?? "") ?? 6)
         // How long one write takes here, so the kill points spread over a whole run.
         let start = Date()
         let probe = try Running(cli, Self.command(0) + ["--now", Reliability.now]).wait()

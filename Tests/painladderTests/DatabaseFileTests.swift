@@ -1,4 +1,6 @@
 import Foundation
+import PainLadderTestSupport
+import SeededRandom
 import Testing
 
 /// Bad database files: every command refuses them with one line and exit 66, and leaves
@@ -62,7 +64,7 @@ struct DatabaseFileTests {
     /// Builds the bad file in `cli.database`; returns a reason when it cannot be built here.
     static func make(_ kind: BadFile, at cli: CLI) throws -> String? {
         let path = cli.database
-        var random = SeededBytes(seed: UInt64(kind.rawValue.utf8.count))
+        var random = SplitMix(seed: UInt64(kind.rawValue.utf8.count))
         switch kind {
         case .randomBytes:
             try FileManager.default.removeItem(at: path)
@@ -112,29 +114,6 @@ struct DatabaseFileTests {
         chattr.standardOutput = Pipe()
         try? chattr.run()
         chattr.waitUntilExit()
-    }
-}
-
-/// Reproducible noise (SplitMix64), so a failing case can be rerun with the same bytes.
-struct SeededBytes {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func data(_ count: Int) -> Data {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(count)
-        while bytes.count < count {
-            withUnsafeBytes(of: next()) { bytes.append(contentsOf: $0.prefix(count - bytes.count)) }
-        }
-        return Data(bytes)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import Testing
 @testable import painladder
 
@@ -13,7 +14,7 @@ struct NumberTextTests {
         for i in 0..<2_000 { values.append(Double(i) * 0.001 - 1) }
         values += [-0.0004, -0.04, 0.0005, 0.00049999, 4_503_599_627_370_495.5, 0x1p52 - 1, 0x1p52, 0x1p53 + 2, 5e-324, -5e-324,
                    2.2250738585072014e-308, 123_456.785, 99.5, 100.5, -99.5, 0.125, 0.375, 1.0005, 1.0015]
-        var r = SeededBytes(seed: 3)   // SplitMix64 (DatabaseFileTests.swift)
+        var r = SplitMix(seed: 3)
         for _ in 0..<3_000 {
             values.append(Double(bitPattern: r.next()))
             values.append(Double(Int64(bitPattern: r.next()) % 10_000_000) / 1_000)

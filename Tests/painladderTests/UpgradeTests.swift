@@ -1,12 +1,12 @@
 import Foundation
+import PainLadderTestSupport
 import Testing
 
 /// A database written by the first schema version opens with the current build, migrates,
 /// keeps every row, and works for reading and writing.
 @Suite("Reliability: upgrades")
 struct UpgradeTests {
-    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/v1-clinic.sql")
+    static let fixture = fixtureFolder.appendingPathComponent("v1-clinic.sql")
     static let v1Tables = ["patient", "course", "plan_version", "audit"]
 
     /// Replays the fixture into the test's database file, as mode 0600.

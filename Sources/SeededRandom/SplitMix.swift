@@ -1,5 +1,6 @@
 /// A small seeded random number generator (SplitMix64): the same seed gives the same clinic
-/// on every machine and every run, which `SystemRandomNumberGenerator` cannot.
+/// (or the same test case) on every machine and every run, which `SystemRandomNumberGenerator`
+/// cannot. The one copy: the benchmark's generator and the tests share it.
 public struct SplitMix: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -23,18 +24,18 @@ public struct SplitMix: RandomNumberGenerator, Sendable {
     }
 
     /// True with probability `p`.
-    mutating func chance(_ p: Double) -> Bool {
+    public mutating func chance(_ p: Double) -> Bool {
         Double(next() >> 11) / Double(1 << 53) < p
     }
 
     /// A whole number in `range` (own arithmetic rather than `Int.random(in:using:)`, whose
     /// algorithm the standard library does not promise to keep).
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
+    public mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))
     }
 
     /// One of `items`, by weight.
-    mutating func pick<T>(_ items: [(T, Double)]) -> T {
+    public mutating func pick<T>(_ items: [(T, Double)]) -> T {
         let total = items.reduce(0) { $0 + $1.1 }
         var x = Double(next() >> 11) / Double(1 << 53) * total
         for (item, weight) in items {
