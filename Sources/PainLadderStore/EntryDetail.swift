@@ -52,7 +52,7 @@ struct EntryDetail: Decodable, Equatable {
     }
 }
 
-extension JSONReader {
+extension StoreJSONReader {
     /// What a `detail` column turned out to be.
     enum Detail {
         /// Format 2: the fields the columns do not hold.

@@ -20,7 +20,7 @@ enum JournalRow {
         // sqlite3_column_text before sqlite3_column_bytes: the documented order for text.
         guard let text = sqlite3_column_text(statement, 1) else { throw unreadable("detail", "NULL") }
         let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, 1)))
-        var reader = JSONReader(bytes: bytes)
+        var reader = StoreJSONReader(bytes: bytes)
         var entry: JournalEntry
         switch reader.detail() {
         case .detail(let detail)?:
@@ -51,7 +51,7 @@ enum JournalRow {
 
     private static func assemble(_ d: EntryDetail, _ s: OpaquePointer) throws -> JournalEntry {
         guard let kindText = bytes(s, 2) else { throw unreadable("kind", "NULL") }
-        guard let kind = JSONReader.entryKind(kindText) else {
+        guard let kind = StoreJSONReader.entryKind(kindText) else {
             throw unreadable("kind", String(decoding: kindText, as: UTF8.self))
         }
         var dose: DoseDetail?
@@ -70,11 +70,14 @@ enum JournalRow {
             dose = DoseDetail(slot: slot, doseMg: Int(doseMg), plannedDoseMg: parts.plannedDoseMg,
                               stepNumber: parts.stepNumber, late: parts.late)
         }
+        guard let event = JournalEvent(kind: kind, dose: dose, sideEffect: d.sideEffect, pain: d.pain,
+                                       impression: d.impression, assessment: nil) else {
+            throw unreadable("detail", "no \(kind.rawValue) detail, or another kind's")
+        }
         return JournalEntry(patientID: try text(s, 3, "patient_id"), courseID: int(s, 4), planVersionID: int(s, 5),
-                            kind: kind, at: try instant(s, 6, "at"), recordedAt: try instant(s, 7, "recorded_at"),
+                            at: try instant(s, 6, "at"), recordedAt: try instant(s, 7, "recorded_at"),
                             recordedBy: try text(s, 8, "recorded_by"), supersedes: int(s, 9), reason: d.reason,
-                            note: d.note, dose: dose, sideEffect: d.sideEffect, pain: d.pain, impression: d.impression,
-                            flags: d.flags)
+                            note: d.note, event: event, flags: d.flags)
     }
 
     private static func bytes(_ s: OpaquePointer, _ column: Int32) -> UnsafeBufferPointer<UInt8>? {
