@@ -362,9 +362,21 @@ struct EntryJSONTests {
         }
         let escapedKey = base.replacingOccurrences(of: "\"kind\"", with: "\"ki\\u006ed\"")
         #expect(try StoreJSON.decodeEntry(escapedKey) == StoreJSON.decode(JournalEntry.self, from: escapedKey))
-        for kind in JournalEntry.Kind.allCases where kind != .assessment {
+        // Every kind's name, each with its own detail (the assessment is JSONDecoder's).
+        let dose = DoseDetail(slot: nil, doseMg: 0, plannedDoseMg: nil, stepNumber: nil, late: false)
+        let effect = SideEffectDetail(symptom: "x", known: true, severity: nil)
+        let events: [JournalEvent] = [.taken(dose), .extra(dose), .skipped(dose), .missed(dose), .sideEffect(effect),
+                                      .sideEffectResolved(effect), .pain(PainDetail(score: 1)), .impression(4), .undo]
+        #expect(Set(events.map(\.kind)) == Set(JournalEntry.Kind.allCases).subtracting([.assessment]))
+        for event in events {
+            var e = entries[5]
+            e.event = event
+            #expect(try StoreJSON.decodeEntry(StoreJSON.encode(e)) == e)
+        }
+        // A kind without its own detail is refused, never read as an entry of that kind.
+        for kind in JournalEntry.Kind.allCases where kind != .pain {
             let text = base.replacingOccurrences(of: "\"kind\":\"pain\"", with: "\"kind\":\"\(kind.rawValue)\"")
-            #expect(try StoreJSON.decodeEntry(text).kind == kind)
+            #expect(throws: DecodingError.self, "\(kind)") { try StoreJSON.decodeEntry(text) }
         }
     }
 }
