@@ -186,7 +186,7 @@ struct SyntheticPatient {
                     patientID: patient.id, courseID: a.courseID, planVersionID: a.plan.id, at: taken,
                     recordedAt: taken.addingTimeInterval(Double(rng.int(0...5)) * 60), recordedBy: patient.id,
                     event: .taken(DoseDetail(slot: key, doseMg: administration.doseMg, plannedDoseMg: administration.doseMg,
-                                     stepNumber: step.number, late: false))))
+                                             stepNumber: step.number, late: false))))
                 summary.doseEntries += 1
             } else if roll < options.takenRate + options.skippedRate {
                 try loader.append(JournalEntry(
@@ -194,7 +194,7 @@ struct SyntheticPatient {
                     recordedAt: slot, recordedBy: patient.id,
                     reason: Self.skipReasons[rng.int(0...(Self.skipReasons.count - 1))],
                     event: .skipped(DoseDetail(slot: key, doseMg: 0, plannedDoseMg: administration.doseMg,
-                                     stepNumber: step.number, late: false))))
+                                               stepNumber: step.number, late: false))))
                 summary.doseEntries += 1
             } else {
                 summary.unrecordedDoses += 1
@@ -230,7 +230,7 @@ struct SyntheticPatient {
             patientID: patient.id, courseID: a.courseID, planVersionID: a.plan.id, at: when,
             recordedAt: when, recordedBy: patient.id,
             event: .sideEffect(SideEffectDetail(symptom: effect.id, known: true, severity: .mild, redFlag: false,
-                                         stepNumber: a.plan.step(on: day)?.number))))
+                                                stepNumber: a.plan.step(on: day)?.number))))
         summary.sideEffects += 1
     }
 }

@@ -3,8 +3,9 @@ import GRDB
 import GRDBSQLite
 import PainLadder
 
-/// Reads journal entries from `journal_entry` rows: the columns, and the `detail` that holds
-/// the rest (``StoreJSON/entryDetail(_:)``).
+/// The SQLite codec of a journal entry: how an entry is written to a `journal_entry` row and
+/// read back from one. The header and the dose's slot and amount are columns (so SQL can
+/// select and index by them); `detail` holds the rest as JSON (``StoreJSON/entryDetail(_:)``).
 ///
 /// A row written before format 2 (its `detail` is the whole entry, with a `kind`) is read from
 /// its `detail` alone, exactly as it was written; the columns beside it were always copies.
@@ -14,6 +15,24 @@ enum JournalRow {
         id, detail, kind, patient_id, course_id, plan_version_id, at, recorded_at, recorded_by, \
         supersedes, slot_date, slot_time, dose_mg
         """
+
+    /// Inserts one entry, its values bound from ``values(_:)``.
+    static let insertSQL = """
+        INSERT INTO journal_entry (patient_id, course_id, plan_version_id, kind, at, recorded_at, recorded_by,
+                                   supersedes, slot_date, slot_time, dose_mg, detail)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// An entry's row values in ``insertSQL``'s order, bound with their lengths: the columns
+    /// are read back as the entry, so a character GRDB's binding would stop at (NUL) must
+    /// reach the file too.
+    static func values(_ e: JournalEntry) throws -> [RawValue] {
+        let dose = e.event.dose
+        return [.text(e.patientID), .int(e.courseID), .int(e.planVersionID), .text(e.kind.rawValue),
+                .text(StoreTime.string(e.at)), .text(StoreTime.string(e.recordedAt)), .text(e.recordedBy),
+                .int(e.supersedes), .text(dose?.slot?.date.description), .text(dose?.slot?.time.description),
+                .int(dose?.doseMg), .text(try StoreJSON.entryDetail(e))]
+    }
 
     /// The entry in the current row of `statement`, which selected ``columns``.
     static func entry(_ statement: OpaquePointer) throws -> JournalEntry {

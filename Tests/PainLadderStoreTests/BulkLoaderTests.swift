@@ -149,14 +149,14 @@ struct EntryJSONTests {
             all.append(JournalEntry(patientID: "P-\(text)", courseID: Int64(i), planVersionID: i % 2 == 0 ? nil : 7,
                                     at: at, recordedAt: at + 60, recordedBy: text, note: text,
                                     event: .taken(DoseDetail(slot: i % 3 == 0 ? nil : slot, doseMg: 25 * i,
-                                                     plannedDoseMg: i % 2 == 0 ? nil : 50, stepNumber: i % 4 == 0 ? nil : i,
-                                                     late: i % 2 == 1)),
+                                                             plannedDoseMg: i % 2 == 0 ? nil : 50, stepNumber: i % 4 == 0 ? nil : i,
+                                                             late: i % 2 == 1)),
                                     flags: i % 2 == 0 ? [] : [ClinicianFlag(.aboveMaximum, text), ClinicianFlag(.redFlag, "x")]))
             all.append(JournalEntry(id: Int64(i), patientID: "P1", at: at, recordedAt: at, recordedBy: "P1",
                                     supersedes: i % 2 == 0 ? nil : 3, reason: text,
                                     event: .pain(PainDetail(score: i % 11, sleep: i % 2 == 0 ? nil : 4,
-                                                     mood: i % 3 == 1 ? nil : i % 11, impact: i % 3 == 0 ? nil : text,
-                                                     baseline: i == 0))))
+                                                            mood: i % 3 == 1 ? nil : i % 11, impact: i % 3 == 0 ? nil : text,
+                                                            baseline: i == 0))))
             let effect = SideEffectDetail(symptom: text, known: i % 2 == 0, severity: i % 2 == 0 ? .severe : nil,
                                           since: i % 3 == 0 ? day("2026-03-01") : nil,
                                           redFlag: i == 1, resolves: i % 2 == 0 ? nil : 12,
@@ -168,9 +168,9 @@ struct EntryJSONTests {
         }
         all.append(JournalEntry(patientID: "P1", at: t0, recordedAt: t0, recordedBy: "P1",
                                 event: .assessment(PainAssessment(pattern: .constant, onset: .gradual, withNewOrReturningSymptoms: false,
-                                                           eases: ["heat"], worsens: ["walking"], happenedBefore: true,
-                                                           feltTheSame: true, stopsDoing: ["sleep"], character: [.burning],
-                                                           oneSidedFacial: nil))))
+                                                                  eases: ["heat"], worsens: ["walking"], happenedBefore: true,
+                                                                  feltTheSame: true, stopsDoing: ["sleep"], character: [.burning],
+                                                                  oneSidedFacial: nil))))
         return all
     }
 

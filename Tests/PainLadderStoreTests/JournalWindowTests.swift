@@ -17,7 +17,7 @@ struct JournalWindowTests {
                 JournalEntry(patientID: "P001", courseID: course.id, planVersionID: v1.id,
                              at: t0 + d * oneDay, recordedAt: t0 + d * oneDay, recordedBy: "P001",
                              event: .taken(DoseDetail(slot: SlotKey(date: day(slot), time: LocalTime(hour: 22, minute: 0)!),
-                                              doseMg: 10, plannedDoseMg: 10, stepNumber: 1, late: false)))
+                                                      doseMg: 10, plannedDoseMg: 10, stepNumber: 1, late: false)))
             }
             // #1 on day 0, #2 on day 20, #3 on day 40; #4 (recorded on day 30) corrects #1 and
             // moves it to day 9; #5 (day 41) undoes #4. Days 0, 9, 20, 40 are far apart.

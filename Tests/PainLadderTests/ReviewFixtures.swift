@@ -70,7 +70,7 @@ struct ReviewFixture {
         sim.append(JournalEntry(patientID: "P1", courseID: course, at: Self.instant(iso),
                                 recordedAt: Self.instant(iso), recordedBy: "P1",
                                 event: .sideEffect(SideEffectDetail(symptom: symptom, known: true, severity: severity,
-                                                             redFlag: redFlag, stepNumber: step)),
+                                                                    redFlag: redFlag, stepNumber: step)),
                                 flags: flags))
         return sim.all.last!.id!
     }

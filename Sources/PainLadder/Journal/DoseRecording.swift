@@ -54,7 +54,7 @@ public enum DoseRecording {
             entry = JournalEntry(patientID: c.patientID, courseID: c.courseID, planVersionID: slot.planVersionID,
                                  at: instant, recordedAt: now, recordedBy: by, note: note,
                                  event: .taken(DoseDetail(slot: slot.key, doseMg: doseMg ?? slot.doseMg,
-                                                  plannedDoseMg: slot.doseMg, stepNumber: slot.stepNumber, late: late)))
+                                                          plannedDoseMg: slot.doseMg, stepNumber: slot.stepNumber, late: late)))
         case let .extra(nearest):
             let day = c.zones.localDate(instant)
             let plan = DoseCalendar.plan(on: day, versions: c.versions)
@@ -66,7 +66,7 @@ public enum DoseRecording {
             entry = JournalEntry(patientID: c.patientID, courseID: c.courseID, planVersionID: plan?.id,
                                  at: instant, recordedAt: now, recordedBy: by, note: note,
                                  event: .extra(DoseDetail(slot: nil, doseMg: amount, plannedDoseMg: nil,
-                                                  stepNumber: nearest?.stepNumber, late: false)))
+                                                          stepNumber: nearest?.stepNumber, late: false)))
         }
         entry.flags = aboveMaximumFlags(adding: entry, context: c)
         return entry
@@ -81,7 +81,7 @@ public enum DoseRecording {
         return JournalEntry(patientID: c.patientID, courseID: c.courseID, planVersionID: slot.planVersionID,
                             at: instant, recordedAt: now, recordedBy: by, reason: reason,
                             event: .skipped(DoseDetail(slot: slot.key, doseMg: 0, plannedDoseMg: slot.doseMg,
-                                             stepNumber: slot.stepNumber, late: false)))
+                                                       stepNumber: slot.stepNumber, late: false)))
     }
 
     static func checkMakeable(_ dose: Milligrams, drug: Drug) throws {

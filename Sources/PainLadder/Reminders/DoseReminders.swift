@@ -65,7 +65,7 @@ enum DoseReminders {
                      at: slot.instant, recordedAt: now, recordedBy: ReminderPlanner.author,
                      reason: "missed (not recorded)",
                      event: .missed(DoseDetail(slot: slot.key, doseMg: 0, plannedDoseMg: slot.doseMg,
-                                      stepNumber: slot.stepNumber, late: false)))
+                                               stepNumber: slot.stepNumber, late: false)))
     }
 
     static func missedRunReminder(_ run: [DoseSlot], _ input: ReminderInput) -> Reminder {

@@ -73,9 +73,9 @@ extension Clinic {
             var entry = JournalEntry(patientID: s.patient.id, courseID: course.id, planVersionID: plan.id,
                                      at: now, recordedAt: now, recordedBy: by, note: note,
                                      event: .sideEffect(SideEffectDetail(symptom: match?.effect.id ?? symptom, known: match != nil,
-                                                                  severity: severity, since: since,
-                                                                  redFlag: match?.redFlag ?? false,
-                                                                  stepNumber: plan.step(on: today)?.number)))
+                                                                         severity: severity, since: since,
+                                                                         redFlag: match?.redFlag ?? false,
+                                                                         stepNumber: plan.step(on: today)?.number)))
             if match?.redFlag == true {
                 entry.flags.append(ClinicianFlag(.redFlag, "\(match!.effect.label) reported on \(drug.id). What to do now: \(match!.effect.action ?? "get medical help now: call 111, or 999 in an emergency.")"))
             }
@@ -120,7 +120,7 @@ extension Clinic {
                                                        planVersionID: plan?.id, at: instant,
                                                        recordedAt: now, recordedBy: by,
                                                        event: .pain(PainDetail(score: score, sleep: sleep, mood: mood,
-                                                                        impact: impact, baseline: baseline)))])
+                                                                               impact: impact, baseline: baseline)))])
         }
         return Recorded(entries: written.entries, newPlan: written.newPlan)
     }
