@@ -185,18 +185,18 @@ struct SyntheticPatient {
                 let taken = slot.addingTimeInterval(Double(rng.int(-20...50)) * 60)
                 guard taken < now else { summary.unrecordedDoses += 1; continue }
                 try loader.append(JournalEntry(
-                    patientID: patient.id, courseID: a.courseID, planVersionID: a.plan.id, kind: .taken, at: taken,
+                    patientID: patient.id, courseID: a.courseID, planVersionID: a.plan.id, at: taken,
                     recordedAt: taken.addingTimeInterval(Double(rng.int(0...5)) * 60), recordedBy: patient.id,
-                    dose: DoseDetail(slot: key, doseMg: administration.doseMg, plannedDoseMg: administration.doseMg,
-                                     stepNumber: step.number, late: false)))
+                    event: .taken(DoseDetail(slot: key, doseMg: administration.doseMg, plannedDoseMg: administration.doseMg,
+                                             stepNumber: step.number, late: false))))
                 summary.doseEntries += 1
             } else if roll < options.takenRate + options.skippedRate {
                 try loader.append(JournalEntry(
-                    patientID: patient.id, courseID: a.courseID, planVersionID: a.plan.id, kind: .skipped, at: slot,
+                    patientID: patient.id, courseID: a.courseID, planVersionID: a.plan.id, at: slot,
                     recordedAt: slot, recordedBy: patient.id,
                     reason: Self.skipReasons[rng.int(0...(Self.skipReasons.count - 1))],
-                    dose: DoseDetail(slot: key, doseMg: 0, plannedDoseMg: administration.doseMg,
-                                     stepNumber: step.number, late: false)))
+                    event: .skipped(DoseDetail(slot: key, doseMg: 0, plannedDoseMg: administration.doseMg,
+                                               stepNumber: step.number, late: false))))
                 summary.doseEntries += 1
             } else {
                 summary.unrecordedDoses += 1
@@ -216,9 +216,9 @@ struct SyntheticPatient {
         }
         score = max(0, min(10, score + rng.int(-1...1)))
         try loader.append(JournalEntry(
-            patientID: patient.id, courseID: active?.courseID, planVersionID: active?.plan.id, kind: .pain, at: when,
+            patientID: patient.id, courseID: active?.courseID, planVersionID: active?.plan.id, at: when,
             recordedAt: when, recordedBy: patient.id,
-            pain: PainDetail(score: score, sleep: max(0, min(10, score + rng.int(-2...1))), baseline: isBaseline)))
+            event: .pain(PainDetail(score: score, sleep: max(0, min(10, score + rng.int(-2...1))), baseline: isBaseline))))
         summary.painEntries += 1
     }
 
@@ -229,10 +229,10 @@ struct SyntheticPatient {
         guard when < now, !common.isEmpty else { return }
         let effect = common[rng.int(0...(common.count - 1))]
         try loader.append(JournalEntry(
-            patientID: patient.id, courseID: a.courseID, planVersionID: a.plan.id, kind: .sideEffect, at: when,
+            patientID: patient.id, courseID: a.courseID, planVersionID: a.plan.id, at: when,
             recordedAt: when, recordedBy: patient.id,
-            sideEffect: SideEffectDetail(symptom: effect.id, known: true, severity: .mild, redFlag: false,
-                                         stepNumber: a.plan.step(on: day)?.number)))
+            event: .sideEffect(SideEffectDetail(symptom: effect.id, known: true, severity: .mild, redFlag: false,
+                                                stepNumber: a.plan.step(on: day)?.number))))
         summary.sideEffects += 1
     }
 }

@@ -85,11 +85,11 @@ extension Clinic {
             let match = SymptomMatcher.match(symptom, drug: drug)
             let plan = s.currentPlan!
             var entry = JournalEntry(patientID: s.patient.id, courseID: course.id, planVersionID: plan.id,
-                                     kind: .sideEffect, at: now, recordedAt: now, recordedBy: by, note: note,
-                                     sideEffect: SideEffectDetail(symptom: match?.effect.id ?? symptom, known: match != nil,
-                                                                  severity: severity, since: since,
-                                                                  redFlag: match?.redFlag ?? false,
-                                                                  stepNumber: plan.step(on: today)?.number))
+                                     at: now, recordedAt: now, recordedBy: by, note: note,
+                                     event: .sideEffect(SideEffectDetail(symptom: match?.effect.id ?? symptom, known: match != nil,
+                                                                         severity: severity, since: since,
+                                                                         redFlag: match?.redFlag ?? false,
+                                                                         stepNumber: plan.step(on: today)?.number)))
             if match?.redFlag == true {
                 entry.flags.append(ClinicianFlag(.redFlag, "\(match!.effect.label) reported on \(drug.id). What to do now: \(match!.effect.action ?? "get medical help now: call 111, or 999 in an emergency.")"))
             }
@@ -116,8 +116,8 @@ extension Clinic {
                                           severity: nil, redFlag: false, resolves: report.id)
             return JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: report.courseID,
                                                        planVersionID: s.currentPlan?.id ?? report.planVersionID,
-                                                       kind: .sideEffectResolved, at: now, recordedAt: now,
-                                                       recordedBy: by, sideEffect: detail)])
+                                                       at: now, recordedAt: now,
+                                                       recordedBy: by, event: .sideEffectResolved(detail))])
         }
     }
 
@@ -129,10 +129,10 @@ extension Clinic {
             // The plan in force on that day; none before the course starts (a baseline).
             let plan = DoseCalendar.plan(on: s.zones.localDate(instant), versions: s.versions)
             return JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: s.course?.id,
-                                                       planVersionID: plan?.id, kind: .pain, at: instant,
+                                                       planVersionID: plan?.id, at: instant,
                                                        recordedAt: now, recordedBy: by,
-                                                       pain: PainDetail(score: score, sleep: sleep, mood: mood,
-                                                                        impact: impact, baseline: baseline))])
+                                                       event: .pain(PainDetail(score: score, sleep: sleep, mood: mood,
+                                                                               impact: impact, baseline: baseline)))])
         }
     }
 
@@ -140,7 +140,7 @@ extension Clinic {
     public func recordImpression(patientID: String, value: Int, by: String, now: Date) throws -> Recorded {
         return try record(patientID: patientID) { s in
             JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: s.course?.id, planVersionID: s.currentPlan?.id,
-                                                kind: .impression, at: now, recordedAt: now, recordedBy: by, impression: value)])
+                                                at: now, recordedAt: now, recordedBy: by, event: .impression(value))])
         }
     }
 
@@ -148,8 +148,8 @@ extension Clinic {
     public func recordAssessment(patientID: String, _ assessment: PainAssessment, by: String, now: Date) throws -> Recorded {
         return try record(patientID: patientID) { s in
             JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: s.course?.id, planVersionID: s.currentPlan?.id,
-                                                kind: .assessment, at: now, recordedAt: now, recordedBy: by,
-                                                assessment: assessment, flags: assessment.flags)])
+                                                at: now, recordedAt: now, recordedBy: by,
+                                                event: .assessment(assessment), flags: assessment.flags)])
         }
     }
 
@@ -158,9 +158,9 @@ extension Clinic {
         return try record(patientID: patientID) { s in
             let old = try entryInForce(s, entryID)
             return JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: old.courseID,
-                                                       planVersionID: old.planVersionID, kind: .undo,
+                                                       planVersionID: old.planVersionID,
                                                        at: old.at, recordedAt: now, recordedBy: by,
-                                                       supersedes: entryID, reason: reason)])
+                                                       supersedes: entryID, reason: reason, event: .undo)])
         }
     }
 
@@ -235,9 +235,8 @@ extension Clinic {
                     try Self.requireStarted(ctx, instant)
                     let redone = try DoseRecording.take(at: instant, doseMg: change.doseMg ?? old.dose?.doseMg,
                                                         note: old.note, context: ctx, now: now, by: by)
-                    new.kind = redone.kind
+                    new.event = redone.event
                     new.at = redone.at
-                    new.dose = redone.dose
                     new.flags = redone.flags
                     new.planVersionID = redone.planVersionID
                 } else if old.kind == .skipped {
@@ -248,15 +247,21 @@ extension Clinic {
                 guard change.only([.score, .sleep, .mood, .at]) else {
                     throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (pain)", allowed: "--score, --sleep, --mood or --at for a pain entry")
                 }
-                if let score = change.score { new.pain?.score = score }
-                if let sleep = change.sleep { new.pain?.sleep = sleep }
-                if let mood = change.mood { new.pain?.mood = mood }
+                if case .pain(var pain) = new.event {
+                    if let score = change.score { pain.score = score }
+                    if let sleep = change.sleep { pain.sleep = sleep }
+                    if let mood = change.mood { pain.mood = mood }
+                    new.event = .pain(pain)
+                }
                 if let at = change.at { new.at = try TimeInput.parse(at, now: now, zones: s.zones) }
             case .sideEffect:
                 guard let severity = change.severity, change.only([.severity]) else {
                     throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (side effect)", allowed: "--severity for a side effect")
                 }
-                new.sideEffect?.severity = severity
+                if case .sideEffect(var report) = new.event {
+                    report.severity = severity
+                    new.event = .sideEffect(report)
+                }
                 // A severity corrected upwards holds the step-up as a report would, unless it has resolved.
                 let resolved = Journal.isResolved(old, effective: s.effectiveJournal)
                 if !resolved, let course = s.course, let plan = s.currentPlan {
@@ -267,7 +272,7 @@ extension Clinic {
                 guard let value = change.impression, change.only([.impression]) else {
                     throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (impression)", allowed: "--impression 1-7")
                 }
-                new.impression = value
+                new.event = .impression(value)
             case .sideEffectResolved, .assessment, .undo, .missed:
                 throw PainLadderError.notPossible("entry #\(entryID) (\(old.kind.rawValue)) cannot be corrected; undo it and record it again")
             }

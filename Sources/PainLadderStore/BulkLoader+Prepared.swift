@@ -14,7 +14,7 @@ extension BulkLoader {
     public struct PreparedEntries: Sendable {
         /// The text of every value, back to back (UTF-8).
         var bytes: [UInt8] = []
-        /// Per entry: its journal row (``Store/insertEntrySQL``'s 12 columns), then its audit
+        /// Per entry: its journal row (``JournalRow/insertSQL``'s 12 columns), then its audit
         /// row but the last column (the detail naming the entry's id, known only at insert).
         var values: [PackedValue] = []
         var supersedes: [Int64] = []
@@ -28,7 +28,7 @@ extension BulkLoader {
 
         /// Encodes `e` as ``BulkLoader/append(_:)`` would, after the entries already held.
         public mutating func append(_ e: JournalEntry) throws {
-            for value in try Store.entryValues(e) + BulkLoader.auditValues(e) { add(value) }
+            for value in try JournalRow.values(e) + BulkLoader.auditValues(e) { add(value) }
             supersedes.append(e.supersedes ?? 0)
         }
 

@@ -87,7 +87,7 @@ public final class BulkLoader {
 
     init(_ db: Database) throws {
         self.db = db
-        insertEntry = try RawInsert(db, sql: Store.insertEntrySQL)
+        insertEntry = try RawInsert(db, sql: JournalRow.insertSQL)
         insertAudit = try RawInsert(db, sql: """
             INSERT INTO audit (at, actor, action, patient_id, course_id, detail) VALUES (?, ?, ?, ?, ?, ?)
             """)
@@ -144,7 +144,7 @@ public final class BulkLoader {
     /// - Returns: the entry's id.
     @discardableResult
     public func append(_ e: JournalEntry) throws -> Int64 {
-        try insertEntry.run(db, Store.entryValues(e))
+        try insertEntry.run(db, JournalRow.values(e))
         let id = db.lastInsertedRowID
         try insertAudit.run(db, Self.auditValues(e), last: Self.auditDetail(entry: id, supersedes: e.supersedes))
         rowsWritten += 2

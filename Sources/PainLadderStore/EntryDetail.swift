@@ -3,7 +3,7 @@ import PainLadder
 
 /// What a journal row's `detail` holds besides its columns (format 2, see
 /// ``StoreJSON/entryDetail(_:)``).
-struct EntryDetail: Decodable, Equatable {
+struct EntryDetail: Equatable {
     var reason: String?
     var note: String?
     var dose: Dose?
@@ -18,18 +18,9 @@ struct EntryDetail: Decodable, Equatable {
         var plannedDoseMg: Int?
         var stepNumber: Int?
     }
+}
 
-    init(reason: String? = nil, note: String? = nil, dose: Dose? = nil, sideEffect: SideEffectDetail? = nil,
-         pain: PainDetail? = nil, impression: Int? = nil, flags: [ClinicianFlag] = []) {
-        self.reason = reason
-        self.note = note
-        self.dose = dose
-        self.sideEffect = sideEffect
-        self.pain = pain
-        self.impression = impression
-        self.flags = flags
-    }
-
+extension EntryDetail: Decodable {
     private enum CodingKeys: String, CodingKey {
         case reason, note, dose, sideEffect, pain, impression, flags
         case kind, at   // only a whole entry (format 1) has these
@@ -52,7 +43,7 @@ struct EntryDetail: Decodable, Equatable {
     }
 }
 
-extension JSONReader {
+extension StoreJSONReader {
     /// What a `detail` column turned out to be.
     enum Detail {
         /// Format 2: the fields the columns do not hold.

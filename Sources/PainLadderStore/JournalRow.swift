@@ -3,8 +3,9 @@ import GRDB
 import GRDBSQLite
 import PainLadder
 
-/// Reads journal entries from `journal_entry` rows: the columns, and the `detail` that holds
-/// the rest (``StoreJSON/entryDetail(_:)``).
+/// The SQLite codec of a journal entry: how an entry is written to a `journal_entry` row and
+/// read back from one. The header and the dose's slot and amount are columns (so SQL can
+/// select and index by them); `detail` holds the rest as JSON (``StoreJSON/entryDetail(_:)``).
 ///
 /// A row written before format 2 (its `detail` is the whole entry, with a `kind`) is read from
 /// its `detail` alone, exactly as it was written; the columns beside it were always copies.
@@ -15,12 +16,30 @@ enum JournalRow {
         supersedes, slot_date, slot_time, dose_mg
         """
 
+    /// Inserts one entry, its values bound from ``values(_:)``.
+    static let insertSQL = """
+        INSERT INTO journal_entry (patient_id, course_id, plan_version_id, kind, at, recorded_at, recorded_by,
+                                   supersedes, slot_date, slot_time, dose_mg, detail)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// An entry's row values in ``insertSQL``'s order, bound with their lengths: the columns
+    /// are read back as the entry, so a character GRDB's binding would stop at (NUL) must
+    /// reach the file too.
+    static func values(_ e: JournalEntry) throws -> [RawValue] {
+        let dose = e.event.dose
+        return [.text(e.patientID), .int(e.courseID), .int(e.planVersionID), .text(e.kind.rawValue),
+                .text(StoreTime.string(e.at)), .text(StoreTime.string(e.recordedAt)), .text(e.recordedBy),
+                .int(e.supersedes), .text(dose?.slot?.date.description), .text(dose?.slot?.time.description),
+                .int(dose?.doseMg), .text(try StoreJSON.entryDetail(e))]
+    }
+
     /// The entry in the current row of `statement`, which selected ``columns``.
     static func entry(_ statement: OpaquePointer) throws -> JournalEntry {
         // sqlite3_column_text before sqlite3_column_bytes: the documented order for text.
         guard let text = sqlite3_column_text(statement, 1) else { throw unreadable("detail", "NULL") }
         let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, 1)))
-        var reader = JSONReader(bytes: bytes)
+        var reader = StoreJSONReader(bytes: bytes)
         var entry: JournalEntry
         switch reader.detail() {
         case .detail(let detail)?:
@@ -51,7 +70,7 @@ enum JournalRow {
 
     private static func assemble(_ d: EntryDetail, _ s: OpaquePointer) throws -> JournalEntry {
         guard let kindText = bytes(s, 2) else { throw unreadable("kind", "NULL") }
-        guard let kind = JSONReader.entryKind(kindText) else {
+        guard let kind = StoreJSONReader.entryKind(kindText) else {
             throw unreadable("kind", String(decoding: kindText, as: UTF8.self))
         }
         var dose: DoseDetail?
@@ -70,11 +89,14 @@ enum JournalRow {
             dose = DoseDetail(slot: slot, doseMg: Int(doseMg), plannedDoseMg: parts.plannedDoseMg,
                               stepNumber: parts.stepNumber, late: parts.late)
         }
+        guard let event = JournalEvent(kind: kind, dose: dose, sideEffect: d.sideEffect, pain: d.pain,
+                                       impression: d.impression, assessment: nil) else {
+            throw unreadable("detail", "no \(kind.rawValue) detail, or another kind's")
+        }
         return JournalEntry(patientID: try text(s, 3, "patient_id"), courseID: int(s, 4), planVersionID: int(s, 5),
-                            kind: kind, at: try instant(s, 6, "at"), recordedAt: try instant(s, 7, "recorded_at"),
+                            at: try instant(s, 6, "at"), recordedAt: try instant(s, 7, "recorded_at"),
                             recordedBy: try text(s, 8, "recorded_by"), supersedes: int(s, 9), reason: d.reason,
-                            note: d.note, dose: dose, sideEffect: d.sideEffect, pain: d.pain, impression: d.impression,
-                            flags: d.flags)
+                            note: d.note, event: event, flags: d.flags)
     }
 
     private static func bytes(_ s: OpaquePointer, _ column: Int32) -> UnsafeBufferPointer<UInt8>? {

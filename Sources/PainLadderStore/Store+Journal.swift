@@ -176,26 +176,10 @@ extension Store {
 
     static func insertEntry(_ e: JournalEntry, _ db: Database) throws -> Int64 {
         do {
-            try RawInsert(db.cachedStatement(sql: insertEntrySQL)).run(db, entryValues(e))
+            try RawInsert(db.cachedStatement(sql: JournalRow.insertSQL)).run(db, JournalRow.values(e))
             return db.lastInsertedRowID
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw PainLadderError.notPossible("entry #\(e.supersedes ?? 0) was corrected or undone by someone else just now; nothing was changed")
         }
-    }
-
-    static let insertEntrySQL = """
-        INSERT INTO journal_entry (patient_id, course_id, plan_version_id, kind, at, recorded_at, recorded_by,
-                                   supersedes, slot_date, slot_time, dose_mg, detail)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
-
-    /// A journal row's values in ``insertEntrySQL``'s order, bound with their lengths: the
-    /// columns are read back as the entry, so a character GRDB's binding would stop at (NUL)
-    /// must reach the file too.
-    static func entryValues(_ e: JournalEntry) throws -> [RawValue] {
-        [.text(e.patientID), .int(e.courseID), .int(e.planVersionID), .text(e.kind.rawValue),
-         .text(StoreTime.string(e.at)), .text(StoreTime.string(e.recordedAt)), .text(e.recordedBy), .int(e.supersedes),
-         .text(e.dose?.slot?.date.description), .text(e.dose?.slot?.time.description), .int(e.dose?.doseMg),
-         .text(try StoreJSON.entryDetail(e))]
     }
 }

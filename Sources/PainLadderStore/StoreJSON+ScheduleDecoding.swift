@@ -11,7 +11,7 @@ extension StoreJSON {
     static func decodeSchedule(_ text: String) throws -> Schedule {
         var text = text
         let fast = text.withUTF8 { bytes -> Schedule? in
-            var reader = JSONReader(bytes: bytes)
+            var reader = StoreJSONReader(bytes: bytes)
             guard let schedule = reader.schedule() else { return nil }
             reader.skipSpace()
             return reader.i == bytes.count ? schedule : nil
@@ -21,7 +21,7 @@ extension StoreJSON {
     }
 }
 
-extension JSONReader {
+extension StoreJSONReader {
     mutating func schedule() -> Schedule? {
         var drug: String?, variant: String?, renalBand: String?, steps: [TitrationStep]?
         var maximum: Sourced<Milligrams>?, target: Sourced<Milligrams>?, cautions: [SafetyFinding]?, offLabel: Bool?
@@ -125,7 +125,7 @@ extension JSONReader {
     }
 
     /// `[ item, … ]`, or nil when an item is not the expected shape.
-    mutating func array<T>(_ item: (inout JSONReader) -> T?) -> [T]? {
+    mutating func array<T>(_ item: (inout StoreJSONReader) -> T?) -> [T]? {
         guard take(91) else { return nil }   // [
         var result: [T] = []
         skipSpace()

@@ -15,10 +15,10 @@ struct BulkLoaderPreparedTests {
     /// must stay '' (not NULL, which NOT NULL would refuse).
     static func entries(course: Int64, plan: Int64) -> [JournalEntry] {
         BulkLoaderTests.entries(course: course, plan: plan, held: plan) + [
-            JournalEntry(patientID: "P001", courseID: course, planVersionID: plan, kind: .undo, at: t0 + 40 * 3600,
-                         recordedAt: t0 + 40 * 3600, recordedBy: "nurse\u{0}lee", supersedes: 3, reason: "wrong day"),
-            JournalEntry(patientID: "P001", kind: .undo, at: t0 + 41 * 3600, recordedAt: t0 + 41 * 3600, recordedBy: "",
-                         supersedes: 2),
+            JournalEntry(patientID: "P001", courseID: course, planVersionID: plan, at: t0 + 40 * 3600,
+                         recordedAt: t0 + 40 * 3600, recordedBy: "nurse\u{0}lee", supersedes: 3, reason: "wrong day", event: .undo),
+            JournalEntry(patientID: "P001", at: t0 + 41 * 3600, recordedAt: t0 + 41 * 3600, recordedBy: "",
+                         supersedes: 2, event: .undo),
         ]
     }
 

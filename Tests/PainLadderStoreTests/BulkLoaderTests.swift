@@ -13,14 +13,14 @@ struct BulkLoaderTests {
     static func entries(course: Int64, plan: Int64, held: Int64) -> [JournalEntry] {
         let slot = SlotKey(date: day("2026-03-02"), time: LocalTime(hour: 22, minute: 0)!)
         return [
-            JournalEntry(patientID: "P001", courseID: course, planVersionID: plan, kind: .taken, at: t0 + 13 * 3600,
+            JournalEntry(patientID: "P001", courseID: course, planVersionID: plan, at: t0 + 13 * 3600,
                          recordedAt: t0 + 13 * 3600 + 60, recordedBy: "P001", note: "with 'quotes'; and ; semicolons",
-                         dose: DoseDetail(slot: slot, doseMg: 10, plannedDoseMg: 10, stepNumber: 1, late: false)),
-            JournalEntry(patientID: "P001", courseID: course, planVersionID: held, kind: .pain, at: t0 + 20 * 3600,
-                         recordedAt: t0 + 20 * 3600, recordedBy: "P001", pain: PainDetail(score: 6, sleep: 4, impact: "ünïcödé")),
-            JournalEntry(patientID: "P001", courseID: course, planVersionID: held, kind: .sideEffect, at: t0 + 30 * 3600,
+                         event: .taken(DoseDetail(slot: slot, doseMg: 10, plannedDoseMg: 10, stepNumber: 1, late: false))),
+            JournalEntry(patientID: "P001", courseID: course, planVersionID: held, at: t0 + 20 * 3600,
+                         recordedAt: t0 + 20 * 3600, recordedBy: "P001", event: .pain(PainDetail(score: 6, sleep: 4, impact: "ünïcödé"))),
+            JournalEntry(patientID: "P001", courseID: course, planVersionID: held, at: t0 + 30 * 3600,
                          recordedAt: t0 + 30 * 3600, recordedBy: "P001",
-                         sideEffect: SideEffectDetail(symptom: "drowsiness", known: true, severity: .moderate, stepNumber: 1),
+                         event: .sideEffect(SideEffectDetail(symptom: "drowsiness", known: true, severity: .moderate, stepNumber: 1)),
                          flags: [ClinicianFlag(.stepUpHeld, "held")]),
         ]
     }
@@ -125,8 +125,8 @@ struct BulkLoaderTests {
             #expect(throws: (any Error).self) {
                 try store.bulkLoad { loader in
                     try loader.addPatient(samplePatient("P003"), at: t0, by: "dr.khan")
-                    try loader.append(JournalEntry(patientID: "P404", kind: .pain, at: t0, recordedAt: t0,
-                                                   recordedBy: "P404", pain: PainDetail(score: 5, baseline: true)))
+                    try loader.append(JournalEntry(patientID: "P404", at: t0, recordedAt: t0,
+                                                   recordedBy: "P404", event: .pain(PainDetail(score: 5, baseline: true))))
                 }
             }
             #expect(try store.patients().map(\.id) == ["P001"])
@@ -149,31 +149,30 @@ struct EntryJSONTests {
         for (i, text) in awkward.enumerated() {
             let at = t0 + Double(i) * 3601.25   // fractions of a second are stored to the millisecond
             all.append(JournalEntry(patientID: "P-\(text)", courseID: Int64(i), planVersionID: i % 2 == 0 ? nil : 7,
-                                    kind: .taken, at: at, recordedAt: at + 60, recordedBy: text, note: text,
-                                    dose: DoseDetail(slot: i % 3 == 0 ? nil : slot, doseMg: 25 * i,
-                                                     plannedDoseMg: i % 2 == 0 ? nil : 50, stepNumber: i % 4 == 0 ? nil : i,
-                                                     late: i % 2 == 1),
+                                    at: at, recordedAt: at + 60, recordedBy: text, note: text,
+                                    event: .taken(DoseDetail(slot: i % 3 == 0 ? nil : slot, doseMg: 25 * i,
+                                                             plannedDoseMg: i % 2 == 0 ? nil : 50, stepNumber: i % 4 == 0 ? nil : i,
+                                                             late: i % 2 == 1)),
                                     flags: i % 2 == 0 ? [] : [ClinicianFlag(.aboveMaximum, text), ClinicianFlag(.redFlag, "x")]))
-            all.append(JournalEntry(id: Int64(i), patientID: "P1", kind: .pain, at: at, recordedAt: at, recordedBy: "P1",
+            all.append(JournalEntry(id: Int64(i), patientID: "P1", at: at, recordedAt: at, recordedBy: "P1",
                                     supersedes: i % 2 == 0 ? nil : 3, reason: text,
-                                    pain: PainDetail(score: i % 11, sleep: i % 2 == 0 ? nil : 4,
-                                                     mood: i % 3 == 1 ? nil : i % 11, impact: i % 3 == 0 ? nil : text,
-                                                     baseline: i == 0)))
-            all.append(JournalEntry(patientID: "P1", courseID: 2, kind: i % 2 == 0 ? .sideEffect : .sideEffectResolved,
-                                    at: at, recordedAt: at, recordedBy: "P1",
-                                    sideEffect: SideEffectDetail(symptom: text, known: i % 2 == 0,
-                                                                 severity: i % 2 == 0 ? .severe : nil,
-                                                                 since: i % 3 == 0 ? day("2026-03-01") : nil,
-                                                                 redFlag: i == 1, resolves: i % 2 == 0 ? nil : 12,
-                                                                 stepNumber: i % 2 == 0 ? 3 : nil)))
-            all.append(JournalEntry(patientID: "P1", kind: i % 2 == 0 ? .impression : .undo, at: at, recordedAt: at,
-                                    recordedBy: "P1", supersedes: 9, reason: text, impression: i % 2 == 0 ? 1 + i % 7 : nil))
+                                    event: .pain(PainDetail(score: i % 11, sleep: i % 2 == 0 ? nil : 4,
+                                                            mood: i % 3 == 1 ? nil : i % 11, impact: i % 3 == 0 ? nil : text,
+                                                            baseline: i == 0))))
+            let effect = SideEffectDetail(symptom: text, known: i % 2 == 0, severity: i % 2 == 0 ? .severe : nil,
+                                          since: i % 3 == 0 ? day("2026-03-01") : nil,
+                                          redFlag: i == 1, resolves: i % 2 == 0 ? nil : 12,
+                                          stepNumber: i % 2 == 0 ? 3 : nil)
+            all.append(JournalEntry(patientID: "P1", courseID: 2, at: at, recordedAt: at, recordedBy: "P1",
+                                    event: i % 2 == 0 ? .sideEffect(effect) : .sideEffectResolved(effect)))
+            all.append(JournalEntry(patientID: "P1", at: at, recordedAt: at, recordedBy: "P1", supersedes: 9, reason: text,
+                                    event: i % 2 == 0 ? .impression(1 + i % 7) : .undo))
         }
-        all.append(JournalEntry(patientID: "P1", kind: .assessment, at: t0, recordedAt: t0, recordedBy: "P1",
-                                assessment: PainAssessment(pattern: .constant, onset: .gradual, withNewOrReturningSymptoms: false,
-                                                           eases: ["heat"], worsens: ["walking"], happenedBefore: true,
-                                                           feltTheSame: true, stopsDoing: ["sleep"], character: [.burning],
-                                                           oneSidedFacial: nil)))
+        all.append(JournalEntry(patientID: "P1", at: t0, recordedAt: t0, recordedBy: "P1",
+                                event: .assessment(PainAssessment(pattern: .constant, onset: .gradual, withNewOrReturningSymptoms: false,
+                                                                  eases: ["heat"], worsens: ["walking"], happenedBefore: true,
+                                                                  feltTheSame: true, stopsDoing: ["sleep"], character: [.burning],
+                                                                  oneSidedFacial: nil))))
         return all
     }
 
@@ -231,14 +230,14 @@ struct EntryJSONTests {
         }
         // Hand-written: a dose taken on time at step 2 of a 300 mg plan, a pain score, a bare undo.
         let at = t0
-        #expect(try StoreJSON.entryDetail(JournalEntry(patientID: "P1", courseID: 1, kind: .taken, at: at, recordedAt: at,
-                                                       recordedBy: "P1", dose: DoseDetail(slot: nil, doseMg: 300, plannedDoseMg: 300, stepNumber: 2, late: false)))
+        #expect(try StoreJSON.entryDetail(JournalEntry(patientID: "P1", courseID: 1, at: at, recordedAt: at,
+                                                       recordedBy: "P1", event: .taken(DoseDetail(slot: nil, doseMg: 300, plannedDoseMg: 300, stepNumber: 2, late: false))))
                 == #"{"dose":{"late":false,"plannedDoseMg":300,"stepNumber":2}}"#)
-        #expect(try StoreJSON.entryDetail(JournalEntry(patientID: "P1", kind: .pain, at: at, recordedAt: at, recordedBy: "P1",
-                                                       pain: PainDetail(score: 6, sleep: 4)))
+        #expect(try StoreJSON.entryDetail(JournalEntry(patientID: "P1", at: at, recordedAt: at, recordedBy: "P1",
+                                                       event: .pain(PainDetail(score: 6, sleep: 4))))
                 == #"{"pain":{"baseline":false,"score":6,"sleep":4}}"#)
-        #expect(try StoreJSON.entryDetail(JournalEntry(patientID: "P1", kind: .undo, at: at, recordedAt: at, recordedBy: "P1",
-                                                       supersedes: 3)) == "{}")
+        #expect(try StoreJSON.entryDetail(JournalEntry(patientID: "P1", at: at, recordedAt: at, recordedBy: "P1",
+                                                       supersedes: 3, event: .undo)) == "{}")
     }
 
     /// The fast detail reader gives what `JSONDecoder` gives, for the writer's text and the
@@ -247,7 +246,7 @@ struct EntryJSONTests {
         func fast(_ text: String) -> EntryDetail? {
             var text = text
             return text.withUTF8 { bytes in
-                var reader = JSONReader(bytes: bytes)
+                var reader = StoreJSONReader(bytes: bytes)
                 if case .detail(let d)? = reader.detail() { return d }
                 return nil
             }
@@ -273,7 +272,7 @@ struct EntryJSONTests {
             }
         }
         // Not for the fast reader: an unknown key, a fraction, an escaped key. The row still reads.
-        let pain = JournalEntry(patientID: "P1", kind: .pain, at: t0, recordedAt: t0, recordedBy: "P1", pain: PainDetail(score: 1))
+        let pain = JournalEntry(patientID: "P1", at: t0, recordedAt: t0, recordedBy: "P1", event: .pain(PainDetail(score: 1)))
         let base = try StoreJSON.entryDetail(pain)
         let variants = [base.replacingOccurrences(of: "{\"pain\"", with: "{\"future\":[1,2],\"pain\""),
                         base.replacingOccurrences(of: "\"score\":1", with: "\"score\":1.0"),
@@ -365,9 +364,21 @@ struct EntryJSONTests {
         }
         let escapedKey = base.replacingOccurrences(of: "\"kind\"", with: "\"ki\\u006ed\"")
         #expect(try StoreJSON.decodeEntry(escapedKey) == StoreJSON.decode(JournalEntry.self, from: escapedKey))
-        for kind in JournalEntry.Kind.allCases where kind != .assessment {
+        // Every kind's name, each with its own detail (the assessment is JSONDecoder's).
+        let dose = DoseDetail(slot: nil, doseMg: 0, plannedDoseMg: nil, stepNumber: nil, late: false)
+        let effect = SideEffectDetail(symptom: "x", known: true, severity: nil)
+        let events: [JournalEvent] = [.taken(dose), .extra(dose), .skipped(dose), .missed(dose), .sideEffect(effect),
+                                      .sideEffectResolved(effect), .pain(PainDetail(score: 1)), .impression(4), .undo]
+        #expect(Set(events.map(\.kind)) == Set(JournalEntry.Kind.allCases).subtracting([.assessment]))
+        for event in events {
+            var e = entries[5]
+            e.event = event
+            #expect(try StoreJSON.decodeEntry(StoreJSON.encode(e)) == e)
+        }
+        // A kind without its own detail is refused, never read as an entry of that kind.
+        for kind in JournalEntry.Kind.allCases where kind != .pain {
             let text = base.replacingOccurrences(of: "\"kind\":\"pain\"", with: "\"kind\":\"\(kind.rawValue)\"")
-            #expect(try StoreJSON.decodeEntry(text).kind == kind)
+            #expect(throws: DecodingError.self, "\(kind)") { try StoreJSON.decodeEntry(text) }
         }
     }
 }
@@ -415,7 +426,7 @@ struct ScheduleJSONTests {
     @Test func everyScheduleFieldIsKnownToTheReader() {
         func fields(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label).sorted() }
         let s = sampleSchedule()
-        let message = Comment(rawValue: "a field was added: update JSONReader.schedule (StoreJSON+ScheduleDecoding.swift), then this list")
+        let message = Comment(rawValue: "a field was added: update StoreJSONReader.schedule (StoreJSON+ScheduleDecoding.swift), then this list")
         #expect(fields(s) == ["cautions", "drug", "maximumDailyDose", "offLabel", "renalBand", "steps", "usualTarget", "variant"], message)
         #expect(fields(s.steps[0]) == ["administrations", "beyondTarget", "minimumDays", "number", "startDate"], message)
         #expect(fields(s.steps[0].administrations[0]) == ["doseMg", "time", "units"], message)

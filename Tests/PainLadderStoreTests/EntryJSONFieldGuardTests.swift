@@ -15,11 +15,10 @@ struct EntryJSONFieldGuardTests {
     @Test func everyStoredFieldIsKnownToTheHandWrittenCodec() {
         let at = Date(timeIntervalSince1970: 0)
         let slot = SlotKey(date: LocalDate(year: 2026, month: 1, day: 1)!, time: LocalTime(hour: 8, minute: 0)!)
-        let entry = JournalEntry(patientID: "P", kind: .taken, at: at, recordedAt: at, recordedBy: "p")
-        let message = "a field was added: update StoreJSON.entryDetail (StoreJSON+Entry.swift), its readers (EntryDetail.swift, JournalRow.swift, StoreJSON+EntryDecoding.swift), then this list"
-        #expect(Self.fields(entry) == ["assessment", "at", "courseID", "dose", "flags", "id", "impression", "kind", "note",
-                                       "pain", "patientID", "planVersionID", "reason", "recordedAt", "recordedBy",
-                                       "sideEffect", "supersedes"], Comment(rawValue: message))
+        let entry = JournalEntry(patientID: "P", at: at, recordedAt: at, recordedBy: "p", event: .undo)
+        let message = "a field was added: update StoreJSON.entryDetail (StoreJSON+Entry.swift), its readers (EntryDetail.swift, JournalRow.swift, StoreJSONReader+Entry.swift), then this list"
+        #expect(Self.fields(entry) == ["at", "courseID", "event", "flags", "id", "note", "patientID", "planVersionID",
+                                       "reason", "recordedAt", "recordedBy", "supersedes"], Comment(rawValue: message))
         #expect(Self.fields(DoseDetail(slot: slot, doseMg: 1, plannedDoseMg: 1, stepNumber: 1, late: false))
                     == ["doseMg", "late", "plannedDoseMg", "slot", "stepNumber"], Comment(rawValue: message))
         #expect(Self.fields(SideEffectDetail(symptom: "x", known: true, severity: .mild))

@@ -16,10 +16,10 @@ struct JournalWindowTests {
             let (course, v1) = try store.startCourse(sampleCourse(), plan: samplePlan())
             let oneDay = 86_400.0
             func dose(_ d: Double, slot: String) -> JournalEntry {
-                JournalEntry(patientID: "P001", courseID: course.id, planVersionID: v1.id, kind: .taken,
+                JournalEntry(patientID: "P001", courseID: course.id, planVersionID: v1.id,
                              at: t0 + d * oneDay, recordedAt: t0 + d * oneDay, recordedBy: "P001",
-                             dose: DoseDetail(slot: SlotKey(date: day(slot), time: LocalTime(hour: 22, minute: 0)!),
-                                              doseMg: 10, plannedDoseMg: 10, stepNumber: 1, late: false))
+                             event: .taken(DoseDetail(slot: SlotKey(date: day(slot), time: LocalTime(hour: 22, minute: 0)!),
+                                                      doseMg: 10, plannedDoseMg: 10, stepNumber: 1, late: false)))
             }
             // #1 on day 0, #2 on day 20, #3 on day 40; #4 (recorded on day 30) corrects #1 and
             // moves it to day 9; #5 (day 41) undoes #4. Days 0, 9, 20, 40 are far apart.
@@ -30,8 +30,8 @@ struct JournalWindowTests {
             correction.supersedes = written[0].id
             correction.recordedAt = t0 + 30 * oneDay
             let fix = try store.recordJournal(patientID: "P001") { _ in JournalWrite(entries: [correction]) }.entries[0]
-            let undo = JournalEntry(patientID: "P001", courseID: course.id, kind: .undo, at: t0 + 9 * oneDay,
-                                    recordedAt: t0 + 41 * oneDay, recordedBy: "P001", supersedes: fix.id, reason: "typo")
+            let undo = JournalEntry(patientID: "P001", courseID: course.id, at: t0 + 9 * oneDay,
+                                    recordedAt: t0 + 41 * oneDay, recordedBy: "P001", supersedes: fix.id, reason: "typo", event: .undo)
             _ = try store.recordJournal(patientID: "P001") { _ in JournalWrite(entries: [undo]) }
 
             let all = try store.snapshot(patientID: "P001")

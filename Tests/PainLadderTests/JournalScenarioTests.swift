@@ -186,11 +186,13 @@ struct JournalScenarioTests {
         corrected.id = nil
         corrected.supersedes = first.id
         corrected.reason = "took two tablets by mistake"
-        corrected.dose?.doseMg = 20
+        var dose = try #require(first.dose)
+        dose.doseMg = 20
+        corrected.event = .taken(dose)
         sim.append(corrected)
         let undone = try sim.take("2026-09-29T21:05:00Z")
-        sim.append(JournalEntry(patientID: "P1", kind: .undo, at: undone.at, recordedAt: undone.at,
-                                recordedBy: "patient", supersedes: undone.id, reason: "entered on the wrong day"))
+        sim.append(JournalEntry(patientID: "P1", at: undone.at, recordedAt: undone.at,
+                                recordedBy: "patient", supersedes: undone.id, reason: "entered on the wrong day", event: .undo))
         let effective = Journal.effective(sim.all)
         #expect(effective.count == 1)
         #expect(effective[0].dose?.doseMg == 20)
@@ -262,9 +264,10 @@ struct JournalScenarioTests {
 @Suite("Journal: side effects resolved through corrections")
 struct SideEffectLineageTests {
     func entry(_ id: Int64, _ kind: JournalEntry.Kind, supersedes: Int64? = nil, resolves: Int64? = nil) -> JournalEntry {
-        JournalEntry(id: id, patientID: "P1", kind: kind, at: Date(timeIntervalSince1970: Double(id)),
-                     recordedAt: Date(timeIntervalSince1970: Double(id)), recordedBy: "p", supersedes: supersedes,
-                     sideEffect: SideEffectDetail(symptom: "dizziness", known: true, severity: .mild, resolves: resolves))
+        let detail = SideEffectDetail(symptom: "dizziness", known: true, severity: .mild, resolves: resolves)
+        return JournalEntry(id: id, patientID: "P1", at: Date(timeIntervalSince1970: Double(id)),
+                            recordedAt: Date(timeIntervalSince1970: Double(id)), recordedBy: "p", supersedes: supersedes,
+                            event: kind == .sideEffect ? .sideEffect(detail) : .sideEffectResolved(detail))
     }
 
     @Test func aResolutionOfTheOriginalCountsForItsCorrection() {

@@ -117,8 +117,9 @@ struct RandomRecord {
             nextID += 1
             entries.append(e)
         }
-        func entry(_ kind: JournalEntry.Kind, _ at: Date, course: Int64?) -> JournalEntry {
-            JournalEntry(patientID: "P1", courseID: course, kind: kind, at: at, recordedAt: at, recordedBy: "P1")
+        /// An entry whose event the caller sets (after drawing the entry's time and course).
+        func entry(_ at: Date, course: Int64?) -> JournalEntry {
+            JournalEntry(patientID: "P1", courseID: course, at: at, recordedAt: at, recordedBy: "P1", event: .undo)
         }
         // Doses against both courses' slots (some with no course), to just past now.
         let lastDay = LocalDate(now, in: TimeZone(identifier: "UTC")!).adding(days: 1)
@@ -128,10 +129,11 @@ struct RandomRecord {
             for slot in slots {
                 let course: Int64? = r.chance(0.03) ? nil : record.course.id
                 func dose(_ kind: JournalEntry.Kind, late: Bool) -> JournalEntry {
-                    var e = entry(kind, slot.instant.addingTimeInterval(Double(late ? r.int(7_201...40_000) : r.int(-1_800...7_200))),
+                    var e = entry(slot.instant.addingTimeInterval(Double(late ? r.int(7_201...40_000) : r.int(-1_800...7_200))),
                                   course: course)
-                    e.dose = DoseDetail(slot: slot.key, doseMg: kind == .taken ? slot.doseMg : 0, plannedDoseMg: slot.doseMg,
-                                        stepNumber: slot.stepNumber, late: late)
+                    let detail = DoseDetail(slot: slot.key, doseMg: kind == .taken ? slot.doseMg : 0, plannedDoseMg: slot.doseMg,
+                                            stepNumber: slot.stepNumber, late: late)
+                    e.event = JournalEvent(kind: kind, dose: detail, sideEffect: nil, pain: nil, impression: nil, assessment: nil)!
                     return e
                 }
                 switch r.int(0...99) {
@@ -146,9 +148,9 @@ struct RandomRecord {
             }
         }
         // A slot that is in no plan.
-        var stray = entry(.taken, now, course: 2)
-        stray.dose = DoseDetail(slot: SlotKey(date: start, time: LocalTime(hour: 4, minute: 17)!), doseMg: 10,
-                                plannedDoseMg: 10, stepNumber: 1, late: false)
+        var stray = entry(now, course: 2)
+        stray.event = .taken(DoseDetail(slot: SlotKey(date: start, time: LocalTime(hour: 4, minute: 17)!), doseMg: 10,
+                                        plannedDoseMg: 10, stepNumber: 1, late: false))
         add(stray)
 
         var reports: [Int64] = []
@@ -156,24 +158,24 @@ struct RandomRecord {
         while day <= lastDay {
             let noon = Double(day.dayNumber * 86_400)
             if r.chance(0.85) {
-                var e = entry(.pain, Date(timeIntervalSince1970: noon + Double(r.int(0...86_399))),
+                var e = entry(Date(timeIntervalSince1970: noon + Double(r.int(0...86_399))),
                               course: r.pick([2, 2, 2, 1, nil]))
-                e.pain = PainDetail(score: r.int(0...10), sleep: r.chance(0.5) ? r.int(0...10) : nil,
-                                    mood: r.chance(0.4) ? r.int(0...10) : nil,
-                                    impact: r.chance(0.2) ? r.pick(["couldn't walk the dog", "", "no sleep", "missed work"]) : nil,
-                                    baseline: r.chance(0.03))
+                e.event = .pain(PainDetail(score: r.int(0...10), sleep: r.chance(0.5) ? r.int(0...10) : nil,
+                                           mood: r.chance(0.4) ? r.int(0...10) : nil,
+                                           impact: r.chance(0.2) ? r.pick(["couldn't walk the dog", "", "no sleep", "missed work"]) : nil,
+                                           baseline: r.chance(0.03)))
                 add(e)
             }
             if r.chance(0.15) {
-                var e = entry(.impression, Date(timeIntervalSince1970: noon + Double(r.int(0...86_399))), course: r.pick([2, 1, nil]))
-                e.impression = r.int(0...8)
+                var e = entry(Date(timeIntervalSince1970: noon + Double(r.int(0...86_399))), course: r.pick([2, 1, nil]))
+                e.event = .impression(r.int(0...8))
                 add(e)
             }
             if r.chance(0.03) {
                 let a = PainAssessment(withNewOrReturningSymptoms: r.chance(0.5), stopsDoing: r.chance(0.5) ? ["gardening"] : [],
                                        character: r.chance(0.5) ? [.back] : [.burning, .sharpFacial])
-                var e = entry(.assessment, Date(timeIntervalSince1970: noon + Double(r.int(0...86_399))), course: r.pick([2, nil]))
-                e.assessment = a
+                var e = entry(Date(timeIntervalSince1970: noon + Double(r.int(0...86_399))), course: r.pick([2, nil]))
+                e.event = .assessment(a)
                 e.flags = a.flags
                 add(e)
             }
@@ -181,19 +183,19 @@ struct RandomRecord {
                 let course: Int64? = r.pick([2, 2, 1, nil])
                 let drugOfCourse = course == 1 ? "duloxetine" : drug
                 let redFlag = r.chance(0.15)
-                var e = entry(.sideEffect, Date(timeIntervalSince1970: noon + Double(r.int(0...86_399))), course: course)
-                e.sideEffect = SideEffectDetail(symptom: r.pick(Self.symptomTexts(try? formulary.drug(drugOfCourse))),
-                                                known: r.chance(0.5), severity: r.chance(0.9) ? r.pick(Severity.allCases) : nil,
-                                                since: r.chance(0.2) ? day.adding(days: -2) : nil, redFlag: redFlag,
-                                                stepNumber: r.chance(0.9) ? r.int(1...6) : nil)
+                var e = entry(Date(timeIntervalSince1970: noon + Double(r.int(0...86_399))), course: course)
+                e.event = .sideEffect(SideEffectDetail(symptom: r.pick(Self.symptomTexts(try? formulary.drug(drugOfCourse))),
+                                                       known: r.chance(0.5), severity: r.chance(0.9) ? r.pick(Severity.allCases) : nil,
+                                                       since: r.chance(0.2) ? day.adding(days: -2) : nil, redFlag: redFlag,
+                                                       stepNumber: r.chance(0.9) ? r.int(1...6) : nil))
                 e.flags = (redFlag ? [ClinicianFlag(.redFlag, "red flag")] : [])
                     + (r.chance(0.1) ? [ClinicianFlag(r.pick([.aboveMaximum, .possibleRelapse, .stepUpHeld]), r.pick(["a", "b"]))] : [])
                 add(e)
                 if let id = entries.last!.id { reports.append(id) }
             }
             if !reports.isEmpty, r.chance(0.08) {
-                var e = entry(.sideEffectResolved, Date(timeIntervalSince1970: noon + Double(r.int(0...86_399))), course: 2)
-                e.sideEffect = SideEffectDetail(symptom: "x", known: true, severity: nil, resolves: r.pick(reports))
+                var e = entry(Date(timeIntervalSince1970: noon + Double(r.int(0...86_399))), course: 2)
+                e.event = .sideEffectResolved(SideEffectDetail(symptom: "x", known: true, severity: nil, resolves: r.pick(reports)))
                 add(e)
             }
             day = day.adding(days: 1)
@@ -205,10 +207,13 @@ struct RandomRecord {
             var e = old
             e.supersedes = oldID
             if r.chance(0.25) {
-                e.kind = .undo
+                e.event = .undo
             } else {
                 e.at = old.at.addingTimeInterval(Double(r.int(-7_200...7_200)))
-                if e.pain != nil { e.pain?.score = r.int(0...10) }
+                if case .pain(var pain) = e.event {
+                    pain.score = r.int(0...10)
+                    e.event = .pain(pain)
+                }
             }
             add(e)
         }

@@ -55,10 +55,11 @@ enum Remind {
 
     static func entry(_ id: Int64, _ kind: JournalEntry.Kind, slot: String, at instant: String, mg: Milligrams = 10) -> JournalEntry {
         let parts = slot.split(separator: " ").map(String.init)
-        return JournalEntry(id: id, patientID: "P001", courseID: 12, kind: kind, at: at(instant), recordedAt: at(instant),
+        let dose = DoseDetail(slot: SlotKey(date: d(parts[0]), time: t(parts[1])),
+                              doseMg: kind == .taken ? mg : 0, plannedDoseMg: mg, stepNumber: 1, late: false)
+        return JournalEntry(id: id, patientID: "P001", courseID: 12, at: at(instant), recordedAt: at(instant),
                             recordedBy: "P001", reason: kind == .taken ? nil : "test",
-                            dose: DoseDetail(slot: SlotKey(date: d(parts[0]), time: t(parts[1])),
-                                             doseMg: kind == .taken ? mg : 0, plannedDoseMg: mg, stepNumber: 1, late: false))
+                            event: JournalEvent(kind: kind, dose: dose, sideEffect: nil, pain: nil, impression: nil, assessment: nil)!)
     }
 
     static func plan(_ input: ReminderInput, now: String, lastRun: String?) -> ReminderPlan {

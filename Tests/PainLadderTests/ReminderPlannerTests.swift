@@ -70,8 +70,8 @@ struct ReminderPlannerTests {
         }
         // Undone: the slot is open again.
         let take = Remind.entry(1, .taken, slot: "2026-03-02 22:00", at: "2026-03-02T21:30Z")
-        let undo = JournalEntry(id: 2, patientID: "P001", courseID: 12, kind: .undo, at: take.at,
-                                recordedAt: Remind.at("2026-03-02T21:35Z"), recordedBy: "P001", supersedes: 1, reason: "wrong")
+        let undo = JournalEntry(id: 2, patientID: "P001", courseID: 12, at: take.at,
+                                recordedAt: Remind.at("2026-03-02T21:35Z"), recordedBy: "P001", supersedes: 1, reason: "wrong", event: .undo)
         let input = try Remind.amitriptyline(journal: [take, undo])
         #expect(Remind.plan(input, now: "2026-03-02T21:45Z", lastRun: nil).of(.dose).map(\.key) == ["dose:c12:2026-03-02T22:00"])
     }

@@ -53,37 +53,37 @@ struct ReviewFixture {
 
     mutating func pain(_ iso: String, _ score: Int, sleep: Int? = nil, mood: Int? = nil, impact: String? = nil,
                        baseline: Bool = false, course: Int64? = 1) {
-        sim.append(JournalEntry(patientID: "P1", courseID: course, kind: .pain, at: Self.instant(iso),
+        sim.append(JournalEntry(patientID: "P1", courseID: course, at: Self.instant(iso),
                                 recordedAt: Self.instant(iso), recordedBy: "P1",
-                                pain: PainDetail(score: score, sleep: sleep, mood: mood, impact: impact, baseline: baseline)))
+                                event: .pain(PainDetail(score: score, sleep: sleep, mood: mood, impact: impact, baseline: baseline))))
     }
 
     mutating func impression(_ iso: String, _ value: Int) {
-        sim.append(JournalEntry(patientID: "P1", courseID: 1, kind: .impression, at: Self.instant(iso),
-                                recordedAt: Self.instant(iso), recordedBy: "P1", impression: value))
+        sim.append(JournalEntry(patientID: "P1", courseID: 1, at: Self.instant(iso),
+                                recordedAt: Self.instant(iso), recordedBy: "P1", event: .impression(value)))
     }
 
     @discardableResult
     mutating func sideEffect(_ iso: String, _ symptom: String, _ severity: Severity, step: Int, redFlag: Bool = false,
                              course: Int64 = 1) -> Int64 {
         let flags = redFlag ? [ClinicianFlag(.redFlag, "\(symptom) reported")] : []
-        sim.append(JournalEntry(patientID: "P1", courseID: course, kind: .sideEffect, at: Self.instant(iso),
+        sim.append(JournalEntry(patientID: "P1", courseID: course, at: Self.instant(iso),
                                 recordedAt: Self.instant(iso), recordedBy: "P1",
-                                sideEffect: SideEffectDetail(symptom: symptom, known: true, severity: severity,
-                                                             redFlag: redFlag, stepNumber: step),
+                                event: .sideEffect(SideEffectDetail(symptom: symptom, known: true, severity: severity,
+                                                                    redFlag: redFlag, stepNumber: step)),
                                 flags: flags))
         return sim.all.last!.id!
     }
 
     mutating func resolve(_ iso: String, _ id: Int64) {
-        sim.append(JournalEntry(patientID: "P1", courseID: 1, kind: .sideEffectResolved, at: Self.instant(iso),
+        sim.append(JournalEntry(patientID: "P1", courseID: 1, at: Self.instant(iso),
                                 recordedAt: Self.instant(iso), recordedBy: "P1",
-                                sideEffect: SideEffectDetail(symptom: "x", known: true, severity: nil, resolves: id)))
+                                event: .sideEffectResolved(SideEffectDetail(symptom: "x", known: true, severity: nil, resolves: id))))
     }
 
     mutating func assess(_ iso: String, _ assessment: PainAssessment, course: Int64? = 1) {
-        sim.append(JournalEntry(patientID: "P1", courseID: course, kind: .assessment, at: Self.instant(iso),
-                                recordedAt: Self.instant(iso), recordedBy: "P1", assessment: assessment,
+        sim.append(JournalEntry(patientID: "P1", courseID: course, at: Self.instant(iso),
+                                recordedAt: Self.instant(iso), recordedBy: "P1", event: .assessment(assessment),
                                 flags: assessment.flags))
     }
 

@@ -85,9 +85,10 @@ enum Reference {
                 return !superseded.contains(id) && entry.kind != .undo
             }
             .map { entry in
-                guard entry.kind == .sideEffectResolved, let target = entry.sideEffect?.resolves else { return entry }
+                guard case .sideEffectResolved(var detail) = entry.event, let target = detail.resolves else { return entry }
                 var e = entry
-                e.sideEffect?.resolves = current(target)
+                detail.resolves = current(target)
+                e.event = .sideEffectResolved(detail)
                 return e
             }
             .sorted { ($0.at, $0.id ?? 0) < ($1.at, $1.id ?? 0) }

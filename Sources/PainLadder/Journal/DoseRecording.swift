@@ -52,9 +52,9 @@ public enum DoseRecording {
         switch assignment {
         case let .slot(slot, late):
             entry = JournalEntry(patientID: c.patientID, courseID: c.courseID, planVersionID: slot.planVersionID,
-                                 kind: .taken, at: instant, recordedAt: now, recordedBy: by, note: note,
-                                 dose: DoseDetail(slot: slot.key, doseMg: doseMg ?? slot.doseMg,
-                                                  plannedDoseMg: slot.doseMg, stepNumber: slot.stepNumber, late: late))
+                                 at: instant, recordedAt: now, recordedBy: by, note: note,
+                                 event: .taken(DoseDetail(slot: slot.key, doseMg: doseMg ?? slot.doseMg,
+                                                          plannedDoseMg: slot.doseMg, stepNumber: slot.stepNumber, late: late)))
         case let .extra(nearest):
             let day = c.zones.localDate(instant)
             let plan = DoseCalendar.plan(on: day, versions: c.versions)
@@ -64,9 +64,9 @@ public enum DoseRecording {
                                                    allowed: "the dose in mg: no planned dose is near this time")
             }
             entry = JournalEntry(patientID: c.patientID, courseID: c.courseID, planVersionID: plan?.id,
-                                 kind: .extra, at: instant, recordedAt: now, recordedBy: by, note: note,
-                                 dose: DoseDetail(slot: nil, doseMg: amount, plannedDoseMg: nil,
-                                                  stepNumber: nearest?.stepNumber, late: false))
+                                 at: instant, recordedAt: now, recordedBy: by, note: note,
+                                 event: .extra(DoseDetail(slot: nil, doseMg: amount, plannedDoseMg: nil,
+                                                          stepNumber: nearest?.stepNumber, late: false)))
         }
         entry.flags = aboveMaximumFlags(adding: entry, context: c)
         return entry
@@ -79,9 +79,9 @@ public enum DoseRecording {
             throw PainLadderError.notPossible("skip: no planned dose within 12 hours of that time is left unrecorded")
         }
         return JournalEntry(patientID: c.patientID, courseID: c.courseID, planVersionID: slot.planVersionID,
-                            kind: .skipped, at: instant, recordedAt: now, recordedBy: by, reason: reason,
-                            dose: DoseDetail(slot: slot.key, doseMg: 0, plannedDoseMg: slot.doseMg,
-                                             stepNumber: slot.stepNumber, late: false))
+                            at: instant, recordedAt: now, recordedBy: by, reason: reason,
+                            event: .skipped(DoseDetail(slot: slot.key, doseMg: 0, plannedDoseMg: slot.doseMg,
+                                                       stepNumber: slot.stepNumber, late: false)))
     }
 
     static func checkMakeable(_ dose: Milligrams, drug: Drug) throws {

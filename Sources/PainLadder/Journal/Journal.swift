@@ -44,8 +44,9 @@ public enum Journal {
         result.reserveCapacity(kept.count)
         for i in kept {
             result.append(entries[i])
-            if entries[i].kind == .sideEffectResolved, let target = entries[i].sideEffect?.resolves {
-                result[result.count - 1].sideEffect?.resolves = current(target)
+            if case .sideEffectResolved(var detail) = entries[i].event, let target = detail.resolves {
+                detail.resolves = current(target)
+                result[result.count - 1].event = .sideEffectResolved(detail)
             }
         }
         return result

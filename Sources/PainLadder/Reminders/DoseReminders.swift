@@ -62,10 +62,10 @@ enum DoseReminders {
     /// The journal entry that marks a slot missed.
     static func marker(_ slot: DoseSlot, _ input: ReminderInput, now: Date) -> JournalEntry {
         JournalEntry(patientID: input.patient.id, courseID: input.courseID, planVersionID: slot.planVersionID,
-                     kind: .missed, at: slot.instant, recordedAt: now, recordedBy: ReminderPlanner.author,
+                     at: slot.instant, recordedAt: now, recordedBy: ReminderPlanner.author,
                      reason: "missed (not recorded)",
-                     dose: DoseDetail(slot: slot.key, doseMg: 0, plannedDoseMg: slot.doseMg,
-                                      stepNumber: slot.stepNumber, late: false))
+                     event: .missed(DoseDetail(slot: slot.key, doseMg: 0, plannedDoseMg: slot.doseMg,
+                                               stepNumber: slot.stepNumber, late: false)))
     }
 
     static func missedRunReminder(_ run: [DoseSlot], _ input: ReminderInput) -> Reminder {

@@ -108,7 +108,7 @@ public struct PainReview: Codable, Sendable, Equatable {
 
         // The latest impression for the reference course (any, without one); read in place.
         var latest: Int?
-        for i in c.journal.indices.reversed() where c.journal[i].kind == .impression && c.journal[i].impression != nil {
+        for i in c.journal.indices.reversed() where c.journal[i].kind == .impression {
             if reference == nil || c.journal[i].courseID == reference?.course.id {
                 latest = i
                 break
@@ -116,8 +116,9 @@ public struct PainReview: Codable, Sendable, Equatable {
         }
         impression = latest.flatMap { i in
             let e = c.journal[i]
-            return ImpressionScale.meaning(e.impression!).map {
-                ImpressionReview(value: e.impression!, meaning: $0, date: c.localDate(e.at), entryID: e.id)
+            guard case .impression(let value) = e.event else { return nil }
+            return ImpressionScale.meaning(value).map {
+                ImpressionReview(value: value, meaning: $0, date: c.localDate(e.at), entryID: e.id)
             }
         }
 

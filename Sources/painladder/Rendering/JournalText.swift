@@ -39,29 +39,26 @@ enum JournalText {
         let local = WallClock.local(e.at, in: zone)
         let when = "\(local.date) \(local.time)"
         let id = "#\(e.id ?? 0)"
-        switch e.kind {
-        case .taken:
-            let d = e.dose!
+        switch e.event {
+        case .taken(let d):
             return "\(id) taken \(d.doseMg) mg at \(when) for the \(d.slot?.description ?? "") dose\(d.late ? " (late)" : "")\(d.plannedDoseMg.map { $0 != d.doseMg ? "; planned \($0) mg" : "" } ?? "")"
-        case .extra:
-            return "\(id) extra dose of \(e.dose?.doseMg ?? 0) mg at \(when) (beyond the plan)"
-        case .skipped:
-            return "\(id) skipped the \(e.dose?.slot?.description ?? "") dose: \(e.reason ?? "")"
-        case .sideEffect:
-            let s = e.sideEffect!
+        case .extra(let d):
+            return "\(id) extra dose of \(d.doseMg) mg at \(when) (beyond the plan)"
+        case .skipped(let d):
+            return "\(id) skipped the \(d.slot?.description ?? "") dose: \(e.reason ?? "")"
+        case .sideEffect(let s):
             let name = s.known ? s.symptom.replacingOccurrences(of: "-", with: " ") : s.symptom
             return "\(id) side effect: \(name) (\(s.severity?.rawValue ?? "?"))\(s.known ? "" : " [not in the formulary list; kept as written]")"
-        case .sideEffectResolved:
-            return "\(id) side effect #\(e.sideEffect?.resolves ?? 0) resolved"
-        case .pain:
-            let p = e.pain!
+        case .sideEffectResolved(let s):
+            return "\(id) side effect #\(s.resolves ?? 0) resolved"
+        case .pain(let p):
             return "\(id) pain \(p.score)/10 on \(local.date)\(p.sleep.map { ", sleep interference \($0)/10" } ?? "")\(p.mood.map { ", mood interference \($0)/10" } ?? "")\(p.baseline ? " (baseline)" : "")"
-        case .impression:
-            return "\(id) impression of change: \(e.impression ?? 0)/7"
+        case .impression(let value):
+            return "\(id) impression of change: \(value)/7"
         case .assessment:
             return "\(id) pain assessment recorded"
-        case .missed:
-            return "\(id) nothing recorded for the \(e.dose?.slot?.description ?? "") dose (marked missed by the reminder job; 'take --at' still records it)"
+        case .missed(let d):
+            return "\(id) nothing recorded for the \(d.slot?.description ?? "") dose (marked missed by the reminder job; 'take --at' still records it)"
         case .undo:
             return "\(id) undid #\(e.supersedes ?? 0): \(e.reason ?? "")"
         }
