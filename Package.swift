@@ -7,8 +7,9 @@ let package = Package(
     name: "PainLadder",
     platforms: [.macOS(.v13)],
     products: [
-        // The clinical core and its SQLite store, for another Swift program (a server, an app).
-        .library(name: "PainLadder", targets: ["PainLadder", "PainLadderStore"]),
+        // The clinical core, its formulary reader and its SQLite store, for another Swift
+        // program (a server, an app).
+        .library(name: "PainLadder", targets: ["PainLadder", "FormularyData", "PainLadderStore"]),
         .executable(name: "painladder", targets: ["painladder"]),
     ],
     dependencies: [
@@ -16,9 +17,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // Pure core: no I/O beyond reading the formulary, no clock, no SQL.
+        // Pure core: no I/O, no clock, no SQL. Holds the formulary's types, not their reading.
+        .target(name: "PainLadder"),
+        // The formulary's reading: the bundled Data/ folder, a strict JSON parser, the readers
+        // that build the core's formulary types, and the validator that checks them.
         .target(
-            name: "PainLadder",
+            name: "FormularyData",
+            dependencies: ["PainLadder"],
             resources: [.copy("../../Data")]
         ),
         // The only code that speaks SQL. GRDBSQLite (SQLite's C API, part of GRDB) for the
@@ -32,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "painladder",
             dependencies: [
-                "PainLadder", "PainLadderStore",
+                "PainLadder", "FormularyData", "PainLadderStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,18 +47,18 @@ let package = Package(
         .executableTarget(
             name: "painladder-bench",
             dependencies: [
-                "ClinicGenerator", "PainLadder", "PainLadderStore",
+                "ClinicGenerator", "PainLadder", "FormularyData", "PainLadderStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PainLadderTests", dependencies: ["PainLadder"]),
+        .testTarget(name: "PainLadderTests", dependencies: ["PainLadder", "FormularyData"]),
         // GRDB directly: the tests inspect and tamper with the raw file (pragmas, future migrations).
         .testTarget(name: "PainLadderStoreTests", dependencies: [
-            "PainLadderStore", "PainLadder", .product(name: "GRDB", package: "GRDB.swift"),
+            "PainLadderStore", "PainLadder", "FormularyData", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "painladderTests", dependencies: ["painladder", "PainLadder", "PainLadderStore"]),
         .testTarget(name: "ClinicGeneratorTests", dependencies: [
-            "ClinicGenerator", "PainLadderStore", "PainLadder", .product(name: "GRDB", package: "GRDB.swift"),
+            "ClinicGenerator", "PainLadderStore", "PainLadder", "FormularyData", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import ClinicGenerator
 import Foundation
 import GRDB
+import FormularyData
 import PainLadder
 @testable import PainLadderStore
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import FormularyData
 import PainLadder
 @testable import PainLadderStore
 import Testing

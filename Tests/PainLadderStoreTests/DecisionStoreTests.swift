@@ -1,4 +1,5 @@
 import Foundation
+import FormularyData
 import PainLadder
 @testable import PainLadderStore
 import Testing

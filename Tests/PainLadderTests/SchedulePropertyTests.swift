@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// A small seeded generator (SplitMix64), so failures replay exactly.

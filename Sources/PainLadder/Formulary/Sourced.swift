@@ -37,4 +37,10 @@ public struct Sourced<Value: Codable & Sendable & Equatable>: Codable, Sendable,
 public struct Source: Codable, Sendable, Equatable {
     public var title: String
     public var url: String?
+
+    /// Every stored property, in declaration order (the formulary reader builds values with it).
+    package init(title: String, url: String? = nil) {
+        self.title = title
+        self.url = url
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PainLadder
 
 /// Reads a formulary from JSON files and checks it before anything uses it.
 public enum FormularyLoader {
@@ -49,12 +50,12 @@ public enum FormularyLoader {
 
     /// Where the bundled `Data/formulary` folder is.
     ///
-    /// SwiftPM copies `Data/` into `PainLadder_PainLadder.resources` beside the built binary.
+    /// SwiftPM copies `Data/` into `PainLadder_FormularyData.resources` beside the built binary.
     /// Its generated `Bundle.module` accessor calls `fatalError` when that folder is missing
     /// (an installed binary without it), so we look for it ourselves and fail with a message.
     public static func bundledDirectory() throws -> URL {
         let fm = FileManager.default
-        let bundleName = "PainLadder_PainLadder.resources"
+        let bundleName = "PainLadder_FormularyData.resources"
         // In order of precedence. Each is worked out only when those before it do not hold
         // the folder: Bundle, environment and URL calls cost more than the check itself, and
         // this runs on every command.
@@ -74,9 +75,9 @@ public enum FormularyLoader {
             },
             // The source tree this library was built from (a development build).
             {
-                URL(fileURLWithPath: #filePath)
+                URL(fileURLWithPath: #filePath)  // Sources/FormularyData/FormularyLoader.swift
                     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                    .deletingLastPathComponent().appendingPathComponent("Data/formulary")
+                    .appendingPathComponent("Data/formulary")
             },
         ]
         for candidate in candidates {
@@ -93,7 +94,7 @@ public enum FormularyLoader {
     /// naming the file and the field: "cannot be read", "is not valid JSON: … at line L,
     /// column C", "is missing", "has the wrong type (expected Int)", "is null", "is not a
     /// known field".
-    static func read<T>(_ url: URL, as body: (JSONReader) throws -> T) throws -> T {
+    static func read<T>(_ url: URL, as body: (JSONTreeReader) throws -> T) throws -> T {
         let file = url.lastPathComponent
         let data: Data
         do {
@@ -112,7 +113,7 @@ public enum FormularyLoader {
         let marks = ReadMarks(document)
         let value: T
         do {
-            value = try body(JSONReader(document, marks: marks))
+            value = try body(JSONTreeReader(document, marks: marks))
         } catch let error as JSONReadError {
             throw PainLadderError.invalidFormulary(file: file, drug: nil, field: error.field, problem: error.problem)
         }
