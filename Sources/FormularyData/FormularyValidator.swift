@@ -50,8 +50,8 @@ public enum FormularyValidator {
     }
 
     /// Applies a clinic's overlay after checking it: known drugs, caps above zero, no higher
-    /// than the drug's maximum and makeable from its strengths, every value sourced, and a
-    /// ladder order of known drugs without repeats.
+    /// than the drug's maximum and split by the schedule engine for every titration they end,
+    /// every value sourced, and a ladder order of known drugs without repeats.
     public static func apply(_ overlay: LocalOverlay, to formulary: Formulary, file: String) throws -> Formulary {
         let ctx = Context(file: file, drug: nil)
         guard !overlay.name.isBlank else {
