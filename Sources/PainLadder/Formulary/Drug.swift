@@ -36,7 +36,8 @@ public struct Drug: Codable, Sendable, Equatable {
     /// UK controlled-drug supply rules (gabapentin, pregabalin); `nil` for the others.
     public var controlledDrug: Sourced<ControlledDrugRules>?
 
-    /// Every stored property, in declaration order (the formulary reader builds values with it).
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
     package init(id: String, name: String, drugClass: String, codes: [String: String],
                  licensedFor: Sourced<[String]>, strengths: Sourced<[Strength]>,
                  maximumDailyDose: Sourced<Milligrams>, maximumSingleDose: Sourced<Milligrams>? = nil,
@@ -107,7 +108,8 @@ public struct TitrationVariant: Codable, Sendable, Equatable {
     /// A lower maximum for this variant than the drug's.
     public var maximumDailyDose: Sourced<Milligrams>?
 
-    /// Every stored property, in declaration order (the formulary reader builds values with it).
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
     package init(id: String, label: String, description: String? = nil, administrationsPerDay: Sourced<Int>,
                  defaultTimes: [LocalTime], fewerDosesAt: DayPart, steps: Sourced<[StepTemplate]>,
                  thenIncrement: Sourced<Milligrams>? = nil, daysBetweenSteps: Sourced<StepInterval>,
@@ -205,7 +207,8 @@ public struct RenalBand: Codable, Sendable, Equatable {
     /// The titration to use in this band instead of the chosen variant's, if the source gives one.
     public var titration: TitrationVariant?
 
-    /// Every stored property, in declaration order (the formulary reader builds values with it).
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
     package init(label: String, minimumCrCl: Double? = nil, belowCrCl: Double? = nil,
                  maximumDailyDose: Sourced<Milligrams>, titration: TitrationVariant? = nil) {
         self.label = label
@@ -230,7 +233,8 @@ public struct SafetyRule: Codable, Sendable, Equatable {
     public var sources: [String]
     public var status: EvidenceStatus
 
-    /// Every stored property, in declaration order (the formulary reader builds values with it).
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
     package init(id: String, kind: Kind, when: RuleCondition, message: String, sources: [String],
                  status: EvidenceStatus) {
         self.id = id
@@ -261,7 +265,8 @@ public struct RuleCondition: Codable, Sendable, Equatable {
     /// Any of these diagnoses or diagnosis categories.
     public var diagnosesAny: [String]?
 
-    /// Every stored property, in declaration order (the formulary reader builds values with it).
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
     package init(crClBelow: Double? = nil, hepaticImpairment: Bool? = nil, conditionsAny: [String]? = nil,
                  medicinesAny: [String]? = nil, ageAtLeast: Int? = nil, pregnancyPotential: Bool? = nil,
                  diagnosesAny: [String]? = nil) {
@@ -289,7 +294,8 @@ public struct TaperProfile: Codable, Sendable, Equatable {
     /// The taper after short use (days); 0 means it may stop without a taper.
     public var shortUseMinimumDays: Int?
 
-    /// Every stored property, in declaration order (the formulary reader builds values with it).
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
     package init(minimumDays: Int, reductionMg: Milligrams? = nil, reductionFraction: Double? = nil,
                  daysPerStep: Int, longUseDays: Int? = nil, shortUseMinimumDays: Int? = nil) {
         self.minimumDays = minimumDays
@@ -306,7 +312,8 @@ public struct SideEffects: Codable, Sendable, Equatable {
     /// "Stop and seek help" effects: a report tells the patient what to do now and flags the course.
     public var redFlags: Sourced<[SideEffect]>
 
-    /// Every stored property, in declaration order (the formulary reader builds values with it).
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
     package init(common: Sourced<[SideEffect]>, redFlags: Sourced<[SideEffect]>) {
         self.common = common
         self.redFlags = redFlags
@@ -324,7 +331,8 @@ public struct SideEffect: Codable, Sendable, Equatable {
     /// SNOMED CT finding code where known, for export.
     public var snomed: String?
 
-    /// Every stored property, in declaration order (the formulary reader builds values with it).
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
     package init(id: String, label: String, aliases: [String]? = nil, action: String? = nil,
                  snomed: String? = nil) {
         self.id = id
@@ -342,7 +350,8 @@ public struct AdequateTrial: Codable, Sendable, Equatable {
     /// Weeks needed at the highest tolerated dose within the trial.
     public var weeksAtHighestTolerated: Int
 
-    /// Every stored property, in declaration order (the formulary reader builds values with it).
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
     package init(minimumWeeks: Int, maximumWeeks: Int, weeksAtHighestTolerated: Int) {
         self.minimumWeeks = minimumWeeks
         self.maximumWeeks = maximumWeeks
@@ -355,7 +364,8 @@ public struct ReviewIntervals: Codable, Sendable, Equatable {
     public var earlyDays: Int
     public var regularDays: Int
 
-    /// Every stored property, in declaration order (the formulary reader builds values with it).
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
     package init(earlyDays: Int, regularDays: Int) {
         self.earlyDays = earlyDays
         self.regularDays = regularDays
@@ -370,7 +380,8 @@ public struct ControlledDrugRules: Codable, Sendable, Equatable {
     public var repeatable: Bool
     public var emergencySupply: Bool
 
-    /// Every stored property, in declaration order (the formulary reader builds values with it).
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
     package init(schedule: String, maximumSupplyDays: Int, prescriptionValidDays: Int, repeatable: Bool,
                  emergencySupply: Bool) {
         self.schedule = schedule

@@ -66,7 +66,8 @@ public struct PathwaySettings: Codable, Sendable, Equatable {
     /// `nil` when the formulary sets none.
     public var referralSeverePain: Sourced<Double>?
 
-    /// Every stored property, in declaration order (the formulary reader builds values with it).
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
     package init(ladderOrder: Sourced<[String]>? = nil, rules: [SafetyRule],
                  holdStepUpAtSeverity: Sourced<String>, painChangeBands: Sourced<PainChangeBands>? = nil,
                  referralSeverePain: Sourced<Double>? = nil) {
@@ -99,7 +100,8 @@ public struct Diagnosis: Codable, Sendable, Equatable {
     /// `peripheral`, `central`, `trigeminal` or `excluded` (not neuropathic pain on this ladder).
     public var category: String
 
-    /// Every stored property, in declaration order (the formulary reader builds values with it).
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
     package init(id: String, label: String, category: String) {
         self.id = id
         self.label = label
@@ -121,7 +123,8 @@ public struct LocalOverlay: Codable, Sendable, Equatable {
     /// A local drug order.
     public var ladderOrder: Sourced<[String]>?
 
-    /// Every stored property, in declaration order (the formulary reader builds values with it).
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
     package init(name: String, sources: [String: Source]? = nil, caps: [String: Sourced<Milligrams>]? = nil,
                  ladderOrder: Sourced<[String]>? = nil) {
         self.name = name
