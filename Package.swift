@@ -7,8 +7,9 @@ let package = Package(
     name: "PainLadder",
     platforms: [.macOS(.v13)],
     products: [
-        // The clinical core and its SQLite store, for another Swift program (a server, an app).
-        .library(name: "PainLadder", targets: ["PainLadder", "PainLadderClinic", "PainLadderStore", "PainLadderExport"]),
+        // The clinical core, its formulary reader, the application layer, the SQLite store and
+        // the exports, for another Swift program (a server, an app).
+        .library(name: "PainLadder", targets: ["PainLadder", "FormularyData", "PainLadderClinic", "PainLadderStore", "PainLadderExport"]),
         .executable(name: "painladder", targets: ["painladder"]),
     ],
     dependencies: [
@@ -16,9 +17,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // Pure core: no I/O beyond reading the formulary, no clock, no SQL.
+        // Pure core: no I/O, no clock, no SQL. Holds the formulary's types, not their reading.
+        .target(name: "PainLadder"),
+        // The formulary's reading: the bundled Data/ folder, a strict JSON parser, the readers
+        // that build the core's formulary types, and the validator that checks them.
         .target(
-            name: "PainLadder",
+            name: "FormularyData",
+            dependencies: ["PainLadder"],
             resources: [.copy("../../Data")]
         ),
         // The application layer: every workflow and policy, over the `ClinicStore` protocol.
@@ -38,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "painladder",
             dependencies: [
-                "PainLadder", "PainLadderClinic", "PainLadderStore", "PainLadderExport",
+                "PainLadder", "FormularyData", "PainLadderClinic", "PainLadderStore", "PainLadderExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,22 +57,22 @@ let package = Package(
         .executableTarget(
             name: "painladder-bench",
             dependencies: [
-                "ClinicGenerator", "PainLadder", "PainLadderClinic", "PainLadderStore",
+                "ClinicGenerator", "PainLadder", "FormularyData", "PainLadderClinic", "PainLadderStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PainLadderTests", dependencies: ["PainLadder", "PainLadderExport", "SeededRandom"]),
+        .testTarget(name: "PainLadderTests", dependencies: ["PainLadder", "FormularyData", "PainLadderExport", "SeededRandom"]),
         // GRDB directly: the tests inspect and tamper with the raw file (pragmas, future migrations).
         .testTarget(name: "PainLadderStoreTests", dependencies: [
-            "PainLadderStore", "PainLadderClinic", "PainLadderExport", "PainLadder", "PainLadderTestSupport",
+            "PainLadderStore", "PainLadderClinic", "PainLadderExport", "PainLadder", "FormularyData", "PainLadderTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "painladderTests", dependencies: [
-            "painladder", "PainLadder", "PainLadderClinic", "PainLadderStore", "PainLadderExport", "PainLadderTestSupport",
-            "SeededRandom",
+            "painladder", "PainLadder", "FormularyData", "PainLadderClinic", "PainLadderStore", "PainLadderExport",
+            "PainLadderTestSupport", "SeededRandom",
         ]),
         .testTarget(name: "ClinicGeneratorTests", dependencies: [
-            "ClinicGenerator", "PainLadderStore", "PainLadderClinic", "PainLadder", .product(name: "GRDB", package: "GRDB.swift"),
+            "ClinicGenerator", "PainLadderStore", "PainLadderClinic", "PainLadder", "FormularyData", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

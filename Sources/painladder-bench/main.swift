@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClinicGenerator
 import Foundation
+import FormularyData
 import PainLadder
 import PainLadderClinic
 import PainLadderStore

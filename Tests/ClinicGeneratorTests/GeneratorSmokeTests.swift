@@ -1,6 +1,7 @@
 import ClinicGenerator
 import Foundation
 import GRDB
+import FormularyData
 import PainLadderClinic
 import PainLadder
 @testable import PainLadderStore

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import FormularyData
 import PainLadderClinic
 import PainLadder
 @testable import PainLadderStore

@@ -1,4 +1,5 @@
 import Foundation
+import FormularyData
 import PainLadderClinic
 import PainLadder
 @testable import PainLadderStore

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// A course as the store would hold it, built from the shipped formulary, for decision tests.

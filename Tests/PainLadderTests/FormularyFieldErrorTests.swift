@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// Mistakes in a formulary file name the file, the drug, the field path and the problem:

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// The bundled formulary, spot-checked by hand against `clinical-reference.md`.
@@ -167,25 +168,26 @@ struct FormularyLoadTests {
                         #expect(Dispensing.units(for: dose, from: drug.strengths.value) != nil, "\(id) \(variant.id) \(dose) mg")
                     }
                 } else {
-                    #expect(FormularyValidator.splittable(step.dailyDose, maxCount: variant.defaultTimes.count,
-                                                          strengths: drug.strengths.value,
-                                                          maximumSingleDose: drug.maximumSingleDose?.value),
+                    #expect(DoseSplitter.split(step.dailyDose, administrationsPerDay: variant.administrationsPerDay.value,
+                                               strengths: drug.strengths.value,
+                                               maximumSingleDose: drug.maximumSingleDose?.value,
+                                               timesAvailable: variant.defaultTimes.count) != nil,
                             "\(id) \(variant.id) \(step.dailyDose) mg/day")
                 }
             }
         }
     }
 
+    /// The validator splits with the engine's ``DoseSplitter`` (it once had an even split of its own).
     @Test func splitIsEvenWhereItCanBe() {
         let pregabalin = [25, 50, 75, 100, 150, 200, 225, 300].map { Strength(mg: $0, form: "capsule") }
-        #expect(FormularyValidator.split(300, count: 2, strengths: pregabalin) == [150, 150])
-        #expect(FormularyValidator.split(525, count: 2, strengths: pregabalin) == [275, 250])
+        #expect(DoseSplitter.split(300, into: 2, strengths: pregabalin) == [150, 150])
+        #expect(DoseSplitter.split(525, into: 2, strengths: pregabalin) == [250, 275])  // the heavier dose last
         let duloxetine = [20, 30, 40, 60].map { Strength(mg: $0, form: "capsule") }
-        #expect(FormularyValidator.split(120, count: 1, strengths: duloxetine, maximumSingleDose: 60) == nil)
-        #expect(FormularyValidator.split(120, count: 2, strengths: duloxetine, maximumSingleDose: 60) == [60, 60])
+        #expect(DoseSplitter.split(120, into: 1, strengths: duloxetine, maximumSingleDose: 60) == nil)
+        #expect(DoseSplitter.split(120, into: 2, strengths: duloxetine, maximumSingleDose: 60) == [60, 60])
         let amitriptyline = [10, 25, 50].map { Strength(mg: $0, form: "tablet") }
-        #expect(FormularyValidator.split(15, count: 1, strengths: amitriptyline) == nil)
-        #expect(!FormularyValidator.splittable(15, maxCount: 1, strengths: amitriptyline))
+        #expect(DoseSplitter.split(15, into: 1, strengths: amitriptyline) == nil)
     }
 }
 
@@ -197,8 +199,9 @@ struct FormularyMakeabilityTests {
         let drug = try FormularyLoader.bundled().drug(id)
         let strengths = drug.strengths.value
         let stride = drug.maximumDailyDose.value > 1000 ? 50 : 1
+        let products = FormularyValidator.Products(strengths, upTo: drug.maximumDailyDose.value)
         for dose in Swift.stride(from: 1, through: drug.maximumDailyDose.value, by: stride) {
-            let fast = FormularyValidator.splittable(dose, maxCount: 1, strengths: strengths)
+            let fast = products.canMake(dose)
             let slow = Dispensing.units(for: dose, from: strengths) != nil
             #expect(fast == slow, "\(id) \(dose) mg")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// A clinic's local overlay: caps and a drug order, checked before use.
@@ -89,5 +90,48 @@ struct FormularyOverlayTests {
         #expect(p.drug == c.drug, "\(c.name)")
         #expect(p.field == c.field, "\(c.name)")
         #expect(p.problem.contains(c.problem), "\(c.name): \(p.problem)")
+    }
+}
+
+/// A clinic's cap is checked with the schedule engine's own splitter (``DoseSplitter``), so
+/// the overlay check and the schedules agree where the validator's old even split did not.
+@Suite("Formulary overlay cap and the engine")
+struct FormularyOverlayCapSplitTests {
+    /// The bundled formulary with `drug`'s products (and maximum single dose) replaced.
+    func formulary(_ drug: String, strengths: [Int], maximumSingleDose: Milligrams? = nil) throws -> Formulary {
+        var formulary = try FormularyLoader.bundled()
+        let index = try #require(formulary.drugs.firstIndex { $0.id == drug })
+        formulary.drugs[index].strengths.value = strengths.map { Strength(mg: $0, form: "capsule") }
+        formulary.drugs[index].maximumSingleDose = maximumSingleDose.map { Sourced($0, sources: ["S25"], status: .local) }
+        return formulary
+    }
+
+    func overlay(_ drug: String, cap: Milligrams) -> LocalOverlay {
+        LocalOverlay(name: "Test clinic", caps: [drug: Sourced(cap, sources: ["S12"], status: .local)])
+    }
+
+    @Test func capTheEngineCannotSplitIsRefused() throws {
+        // Gabapentin, three times a day, from 300 and 400 mg only. 1,100 mg is one dose of
+        // 300 + 400 + 400, which the old check took; but the engine gives it three doses, and
+        // no three makeable parts add up to it (300 + 300 + 500 …): titration would stop below.
+        let formulary = try formulary("gabapentin", strengths: [300, 400])
+        let strengths = try formulary.drug("gabapentin").strengths.value
+        #expect(DoseSplitter.split(1100, administrationsPerDay: 3, strengths: strengths) == nil)
+        let error = #expect(throws: PainLadderError.self) {
+            _ = try FormularyValidator.apply(overlay("gabapentin", cap: 1100), to: formulary, file: "local.json")
+        }
+        let p = try #require(FormularyProblem(error))
+        #expect(p.field == "caps.gabapentin.value")
+        #expect(p.problem == "1100 mg/day cannot be made from 300 mg capsule, 400 mg capsule in up to 3 doses")
+    }
+
+    @Test func capTheEngineSplitsIsAccepted() throws {
+        // Duloxetine, once a day but two times listed, from 10 and 25 mg at most 25 mg a dose:
+        // the old even split (20 + 15) refused 35 mg; the engine, and so the schedule, gives 10 + 25.
+        let formulary = try formulary("duloxetine", strengths: [10, 25], maximumSingleDose: 25)
+        #expect(DoseSplitter.split(35, administrationsPerDay: 1, strengths: try formulary.drug("duloxetine").strengths.value,
+                                   maximumSingleDose: 25, timesAvailable: 2) == [10, 25])
+        let capped = try FormularyValidator.apply(overlay("duloxetine", cap: 35), to: formulary, file: "local.json")
+        #expect(capped.localCaps["duloxetine"]?.value == 35)
     }
 }

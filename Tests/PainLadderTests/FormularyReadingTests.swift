@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// The hand-written readers (`Drug(json:)`…) against the types' own `Decodable`
@@ -12,7 +13,7 @@ struct FormularyReadingTests {
 
     /// Reads `file` with the loader's reader and with JSONDecoder.
     private static func both<T: Decodable>(_ file: String, _ type: T.Type,
-                                           _ read: (JSONReader) throws -> T) throws -> (reader: T, decoder: T) {
+                                           _ read: (JSONTreeReader) throws -> T) throws -> (reader: T, decoder: T) {
         let url = try url(file)
         let viaReader = try FormularyLoader.read(url, as: read)
         let viaDecoder = try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
@@ -76,7 +77,7 @@ struct FormularyReadingTests {
 
     @Test func aStepIsANumberOrAnObject() throws {
         let document = try JSONTreeParser.parse(#"[300, {"doses": [300, 300]}, {"dailyDose": 900, "usualDays": 3}]"#)
-        let steps = try JSONReader(document, marks: ReadMarks(document)).array(StepTemplate.init(json:))
+        let steps = try JSONTreeReader(document, marks: ReadMarks(document)).array(StepTemplate.init(json:))
         #expect(steps == [StepTemplate(dailyDose: 300), StepTemplate(dailyDose: 600, doses: [300, 300]),
                           StepTemplate(dailyDose: 900, usualDays: 3)])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// Broken formulary folders are refused, naming the file, drug, field and problem.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// Every clinical value carries sources that resolve, found by walking each drug's JSON form

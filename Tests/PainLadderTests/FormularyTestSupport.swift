@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// Temp copies of the bundled formulary that a test can break one file at a time.

@@ -1,4 +1,5 @@
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// Exact conversion of a JSON number's text: integers refuse fractions instead of rounding,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// The strict JSON parser the formulary is read with: what it builds from valid text, and

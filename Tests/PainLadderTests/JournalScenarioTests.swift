@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// Hand-made plans (not the engine's output), so these tests check the journal rules alone.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// The shipped formulary (`Data/formulary`) against clinical-reference.md, dose by dose and

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// The reminder rules, worked by hand from the README's rules. Amitriptyline from Monday

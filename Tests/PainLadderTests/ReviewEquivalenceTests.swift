@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// The review's fast paths give what the straightforward computations (``Reference``) give,

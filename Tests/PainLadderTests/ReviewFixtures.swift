@@ -1,4 +1,5 @@
 import Foundation
+@testable import FormularyData
 @testable import PainLadder
 
 /// Builds a fixed patient record by hand for review tests: hand-made plans, entries with ids.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// The review's thresholds live in the formulary's pathway settings, with sources.

@@ -1,6 +1,7 @@
 import Foundation
 import SeededRandom
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// One generated case: a patient, a drug, a variant, a start date, maybe own times and a local cap.

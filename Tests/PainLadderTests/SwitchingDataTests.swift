@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// `Data/formulary/switching.json`: loaded as an optional file, validated, and the Toth

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FormularyData
 @testable import PainLadder
 
 /// continue, hold, reduce, increase, refer and stop on the shipped formulary, worked by hand.

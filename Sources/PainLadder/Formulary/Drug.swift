@@ -36,6 +36,32 @@ public struct Drug: Codable, Sendable, Equatable {
     /// UK controlled-drug supply rules (gabapentin, pregabalin); `nil` for the others.
     public var controlledDrug: Sourced<ControlledDrugRules>?
 
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
+    package init(id: String, name: String, drugClass: String, codes: [String: String],
+                 licensedFor: Sourced<[String]>, strengths: Sourced<[Strength]>,
+                 maximumDailyDose: Sourced<Milligrams>, maximumSingleDose: Sourced<Milligrams>? = nil,
+                 variants: [TitrationVariant], renalBands: [RenalBand], rules: [SafetyRule],
+                 taper: Sourced<TaperProfile>, sideEffects: SideEffects, adequateTrial: Sourced<AdequateTrial>,
+                 reviews: Sourced<ReviewIntervals>, controlledDrug: Sourced<ControlledDrugRules>? = nil) {
+        self.id = id
+        self.name = name
+        self.drugClass = drugClass
+        self.codes = codes
+        self.licensedFor = licensedFor
+        self.strengths = strengths
+        self.maximumDailyDose = maximumDailyDose
+        self.maximumSingleDose = maximumSingleDose
+        self.variants = variants
+        self.renalBands = renalBands
+        self.rules = rules
+        self.taper = taper
+        self.sideEffects = sideEffects
+        self.adequateTrial = adequateTrial
+        self.reviews = reviews
+        self.controlledDrug = controlledDrug
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, name, drugClass = "class", codes, licensedFor, strengths, maximumDailyDose,
              maximumSingleDose, variants, renalBands, rules, taper, sideEffects, adequateTrial,
@@ -81,6 +107,25 @@ public struct TitrationVariant: Codable, Sendable, Equatable {
     public var usualTarget: Sourced<Milligrams>
     /// A lower maximum for this variant than the drug's.
     public var maximumDailyDose: Sourced<Milligrams>?
+
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
+    package init(id: String, label: String, description: String? = nil, administrationsPerDay: Sourced<Int>,
+                 defaultTimes: [LocalTime], fewerDosesAt: DayPart, steps: Sourced<[StepTemplate]>,
+                 thenIncrement: Sourced<Milligrams>? = nil, daysBetweenSteps: Sourced<StepInterval>,
+                 usualTarget: Sourced<Milligrams>, maximumDailyDose: Sourced<Milligrams>? = nil) {
+        self.id = id
+        self.label = label
+        self.description = description
+        self.administrationsPerDay = administrationsPerDay
+        self.defaultTimes = defaultTimes
+        self.fewerDosesAt = fewerDosesAt
+        self.steps = steps
+        self.thenIncrement = thenIncrement
+        self.daysBetweenSteps = daysBetweenSteps
+        self.usualTarget = usualTarget
+        self.maximumDailyDose = maximumDailyDose
+    }
 }
 
 public enum DayPart: String, Codable, Sendable {
@@ -162,6 +207,17 @@ public struct RenalBand: Codable, Sendable, Equatable {
     /// The titration to use in this band instead of the chosen variant's, if the source gives one.
     public var titration: TitrationVariant?
 
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
+    package init(label: String, minimumCrCl: Double? = nil, belowCrCl: Double? = nil,
+                 maximumDailyDose: Sourced<Milligrams>, titration: TitrationVariant? = nil) {
+        self.label = label
+        self.minimumCrCl = minimumCrCl
+        self.belowCrCl = belowCrCl
+        self.maximumDailyDose = maximumDailyDose
+        self.titration = titration
+    }
+
     public func contains(_ crCl: Double) -> Bool {
         (minimumCrCl.map { crCl >= $0 } ?? true) && (belowCrCl.map { crCl < $0 } ?? true)
     }
@@ -176,6 +232,18 @@ public struct SafetyRule: Codable, Sendable, Equatable {
     public var message: String
     public var sources: [String]
     public var status: EvidenceStatus
+
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
+    package init(id: String, kind: Kind, when: RuleCondition, message: String, sources: [String],
+                 status: EvidenceStatus) {
+        self.id = id
+        self.kind = kind
+        self.when = when
+        self.message = message
+        self.sources = sources
+        self.status = status
+    }
 
     public enum Kind: String, Codable, Sendable {
         case hardStop, caution
@@ -196,6 +264,20 @@ public struct RuleCondition: Codable, Sendable, Equatable {
     public var pregnancyPotential: Bool?
     /// Any of these diagnoses or diagnosis categories.
     public var diagnosesAny: [String]?
+
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
+    package init(crClBelow: Double? = nil, hepaticImpairment: Bool? = nil, conditionsAny: [String]? = nil,
+                 medicinesAny: [String]? = nil, ageAtLeast: Int? = nil, pregnancyPotential: Bool? = nil,
+                 diagnosesAny: [String]? = nil) {
+        self.crClBelow = crClBelow
+        self.hepaticImpairment = hepaticImpairment
+        self.conditionsAny = conditionsAny
+        self.medicinesAny = medicinesAny
+        self.ageAtLeast = ageAtLeast
+        self.pregnancyPotential = pregnancyPotential
+        self.diagnosesAny = diagnosesAny
+    }
 }
 
 /// How a drug is withdrawn.
@@ -211,12 +293,31 @@ public struct TaperProfile: Codable, Sendable, Equatable {
     public var longUseDays: Int?
     /// The taper after short use (days); 0 means it may stop without a taper.
     public var shortUseMinimumDays: Int?
+
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
+    package init(minimumDays: Int, reductionMg: Milligrams? = nil, reductionFraction: Double? = nil,
+                 daysPerStep: Int, longUseDays: Int? = nil, shortUseMinimumDays: Int? = nil) {
+        self.minimumDays = minimumDays
+        self.reductionMg = reductionMg
+        self.reductionFraction = reductionFraction
+        self.daysPerStep = daysPerStep
+        self.longUseDays = longUseDays
+        self.shortUseMinimumDays = shortUseMinimumDays
+    }
 }
 
 public struct SideEffects: Codable, Sendable, Equatable {
     public var common: Sourced<[SideEffect]>
     /// "Stop and seek help" effects: a report tells the patient what to do now and flags the course.
     public var redFlags: Sourced<[SideEffect]>
+
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
+    package init(common: Sourced<[SideEffect]>, redFlags: Sourced<[SideEffect]>) {
+        self.common = common
+        self.redFlags = redFlags
+    }
 }
 
 public struct SideEffect: Codable, Sendable, Equatable {
@@ -229,6 +330,17 @@ public struct SideEffect: Codable, Sendable, Equatable {
     public var action: String?
     /// SNOMED CT finding code where known, for export.
     public var snomed: String?
+
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
+    package init(id: String, label: String, aliases: [String]? = nil, action: String? = nil,
+                 snomed: String? = nil) {
+        self.id = id
+        self.label = label
+        self.aliases = aliases
+        self.action = action
+        self.snomed = snomed
+    }
 }
 
 /// What counts as an adequate trial before calling a drug ineffective.
@@ -237,12 +349,27 @@ public struct AdequateTrial: Codable, Sendable, Equatable {
     public var maximumWeeks: Int
     /// Weeks needed at the highest tolerated dose within the trial.
     public var weeksAtHighestTolerated: Int
+
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
+    package init(minimumWeeks: Int, maximumWeeks: Int, weeksAtHighestTolerated: Int) {
+        self.minimumWeeks = minimumWeeks
+        self.maximumWeeks = maximumWeeks
+        self.weeksAtHighestTolerated = weeksAtHighestTolerated
+    }
 }
 
 /// Default review timing after a start or change, and thereafter.
 public struct ReviewIntervals: Codable, Sendable, Equatable {
     public var earlyDays: Int
     public var regularDays: Int
+
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
+    package init(earlyDays: Int, regularDays: Int) {
+        self.earlyDays = earlyDays
+        self.regularDays = regularDays
+    }
 }
 
 /// UK Schedule 3 supply rules (gabapentin, pregabalin).
@@ -252,4 +379,15 @@ public struct ControlledDrugRules: Codable, Sendable, Equatable {
     public var prescriptionValidDays: Int
     public var repeatable: Bool
     public var emergencySupply: Bool
+
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
+    package init(schedule: String, maximumSupplyDays: Int, prescriptionValidDays: Int, repeatable: Bool,
+                 emergencySupply: Bool) {
+        self.schedule = schedule
+        self.maximumSupplyDays = maximumSupplyDays
+        self.prescriptionValidDays = prescriptionValidDays
+        self.repeatable = repeatable
+        self.emergencySupply = emergencySupply
+    }
 }

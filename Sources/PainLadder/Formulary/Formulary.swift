@@ -3,9 +3,9 @@ import Foundation
 /// The clinical data PainLadder works from: the drugs, their sources, the diagnoses, the
 /// medicine classes that safety rules refer to, and pathway-wide settings.
 ///
-/// Load the bundled default with ``Formulary/bundled()``, a folder with
-/// ``FormularyLoader/load(directory:)``, and a clinic's local overlay (caps, drug order)
-/// with ``FormularyLoader/load(directory:overlay:)``.
+/// The `FormularyData` target reads and checks it: the bundled default with
+/// `FormularyLoader.bundled()`, a folder with `FormularyLoader.load(directory:)`, and a
+/// clinic's local overlay (caps, drug order) with `FormularyLoader.load(directory:overlay:)`.
 public struct Formulary: Sendable {
     public var name: String
     public var version: String
@@ -65,6 +65,18 @@ public struct PathwaySettings: Codable, Sendable, Equatable {
     /// A 7-day mean pain score (0–10) at or above this prompts referral as severe pain;
     /// `nil` when the formulary sets none.
     public var referralSeverePain: Sourced<Double>?
+
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
+    package init(ladderOrder: Sourced<[String]>? = nil, rules: [SafetyRule],
+                 holdStepUpAtSeverity: Sourced<String>, painChangeBands: Sourced<PainChangeBands>? = nil,
+                 referralSeverePain: Sourced<Double>? = nil) {
+        self.ladderOrder = ladderOrder
+        self.rules = rules
+        self.holdStepUpAtSeverity = holdStepUpAtSeverity
+        self.painChangeBands = painChangeBands
+        self.referralSeverePain = referralSeverePain
+    }
 }
 
 /// Per-cent falls in pain from baseline that mark a change as minimal, moderate or
@@ -87,6 +99,14 @@ public struct Diagnosis: Codable, Sendable, Equatable {
     public var label: String
     /// `peripheral`, `central`, `trigeminal` or `excluded` (not neuropathic pain on this ladder).
     public var category: String
+
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
+    package init(id: String, label: String, category: String) {
+        self.id = id
+        self.label = label
+        self.category = category
+    }
 }
 
 /// A clinic's local changes to the default formulary, from `--formulary FILE`.
@@ -102,4 +122,14 @@ public struct LocalOverlay: Codable, Sendable, Equatable {
     public var caps: [String: Sourced<Milligrams>]?
     /// A local drug order.
     public var ladderOrder: Sourced<[String]>?
+
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
+    package init(name: String, sources: [String: Source]? = nil, caps: [String: Sourced<Milligrams>]? = nil,
+                 ladderOrder: Sourced<[String]>? = nil) {
+        self.name = name
+        self.sources = sources
+        self.caps = caps
+        self.ladderOrder = ladderOrder
+    }
 }

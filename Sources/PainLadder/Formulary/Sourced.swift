@@ -20,6 +20,11 @@ public struct Sourced<Value: Codable & Sendable & Equatable>: Codable, Sendable,
     public var status: EvidenceStatus
     public var note: String?
 
+    /// Inlinable so that the formulary's reader (another module) builds each `Sourced<…>`
+    /// specialized: an unspecialized call instantiates its generic metadata at run time,
+    /// checking `Value`'s conformances by a scan of every conformance record (about 1 M
+    /// instructions a type, on every command).
+    @inlinable
     public init(_ value: Value, sources: [String], status: EvidenceStatus, note: String? = nil) {
         self.value = value
         self.sources = sources
@@ -37,4 +42,11 @@ public struct Sourced<Value: Codable & Sendable & Equatable>: Codable, Sendable,
 public struct Source: Codable, Sendable, Equatable {
     public var title: String
     public var url: String?
+
+    /// Every stored property, in declaration order: for the formulary reader, inlined there.
+    @inlinable
+    package init(title: String, url: String? = nil) {
+        self.title = title
+        self.url = url
+    }
 }

@@ -14,12 +14,12 @@ extension Unicode.Scalar {
 
 extension String {
     /// Empty once spaces and tabs are trimmed: `s.trimmingCharacters(in: .whitespaces).isEmpty`.
-    var isBlank: Bool {
+    package var isBlank: Bool {
         unicodeScalars.allSatisfy(\.isHorizontalWhitespace)
     }
 
     /// Spaces and tabs trimmed from both ends: `s.trimmingCharacters(in: .whitespaces)`.
-    func trimmingHorizontalWhitespace() -> String {
+    package func trimmingHorizontalWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isHorizontalWhitespace }),
               let last = scalars.lastIndex(where: { !$0.isHorizontalWhitespace }) else { return "" }

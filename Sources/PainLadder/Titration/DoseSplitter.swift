@@ -47,8 +47,8 @@ public enum DoseSplitter {
     }
 
     /// The same, with a precomputed answer to "can this many mg be made?" (see ``reachable(upTo:strengths:)``).
-    static func split(_ total: Milligrams, into count: Int, strengths: [Strength], maximumSingleDose: Milligrams?,
-                      makeable: (Milligrams) -> Bool) -> [Milligrams]? {
+    package static func split(_ total: Milligrams, into count: Int, strengths: [Strength], maximumSingleDose: Milligrams?,
+                              makeable: (Milligrams) -> Bool) -> [Milligrams]? {
         guard total > 0, count >= 1, total >= count else { return nil }
         let limit = maximumSingleDose ?? Int.max
         func ok(_ parts: [Milligrams]) -> Bool {

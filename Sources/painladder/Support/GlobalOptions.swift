@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FormularyData
 import PainLadder
 import PainLadderClinic
 import PainLadderStore

@@ -1,6 +1,8 @@
+import PainLadder
+
 extension Drug {
     /// A drug file (`Data/formulary/<id>.json`).
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(
             id: try o.string("id"),
@@ -23,14 +25,14 @@ extension Drug {
 }
 
 extension Strength {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(mg: try o.int("mg"), form: try o.string("form"))
     }
 }
 
 extension TitrationVariant {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(
             id: try o.string("id"),
@@ -50,7 +52,7 @@ extension TitrationVariant {
 extension StepTemplate {
     /// A bare number is a daily total; an object may give `doses` instead of `dailyDose`
     /// (as ``init(from:)``, including its errors).
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         if case .number = json.value, let total = try? json.int() {
             self.init(dailyDose: total)
             return
@@ -65,7 +67,7 @@ extension StepTemplate {
 }
 
 extension StepInterval {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(usual: try o.int("usual"), minimum: try o.int("minimum"))
     }
@@ -73,7 +75,7 @@ extension StepInterval {
 
 extension LocalTime {
     /// "HH:MM", with the message ``init(from:)`` gives for anything else.
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let text = try json.string()
         guard let time = LocalTime(parsing: text) else { throw json.error(.invalid("'\(text)' is not a time (HH:MM)")) }
         self = time
@@ -81,7 +83,7 @@ extension LocalTime {
 }
 
 extension RenalBand {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(
             label: try o.string("label"),
@@ -93,7 +95,7 @@ extension RenalBand {
 }
 
 extension SafetyRule {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(
             id: try o.string("id"),
@@ -106,7 +108,7 @@ extension SafetyRule {
 }
 
 extension RuleCondition {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(
             crClBelow: try o.optionalDouble("crClBelow"),
@@ -120,7 +122,7 @@ extension RuleCondition {
 }
 
 extension TaperProfile {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(
             minimumDays: try o.int("minimumDays"),
@@ -133,7 +135,7 @@ extension TaperProfile {
 }
 
 extension SideEffects {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(
             common: try o.sourced("common") { list in try list.array(SideEffect.init(json:)) },
@@ -142,7 +144,7 @@ extension SideEffects {
 }
 
 extension SideEffect {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(
             id: try o.string("id"),
@@ -154,7 +156,7 @@ extension SideEffect {
 }
 
 extension AdequateTrial {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(minimumWeeks: try o.int("minimumWeeks"), maximumWeeks: try o.int("maximumWeeks"),
                   weeksAtHighestTolerated: try o.int("weeksAtHighestTolerated"))
@@ -162,14 +164,14 @@ extension AdequateTrial {
 }
 
 extension ReviewIntervals {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(earlyDays: try o.int("earlyDays"), regularDays: try o.int("regularDays"))
     }
 }
 
 extension ControlledDrugRules {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(
             schedule: try o.string("schedule"),

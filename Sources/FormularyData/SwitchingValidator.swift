@@ -1,3 +1,5 @@
+import PainLadder
+
 /// Checks `switching.json` against the formulary it belongs to: known drugs, resolvable
 /// sources, conversion tables that rise and do not overlap, and pairs that name a
 /// conversion between the same two drugs. The first problem is thrown as

@@ -1,4 +1,5 @@
 import Foundation
+import PainLadder
 
 /// Reads a formulary from JSON files and checks it before anything uses it.
 public enum FormularyLoader {
@@ -12,34 +13,59 @@ public enum FormularyLoader {
     /// - Throws: ``PainLadderError/invalidFormulary(file:drug:field:problem:)`` naming the
     ///   file, drug, field and problem when anything is missing, malformed or unsafe.
     public static func load(directory: URL, overlay: URL? = nil) throws -> Formulary {
-        let index = try read(directory.appendingPathComponent(indexFile), as: FormularyIndex.init(json:))
-        let sources = try read(directory.appendingPathComponent("sources.json")) { sources in
+        try load(directory: directory, overlay: overlay, trusting: BundledFormulary.validatedDigest).formulary
+    }
+
+    /// Loads as ``load(directory:overlay:)`` does, skipping the validators when the folder's
+    /// files have the digest `trusted` (`nil`: never skip); also returns the files' digest.
+    /// A local overlay is always checked in full.
+    static func load(directory: URL, overlay: URL?, trusting trusted: UInt64?) throws -> (formulary: Formulary, digest: UInt64) {
+        var digest = FormularyDigest()
+        func read<T>(_ name: String, as body: (JSONTreeReader) throws -> T) throws -> T {
+            let url = directory.appendingPathComponent(name)
+            let data = try contents(of: url)
+            digest.add(file: name, data)
+            return try parse(data, file: url.lastPathComponent, as: body)
+        }
+        let index = try read(indexFile, as: FormularyIndex.init(json:))
+        let sources = try read("sources.json") { sources in
             try sources.dictionary(Source.init(json:))
         }
-        let diagnoses = try read(directory.appendingPathComponent("diagnoses.json")) { list in
+        let diagnoses = try read("diagnoses.json") { list in
             try list.array(Diagnosis.init(json:))
         }
-        let medicines = try read(directory.appendingPathComponent("medicines.json")) { medicines in
+        let medicines = try read("medicines.json") { medicines in
             try medicines.dictionary { classes in try classes.strings() }
         }
-        let drugs = try index.drugs.map { try read(directory.appendingPathComponent($0), as: Drug.init(json:)) }
+        let drugs = try index.drugs.map { try read($0, as: Drug.init(json:)) }
+        // Optional: switching guidance and dose conversions. Its bytes count in the digest,
+        // but it is read and checked after the rest, as it always was, so the same mistake is
+        // reported first.
+        let switchingURL = directory.appendingPathComponent(SwitchingValidator.file)
+        let hasSwitching = FileManager.default.fileExists(atPath: switchingURL.path)
+        let switchingData = hasSwitching ? try? contents(of: switchingURL) : nil
+        var whole = digest
+        if let switchingData { whole.add(file: SwitchingValidator.file, switchingData) }
+        let validated = trusted != nil && whole.value == trusted
+
         // drug id → the file it came from, so a validation error names the right file.
         let drugFiles = Dictionary(zip(drugs.map(\.id), index.drugs), uniquingKeysWith: { first, _ in first })
         var formulary = Formulary(name: index.name, version: index.version, drugs: drugs, sources: sources,
                                   diagnoses: diagnoses, medicineClasses: medicines, pathway: index.pathway)
-        try FormularyValidator.validate(formulary, file: directory.lastPathComponent, drugFiles: drugFiles)
-        // Optional: switching guidance and dose conversions.
-        let switchingURL = directory.appendingPathComponent(SwitchingValidator.file)
-        if FileManager.default.fileExists(atPath: switchingURL.path) {
-            let switching = try read(switchingURL, as: SwitchingRules.init(json:))
-            try SwitchingValidator.validate(switching, in: formulary)
+        if !validated {
+            try FormularyValidator.validate(formulary, file: directory.lastPathComponent, drugFiles: drugFiles)
+        }
+        if hasSwitching {
+            let data = try switchingData ?? contents(of: switchingURL)
+            let switching = try parse(data, file: SwitchingValidator.file, as: SwitchingRules.init(json:))
+            if !validated { try SwitchingValidator.validate(switching, in: formulary) }
             formulary.switching = switching
         }
         if let overlay {
-            let local = try read(overlay, as: LocalOverlay.init(json:))
+            let local = try self.read(overlay, as: LocalOverlay.init(json:))
             formulary = try FormularyValidator.apply(local, to: formulary, file: overlay.lastPathComponent)
         }
-        return formulary
+        return (formulary, whole.value)
     }
 
     /// The formulary bundled with PainLadder (`Data/formulary`), plus an optional overlay.
@@ -49,12 +75,12 @@ public enum FormularyLoader {
 
     /// Where the bundled `Data/formulary` folder is.
     ///
-    /// SwiftPM copies `Data/` into `PainLadder_PainLadder.resources` beside the built binary.
+    /// SwiftPM copies `Data/` into `PainLadder_FormularyData.resources` beside the built binary.
     /// Its generated `Bundle.module` accessor calls `fatalError` when that folder is missing
     /// (an installed binary without it), so we look for it ourselves and fail with a message.
     public static func bundledDirectory() throws -> URL {
         let fm = FileManager.default
-        let bundleName = "PainLadder_PainLadder.resources"
+        let bundleName = "PainLadder_FormularyData.resources"
         // In order of precedence. Each is worked out only when those before it do not hold
         // the folder: Bundle, environment and URL calls cost more than the check itself, and
         // this runs on every command.
@@ -74,9 +100,9 @@ public enum FormularyLoader {
             },
             // The source tree this library was built from (a development build).
             {
-                URL(fileURLWithPath: #filePath)
+                URL(fileURLWithPath: #filePath)  // Sources/FormularyData/FormularyLoader.swift
                     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                    .deletingLastPathComponent().appendingPathComponent("Data/formulary")
+                    .appendingPathComponent("Data/formulary")
             },
         ]
         for candidate in candidates {
@@ -93,14 +119,21 @@ public enum FormularyLoader {
     /// naming the file and the field: "cannot be read", "is not valid JSON: … at line L,
     /// column C", "is missing", "has the wrong type (expected Int)", "is null", "is not a
     /// known field".
-    static func read<T>(_ url: URL, as body: (JSONReader) throws -> T) throws -> T {
-        let file = url.lastPathComponent
-        let data: Data
+    static func read<T>(_ url: URL, as body: (JSONTreeReader) throws -> T) throws -> T {
+        try parse(contents(of: url), file: url.lastPathComponent, as: body)
+    }
+
+    /// A file's bytes, or "cannot be read".
+    private static func contents(of url: URL) throws -> Data {
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
-            throw PainLadderError.invalidFormulary(file: file, drug: nil, field: "file", problem: "cannot be read")
+            throw PainLadderError.invalidFormulary(file: url.lastPathComponent, drug: nil, field: "file", problem: "cannot be read")
         }
+    }
+
+    /// One file's bytes read as `body` says (see ``read(_:as:)``).
+    private static func parse<T>(_ data: Data, file: String, as body: (JSONTreeReader) throws -> T) throws -> T {
         let document: JSONDocument
         do {
             document = try JSONTreeParser.parse(data)
@@ -112,7 +145,7 @@ public enum FormularyLoader {
         let marks = ReadMarks(document)
         let value: T
         do {
-            value = try body(JSONReader(document, marks: marks))
+            value = try body(JSONTreeReader(document, marks: marks))
         } catch let error as JSONReadError {
             throw PainLadderError.invalidFormulary(file: file, drug: nil, field: error.field, problem: error.problem)
         }

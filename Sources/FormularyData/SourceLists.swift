@@ -1,3 +1,5 @@
+import PainLadder
+
 /// A value whose JSON form holds `sources` lists (a ``Sourced`` value, a rule, or a type
 /// holding them), so that the validator can check every list resolves.
 ///

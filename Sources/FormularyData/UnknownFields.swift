@@ -1,3 +1,5 @@
+import PainLadder
+
 /// Refuses JSON fields the model does not know (a misspelt `maximumDailyDoes` must not be
 /// silently ignored).
 ///

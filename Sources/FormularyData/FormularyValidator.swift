@@ -1,4 +1,5 @@
 import Foundation
+import PainLadder
 
 /// Checks a formulary for the mistakes that would make a plan unsafe or a rule dead:
 /// numbers without sources, doses no product can make, steps above a maximum, overlapping
@@ -49,8 +50,8 @@ public enum FormularyValidator {
     }
 
     /// Applies a clinic's overlay after checking it: known drugs, caps above zero, no higher
-    /// than the drug's maximum and makeable from its strengths, every value sourced, and a
-    /// ladder order of known drugs without repeats.
+    /// than the drug's maximum and split by the schedule engine for every titration they end,
+    /// every value sourced, and a ladder order of known drugs without repeats.
     public static func apply(_ overlay: LocalOverlay, to formulary: Formulary, file: String) throws -> Formulary {
         let ctx = Context(file: file, drug: nil)
         guard !overlay.name.isBlank else {
@@ -86,10 +87,16 @@ public enum FormularyValidator {
                 throw drugCtx.fail("\(field).value",
                                    "\(cap.value) mg/day is above the drug's maximum of \(drug.maximumDailyDose.value) mg/day")
             }
-            let times = drug.variants.map(\.defaultTimes.count).max() ?? 1
-            guard splittable(cap.value, maxCount: times, strengths: drug.strengths.value,
-                             maximumSingleDose: drug.maximumSingleDose?.value) else {
-                throw drugCtx.fail("\(field).value", "\(cap.value) mg/day cannot be made from \(describe(drug.strengths.value)) in up to \(times) doses")
+            // The cap ends the titration of every profile whose own maximum it does not exceed:
+            // the engine must be able to split it for each of them, or it would silently stop below.
+            let products = Products(drug.strengths.value, upTo: cap.value)
+            let profiles = drug.variants.map { ($0, $0.maximumDailyDose?.value ?? drug.maximumDailyDose.value) }
+                + drug.renalBands.compactMap { band in band.titration.map { ($0, band.maximumDailyDose.value) } }
+            for (profile, limit) in profiles where cap.value <= limit {
+                guard engineSplits(cap.value, profile: profile, products: products,
+                                   maximumSingleDose: drug.maximumSingleDose?.value) else {
+                    throw drugCtx.fail("\(field).value", "\(cap.value) mg/day cannot be made from \(describe(drug.strengths.value)) in up to \(profile.defaultTimes.count) doses")
+                }
             }
         }
         if let order = overlay.ladderOrder {
@@ -102,50 +109,23 @@ public enum FormularyValidator {
 
     // MARK: - Dose splitting
 
-    /// Splits a daily dose into `count` administrations as evenly as the strengths allow
-    /// (in multiples of their greatest common divisor, larger parts first), or `nil` when a
-    /// part cannot be made or is above `maximumSingleDose`.
-    ///
-    /// ```swift
-    /// split(525, count: 2, strengths: pregabalin)  // [275, 250]
-    /// ```
-    public static func split(_ dailyDose: Milligrams, count: Int, strengths: [Strength],
-                             maximumSingleDose: Milligrams? = nil) -> [Milligrams]? {
-        split(dailyDose, count: count, products: Products(strengths, upTo: dailyDose), maximumSingleDose: maximumSingleDose)
-    }
-
-    /// True when the daily dose can be given in some number of administrations from 1 to `maxCount`.
-    public static func splittable(_ dailyDose: Milligrams, maxCount: Int, strengths: [Strength],
-                                  maximumSingleDose: Milligrams? = nil) -> Bool {
-        splittable(dailyDose, maxCount: maxCount, products: Products(strengths, upTo: dailyDose),
-                   maximumSingleDose: maximumSingleDose)
-    }
-
-    private static func split(_ dailyDose: Milligrams, count: Int, products: Products,
-                              maximumSingleDose: Milligrams?) -> [Milligrams]? {
-        guard dailyDose > 0, count >= 1, products.unit > 0, dailyDose % products.unit == 0 else { return nil }
-        let units = dailyDose / products.unit
-        guard units >= count else { return nil }
-        let parts = (0..<count).map { i in (units / count + (i < units % count ? 1 : 0)) * products.unit }
-        for part in Set(parts) {
-            if let limit = maximumSingleDose, part > limit { return nil }
-            if !products.canMake(part) { return nil }
-        }
-        return parts
-    }
-
-    private static func splittable(_ dailyDose: Milligrams, maxCount: Int, products: Products,
-                                   maximumSingleDose: Milligrams?) -> Bool {
-        guard maxCount >= 1 else { return false }
-        return (1...maxCount).contains {
-            split(dailyDose, count: $0, products: products, maximumSingleDose: maximumSingleDose) != nil
-        }
+    /// Whether the schedule engine (``DoseSplitter``) can split `dose` mg/day for `profile`:
+    /// into as many administrations as the engine gives it, at most the profile's times. One
+    /// rule for listed steps, generated steps and a clinic's cap, so a dose the validator
+    /// accepts is one the engine can make.
+    static func engineSplits(_ dose: Milligrams, profile: TitrationVariant, products: Products,
+                             maximumSingleDose: Milligrams?) -> Bool {
+        let count = min(profile.defaultTimes.count, DoseSplitter.administrationCount(
+            for: dose, administrationsPerDay: profile.administrationsPerDay.value, strengths: products.strengths,
+            maximumSingleDose: maximumSingleDose))
+        return DoseSplitter.split(dose, into: count, strengths: products.strengths, maximumSingleDose: maximumSingleDose,
+                                  makeable: products.canMake) != nil
     }
 
     /// Which doses a drug's strengths can make, worked out once per drug: validating a
     /// formulary asks this for hundreds of doses, and the formulary loads on every command.
     /// Agrees with ``Dispensing/units(for:from:)`` being non-nil.
-    private struct Products {
+    struct Products {
         let strengths: [Strength]
         /// Greatest common divisor of the strengths: every makeable dose is a multiple.
         let unit: Int
@@ -378,13 +358,8 @@ public enum FormularyValidator {
             throw ctx.fail("\(path).daysBetweenSteps.value", "minimum (\(interval.minimum) days) is longer than usual (\(interval.usual) days)")
         }
 
-        // The schedule engine's own rule (``DoseSplitter``): a dose the validator accepts is
-        // one the engine can split, so the two can never disagree.
         func engineSplits(_ dose: Milligrams) -> Bool {
-            let count = min(maxDoses, DoseSplitter.administrationCount(
-                for: dose, administrationsPerDay: administrations, strengths: strengths, maximumSingleDose: maximumSingleDose))
-            return DoseSplitter.split(dose, into: count, strengths: strengths, maximumSingleDose: maximumSingleDose,
-                                      makeable: products.canMake) != nil
+            FormularyValidator.engineSplits(dose, profile: v, products: products, maximumSingleDose: maximumSingleDose)
         }
         func checkDaily(_ dose: Milligrams, field: @autoclosure () -> String) throws {
             guard dose <= maximum else {

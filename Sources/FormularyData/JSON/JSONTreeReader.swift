@@ -12,7 +12,7 @@
 /// fractional part (`7`, `7.0`, `7e0`; `7.5` is refused, not rounded, and so is
 /// `7.0000000000000000001`, which JSONDecoder rounds through a Double), a `Double` any
 /// number, correctly rounded.
-struct JSONReader {
+struct JSONTreeReader {
     let value: JSONValue
     let marks: ReadMarks
     /// The path of the container holding `value`, and `value`'s own key or index in it; kept
@@ -103,13 +103,13 @@ struct JSONReader {
     }
 
     /// Each item read by `item`, in order.
-    func array<T>(_ item: (JSONReader) throws -> T) throws -> [T] {
+    func array<T>(_ item: (JSONTreeReader) throws -> T) throws -> [T] {
         guard case let .array(items) = value else { throw mismatch("Array<Any>") }
         let node = node
         var result: [T] = []
         result.reserveCapacity(items.count)
         for (index, element) in items.enumerated() {
-            result.append(try item(JSONReader(element, marks: marks, parent: node, component: .index(index))))
+            result.append(try item(JSONTreeReader(element, marks: marks, parent: node, component: .index(index))))
         }
         return result
     }
@@ -118,7 +118,7 @@ struct JSONReader {
     func ints() throws -> [Int] { try array { reader in try reader.int() } }
 
     /// An object read as a dictionary: every member, each value read by `value`.
-    func dictionary<T>(_ value: (JSONReader) throws -> T) throws -> [String: T] {
+    func dictionary<T>(_ value: (JSONTreeReader) throws -> T) throws -> [String: T] {
         let object = try object()
         var result: [String: T] = [:]
         result.reserveCapacity(object.object.keys.count)
@@ -141,29 +141,29 @@ struct JSONObjectReader {
         JSONReadError(path: JSONPathNode.components(node) + [.key(key)], kind: .missing)
     }
 
-    fileprivate func member(at index: Int) -> JSONReader {
+    fileprivate func member(at index: Int) -> JSONTreeReader {
         marks.mark(object, index)
-        return JSONReader(object.values[index], marks: marks, parent: node, component: .key(object.keys[index]))
+        return JSONTreeReader(object.values[index], marks: marks, parent: node, component: .key(object.keys[index]))
     }
 
     /// A required member (it may still be `null`; reading it as a type then says so).
-    func member(_ key: String) throws -> JSONReader {
+    func member(_ key: String) throws -> JSONTreeReader {
         guard let index = object.index(of: key) else { throw missing(key) }
         return member(at: index)
     }
 
     /// An optional member: `nil` when absent or `null`.
-    func optionalMember(_ key: String) -> JSONReader? {
+    func optionalMember(_ key: String) -> JSONTreeReader? {
         guard let index = object.index(of: key) else { return nil }
         let reader = member(at: index)
         return reader.isNull ? nil : reader
     }
 
-    func read<T>(_ key: String, _ body: (JSONReader) throws -> T) throws -> T {
+    func read<T>(_ key: String, _ body: (JSONTreeReader) throws -> T) throws -> T {
         try body(member(key))
     }
 
-    func readIfPresent<T>(_ key: String, _ body: (JSONReader) throws -> T) throws -> T? {
+    func readIfPresent<T>(_ key: String, _ body: (JSONTreeReader) throws -> T) throws -> T? {
         guard let reader = optionalMember(key) else { return nil }
         return try body(reader)
     }
@@ -180,7 +180,7 @@ struct JSONObjectReader {
     func optionalBool(_ key: String) throws -> Bool? { try optionalMember(key)?.bool() }
     func optionalStrings(_ key: String) throws -> [String]? { try optionalMember(key)?.strings() }
 
-    func array<T>(_ key: String, _ item: (JSONReader) throws -> T) throws -> [T] {
+    func array<T>(_ key: String, _ item: (JSONTreeReader) throws -> T) throws -> [T] {
         try member(key).array(item)
     }
 

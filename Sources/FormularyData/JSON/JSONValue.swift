@@ -1,4 +1,4 @@
-/// A parsed JSON document as a tree: what ``JSONTreeParser`` builds and ``JSONReader``
+/// A parsed JSON document as a tree: what ``JSONTreeParser`` builds and ``JSONTreeReader``
 /// reads the formulary from.
 ///
 /// Numbers keep their literal text, so each reader converts them exactly once into the

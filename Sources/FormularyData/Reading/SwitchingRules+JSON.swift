@@ -1,6 +1,8 @@
+import PainLadder
+
 extension SwitchingRules {
     /// `switching.json`.
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(conversions: try o.array("conversions", DoseConversion.init(json:)),
                   pairs: try o.array("pairs", SwitchPair.init(json:)))
@@ -8,7 +10,7 @@ extension SwitchingRules {
 }
 
 extension SwitchPair {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(
             from: try o.string("from"),
@@ -21,7 +23,7 @@ extension SwitchPair {
 }
 
 extension SwitchGuidance {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(allowed: try o.bool("allowed"), message: try o.string("message"), sources: try o.strings("sources"),
                   status: try o.rawValue("status", EvidenceStatus.self), note: try o.optionalString("note"))
@@ -29,7 +31,7 @@ extension SwitchGuidance {
 }
 
 extension SwitchWarning {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(id: try o.string("id"), when: try o.rawValue("when", When.self), message: try o.string("message"),
                   sources: try o.strings("sources"), status: try o.rawValue("status", EvidenceStatus.self))
@@ -37,7 +39,7 @@ extension SwitchWarning {
 }
 
 extension DoseConversion {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(id: try o.string("id"), label: try o.string("label"), from: try o.string("from"), to: try o.string("to"),
                   rows: try o.sourced("rows") { rows in try rows.array(ConversionRow.init(json:)) })
@@ -45,7 +47,7 @@ extension DoseConversion {
 }
 
 extension ConversionRow {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(fromMg: try o.int("fromMg"), toMinMg: try o.int("toMinMg"), toMaxMg: try o.int("toMaxMg"),
                   toTypicalMg: try o.int("toTypicalMg"))

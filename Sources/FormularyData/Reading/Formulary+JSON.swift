@@ -1,6 +1,8 @@
+import PainLadder
+
 extension FormularyIndex {
     /// `formulary.json`.
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(name: try o.string("name"), version: try o.string("version"), drugs: try o.strings("drugs"),
                   pathway: try o.read("pathway", PathwaySettings.init(json:)))
@@ -8,7 +10,7 @@ extension FormularyIndex {
 }
 
 extension PathwaySettings {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(
             ladderOrder: try o.optionalSourced("ladderOrder") { try $0.strings() },
@@ -20,7 +22,7 @@ extension PathwaySettings {
 }
 
 extension PainChangeBands {
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(minimalPercent: try o.double("minimalPercent"), moderatePercent: try o.double("moderatePercent"),
                   substantialPercent: try o.double("substantialPercent"))
@@ -29,7 +31,7 @@ extension PainChangeBands {
 
 extension Source {
     /// One entry of `sources.json`.
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(title: try o.string("title"), url: try o.optionalString("url"))
     }
@@ -37,7 +39,7 @@ extension Source {
 
 extension Diagnosis {
     /// One entry of `diagnoses.json`.
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(id: try o.string("id"), label: try o.string("label"), category: try o.string("category"))
     }
@@ -45,7 +47,7 @@ extension Diagnosis {
 
 extension LocalOverlay {
     /// A clinic's overlay file (`--formulary FILE`).
-    init(json: JSONReader) throws {
+    init(json: JSONTreeReader) throws {
         let o = try json.object()
         self.init(
             name: try o.string("name"),
