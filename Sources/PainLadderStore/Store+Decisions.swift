@@ -94,14 +94,14 @@ extension Store {
                 let inProgress = try Self.fetchCoursesInProgress(patientID, db)
                 guard let match = inProgress.first(where: { $0.drug == drug.lowercased() }) else {
                     throw PainLadderError.invalidValue(
-                        field: "--drug", given: drug,
-                        allowed: inProgress.isEmpty ? "(no medicine in progress)" : inProgress.map(\.drug).joined(separator: ", "))
+                        field: .drug, given: drug,
+                        allowed: Phrase(inProgress.isEmpty ? "(no medicine in progress)" : inProgress.map(\.drug).joined(separator: ", ")))
                 }
                 chosen = match
             }
             guard let course = try chosen ?? Self.fetchActiveCourse(patientID, db) ?? courses.max(by: { ($0.id ?? 0) < ($1.id ?? 0) }),
                   let plan = try Self.fetchCurrentPlan(course.id!, db) else {
-                throw PainLadderError.notPossible("\(patientID) has no course to decide on (a clinician starts one with 'painladder start')")
+                throw PainLadderError.noCourseToDecideOn(patient: patientID)
             }
             var result = try body(DecisionSnapshot(patient: patient, courses: courses, course: course, plan: plan))
 

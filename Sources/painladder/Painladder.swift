@@ -14,22 +14,18 @@ struct Painladder: ParsableCommand {
             print("\(version) (time zone data \(TimeZone.timeZoneDataVersion))")
             Foundation.exit(0)
         }
-        if let error = ArgumentEncoding.firstInvalid() {
-            Output.error(error.description)
-            Foundation.exit(error.exitCode)
-        }
+        if let error = ArgumentEncoding.firstInvalid() { fail(error) }
         let arguments = Array(CommandLine.arguments.dropFirst())
         // The parser that reports errors: the subcommand's own when it parsed alone.
         var parser: ParsableCommand.Type = Painladder.self
+        var command: ParsableCommand
         do {
-            var command: ParsableCommand
             if let (sub, rest) = directSubcommand(arguments) {
                 parser = sub
                 command = try sub.parseAsRoot(rest)
             } else {
                 command = try parseAsRoot()
             }
-            try command.run()
         } catch {
             let code = parser.exitCode(for: error)
             if code == .success {
@@ -42,6 +38,17 @@ struct Painladder: ParsableCommand {
             Output.error("\(message) (see 'painladder \(subcommand.isEmpty ? "" : subcommand + " ")--help')")
             Foundation.exit(code.rawValue)
         }
+        do {
+            try command.run()
+        } catch {
+            fail(error)
+        }
+    }
+
+    /// Every failure of a command: one line on stderr (none for a bare exit code) and its exit code.
+    static func fail(_ error: Error) -> Never {
+        if !(error is ExitCode) { Output.error(ErrorText.message(error)) }
+        Foundation.exit(ErrorText.exitCode(error))
     }
 
     static let version = "0.1.0"

@@ -111,7 +111,7 @@ extension Clinic {
                     }
                 }
             } catch let error as PainLadderError {
-                if case .busy = error { throw error }
+                if error.isBusy { throw error }
                 result.problems.append("course \(courseID): \(error.description)")
             }
         }

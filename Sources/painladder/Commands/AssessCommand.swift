@@ -44,21 +44,19 @@ struct AssessCommand: ParsableCommand {
     }
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let id = try Parse.patientID(patient)
-            var answers = self
-            if !anyAnswer {
-                answers = Self.ask(self)
-                guard answers.anyAnswer else {
-                    throw PainLadderError.notPossible("assess: no question was answered, so nothing was recorded")
-                }
+        let now = try global.currentInstant()
+        let id = try Parse.patientID(patient)
+        var answers = self
+        if !anyAnswer {
+            answers = Self.ask(self)
+            guard answers.anyAnswer else {
+                throw PainLadderError.notPossible("assess: no question was answered, so nothing was recorded")
             }
-            let assessment = try answers.assessment()
-            let clinic = try global.openClinic(create: false)
-            let recorded = try clinic.recordAssessment(patientID: id, assessment, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
         }
+        let assessment = try answers.assessment()
+        let clinic = try global.openClinic(create: false)
+        let recorded = try clinic.recordAssessment(patientID: id, assessment, by: GlobalOptions.currentUser, now: now)
+        try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
     }
 
     func assessment() throws -> PainAssessment {

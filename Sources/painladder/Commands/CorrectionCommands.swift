@@ -22,23 +22,22 @@ struct CorrectCommand: ParsableCommand {
     @Option(help: "Why it is being corrected.") var reason: String
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let entryID = try Parse.entryID(entry, field: "entry")
-            try Parse.text(reason, field: "--reason", required: true)
-            let change = Clinic.Correction(
-                doseMg: try dose.map { try Parse.milligrams($0, field: "--dose") }, at: at,
-                score: try score.map { try Parse.integer($0, field: "--score", range: 0...10) },
-                sleep: try sleep.map { try Parse.integer($0, field: "--sleep", range: 0...10) },
-                mood: try mood.map { try Parse.integer($0, field: "--mood", range: 0...10) },
-                severity: try severity.map { try Parse.choice($0, field: "--severity", as: Severity.self) },
-                impression: try impression.map { try Parse.integer($0, field: "--impression", range: 1...7) })
-            let clinic = try global.openClinic(create: false)
-            let id = try clinic.store.patientID(ofEntry: entryID)
-            let recorded = try clinic.correct(patientID: id, entryID: entryID, change, reason: reason,
-                                              by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
-        }
+        let now = try global.currentInstant()
+        let entryID = try Parse.entryID(entry, field: "entry")
+        try Parse.text(reason, field: "--reason", required: true)
+        let change = Clinic.Correction(
+            doseMg: try dose.map { try Parse.milligrams($0, field: "--dose") },
+            at: try at.map { try TimeExpression(parsing: $0) },
+            score: try score.map { try Parse.integer($0, field: "--score", range: 0...10) },
+            sleep: try sleep.map { try Parse.integer($0, field: "--sleep", range: 0...10) },
+            mood: try mood.map { try Parse.integer($0, field: "--mood", range: 0...10) },
+            severity: try severity.map { try Parse.choice($0, field: "--severity", as: Severity.self) },
+            impression: try impression.map { try Parse.integer($0, field: "--impression", range: 1...7) })
+        let clinic = try global.openClinic(create: false)
+        let id = try clinic.store.patientID(ofEntry: entryID)
+        let recorded = try clinic.correct(patientID: id, entryID: entryID, change, reason: reason,
+                                          by: GlobalOptions.currentUser, now: now)
+        try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
     }
 }
 
@@ -51,14 +50,12 @@ struct UndoCommand: ParsableCommand {
     @Option(help: "Why.") var reason: String
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let entryID = try Parse.entryID(entry, field: "entry")
-            try Parse.text(reason, field: "--reason", required: true)
-            let clinic = try global.openClinic(create: false)
-            let id = try clinic.store.patientID(ofEntry: entryID)
-            let recorded = try clinic.undo(patientID: id, entryID: entryID, reason: reason, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
-        }
+        let now = try global.currentInstant()
+        let entryID = try Parse.entryID(entry, field: "entry")
+        try Parse.text(reason, field: "--reason", required: true)
+        let clinic = try global.openClinic(create: false)
+        let id = try clinic.store.patientID(ofEntry: entryID)
+        let recorded = try clinic.undo(patientID: id, entryID: entryID, reason: reason, by: GlobalOptions.currentUser, now: now)
+        try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
     }
 }

@@ -82,31 +82,29 @@ struct DecideCommand: ParsableCommand {
     }
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let patientID = try Parse.patientID(patient)
-            try Parse.text(by!, field: "--by", required: true)
-            try Parse.text(reason!, field: "--reason", required: true)
-            if let overrideReason { try Parse.text(overrideReason, field: "--override-reason", required: true) }
-            var request = DecisionRequest(kind: kind!, by: by!, reason: reason!)
-            request.nextReview = try nextReview.map { try Parse.date($0, field: "--next-review") }
-            request.doseMg = try dose.map { try Parse.milligrams($0, field: "--dose") }
-            request.outcome = try outcome.map { try Parse.choice($0, field: "--outcome", as: Course.Outcome.self) }
-            request.switchTo = drug
-            request.mode = crossTaper ? .crossTaper : direct ? .direct : .sequential
-            request.abrupt = abrupt
-            request.overrides = Set(try overrides.map { try Parse.choice($0, field: "--override", as: OverrideLimit.self) })
-            request.overrideReason = overrideReason
-            let clinic = try global.openClinic(create: false)
-            let record = try clinic.decide(patientID: patientID, drug: courseDrug, request, now: now)
-            let p = try clinic.store.patient(patientID)
-            if global.json {
-                try Output.json(DecisionView(patientID: p.id, record: record))
-                return
-            }
-            Output.line(DecisionText.render(record, patient: p, formulary: clinic.formulary,
-                                            today: LocalDate(now, in: p.zone)))
+        let now = try global.currentInstant()
+        let patientID = try Parse.patientID(patient)
+        try Parse.text(by!, field: "--by", required: true)
+        try Parse.text(reason!, field: "--reason", required: true)
+        if let overrideReason { try Parse.text(overrideReason, field: "--override-reason", required: true) }
+        var request = DecisionRequest(kind: kind!, by: by!, reason: reason!)
+        request.nextReview = try nextReview.map { try Parse.date($0, field: "--next-review") }
+        request.doseMg = try dose.map { try Parse.milligrams($0, field: "--dose") }
+        request.outcome = try outcome.map { try Parse.choice($0, field: "--outcome", as: Course.Outcome.self) }
+        request.switchTo = drug
+        request.mode = crossTaper ? .crossTaper : direct ? .direct : .sequential
+        request.abrupt = abrupt
+        request.overrides = Set(try overrides.map { try Parse.choice($0, field: "--override", as: OverrideLimit.self) })
+        request.overrideReason = overrideReason
+        let clinic = try global.openClinic(create: false)
+        let record = try clinic.decide(patientID: patientID, drug: courseDrug, request, now: now)
+        let p = try clinic.store.patient(patientID)
+        if global.json {
+            try Output.json(DecisionView(patientID: p.id, record: record))
+            return
         }
+        Output.line(DecisionText.render(record, patient: p, formulary: clinic.formulary,
+                                        today: LocalDate(now, in: p.zone)))
     }
 }
 

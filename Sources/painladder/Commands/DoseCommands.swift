@@ -24,15 +24,13 @@ struct TakeCommand: ParsableCommand {
     @Option(help: "A note.") var note: String?
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let id = try Parse.patientID(patient)
-            let mg = try dose.map { try Parse.milligrams($0, field: "--dose") }
-            if let note { try Parse.text(note, field: "--note") }
-            let clinic = try global.openClinic(create: false)
-            let recorded = try clinic.take(patientID: id, drug: drug, at: at, doseMg: mg, note: note, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
-        }
+        let now = try global.currentInstant()
+        let id = try Parse.patientID(patient)
+        let mg = try dose.map { try Parse.milligrams($0, field: "--dose") }
+        if let note { try Parse.text(note, field: "--note") }
+        let clinic = try global.openClinic(create: false)
+        let recorded = try clinic.take(patientID: id, drug: drug, at: try at.map { try TimeExpression(parsing: $0) }, doseMg: mg, note: note, by: GlobalOptions.currentUser, now: now)
+        try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
     }
 }
 
@@ -47,13 +45,11 @@ struct SkipCommand: ParsableCommand {
     @Option(help: "Which medicine, when two are in progress (during a switch).") var drug: String?
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let id = try Parse.patientID(patient)
-            try Parse.text(reason, field: "--reason", required: true)
-            let clinic = try global.openClinic(create: false)
-            let recorded = try clinic.skip(patientID: id, drug: drug, at: at, reason: reason, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
-        }
+        let now = try global.currentInstant()
+        let id = try Parse.patientID(patient)
+        try Parse.text(reason, field: "--reason", required: true)
+        let clinic = try global.openClinic(create: false)
+        let recorded = try clinic.skip(patientID: id, drug: drug, at: try at.map { try TimeExpression(parsing: $0) }, reason: reason, by: GlobalOptions.currentUser, now: now)
+        try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
     }
 }

@@ -24,40 +24,38 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        try guarded {
-            let id = try Parse.patientID(patient)
-            let clinic = try global.openClinic(create: false)
-            let text: String
-            switch format.lowercased() {
-            case "ics":
-                text = try clinic.calendar(patientID: id)
-            case "csv":
-                text = JournalExport.csv(try clinic.history(patientID: id, from: nil, to: nil),
-                                         courses: try clinic.store.courses(patientID: id))
-            case "json":
-                let courses = try clinic.store.courses(patientID: id).map { c in
-                    PatientExport.CourseExport(course: c, planVersions: try clinic.store.planVersions(courseID: c.id!))
-                }
-                let export = PatientExport(patient: try clinic.store.patient(id), courses: courses,
-                                           journal: try clinic.history(patientID: id, from: nil, to: nil).filter { $0.entry != nil })
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                encoder.dateEncodingStrategy = .iso8601
-                text = String(decoding: try encoder.encode(export), as: UTF8.self) + "\n"
-            default:
-                throw PainLadderError.invalidValue(field: "--format", given: format, allowed: "ics, csv or json")
+        let id = try Parse.patientID(patient)
+        let clinic = try global.openClinic(create: false)
+        let text: String
+        switch format.lowercased() {
+        case "ics":
+            text = try clinic.calendar(patientID: id)
+        case "csv":
+            text = JournalExport.csv(try clinic.history(patientID: id, from: nil, to: nil),
+                                     courses: try clinic.store.courses(patientID: id))
+        case "json":
+            let courses = try clinic.store.courses(patientID: id).map { c in
+                PatientExport.CourseExport(course: c, planVersions: try clinic.store.planVersions(courseID: c.id!))
             }
-            guard let output else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-                return
-            }
-            let url = URL(fileURLWithPath: output)
-            let created = FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8),
-                                                         attributes: [.posixPermissions: 0o600])
-            guard created else {
-                throw PainLadderError.invalidValue(field: "--output", given: output, allowed: "a file path that can be written")
-            }
-            Output.note("wrote \(url.path)")
+            let export = PatientExport(patient: try clinic.store.patient(id), courses: courses,
+                                       journal: try clinic.history(patientID: id, from: nil, to: nil).filter { $0.entry != nil })
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            text = String(decoding: try encoder.encode(export), as: UTF8.self) + "\n"
+        default:
+            throw BadArgument(field: "--format", given: format, allowed: "ics, csv or json")
         }
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let url = URL(fileURLWithPath: output)
+        let created = FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8),
+                                                     attributes: [.posixPermissions: 0o600])
+        guard created else {
+            throw BadArgument(field: "--output", given: output, allowed: "a file path that can be written")
+        }
+        Output.note("wrote \(url.path)")
     }
 }

@@ -14,30 +14,28 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("To this date (YYYY-MM-DD).", valueName: "date")) var to: String?
 
     func run() throws {
-        try guarded {
-            let id = try Parse.patientID(patient)
-            let fromDate = try from.map { try Parse.date($0, field: "--from") }
-            let toDate = try to.map { try Parse.date($0, field: "--to") }
-            let clinic = try global.openClinic(create: false)
-            let items = try clinic.history(patientID: id, from: fromDate, to: toDate)
-            if global.json {
-                try Output.json(items)
-                return
-            }
-            if items.isEmpty { Output.line("Nothing recorded for \(id) in that period.") }
-            for item in items {
-                // Each time in the zone the patient was in then: a move keeps past times.
-                let zone = TimeZone(identifier: item.timeZone) ?? TimeZone(identifier: "UTC")!
-                let local = WallClock.local(item.at, in: zone)
-                let version = item.planVersion.map { "v\($0)" } ?? "  "
-                if let plan = item.plan {
-                    Output.line("\(local.date) \(local.time)  \(version)  plan version \(plan.version) by \(plan.author): \(plan.reason)")
-                } else if let e = item.entry {
-                    var line = "\(local.date) \(local.time)  \(version)  \(JournalText.describe(e, zone: zone))"
-                    if let by = item.supersededBy { line += "  [replaced by #\(by)]" }
-                    if e.supersedes != nil, e.kind != .undo { line += "  [corrects #\(e.supersedes!): \(e.reason ?? "")]" }
-                    Output.line(line)
-                }
+        let id = try Parse.patientID(patient)
+        let fromDate = try from.map { try Parse.date($0, field: "--from") }
+        let toDate = try to.map { try Parse.date($0, field: "--to") }
+        let clinic = try global.openClinic(create: false)
+        let items = try clinic.history(patientID: id, from: fromDate, to: toDate)
+        if global.json {
+            try Output.json(items)
+            return
+        }
+        if items.isEmpty { Output.line("Nothing recorded for \(id) in that period.") }
+        for item in items {
+            // Each time in the zone the patient was in then: a move keeps past times.
+            let zone = TimeZone(identifier: item.timeZone) ?? TimeZone(identifier: "UTC")!
+            let local = WallClock.local(item.at, in: zone)
+            let version = item.planVersion.map { "v\($0)" } ?? "  "
+            if let plan = item.plan {
+                Output.line("\(local.date) \(local.time)  \(version)  plan version \(plan.version) by \(plan.author): \(plan.reason)")
+            } else if let e = item.entry {
+                var line = "\(local.date) \(local.time)  \(version)  \(JournalText.describe(e, zone: zone))"
+                if let by = item.supersededBy { line += "  [replaced by #\(by)]" }
+                if e.supersedes != nil, e.kind != .undo { line += "  [corrects #\(e.supersedes!): \(e.reason ?? "")]" }
+                Output.line(line)
             }
         }
     }

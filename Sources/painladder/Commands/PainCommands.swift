@@ -21,18 +21,16 @@ struct PainCommand: ParsableCommand {
     @Flag(help: "This score is the course's baseline.") var baseline = false
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let id = try Parse.patientID(patient)
-            let value = try Parse.integer(score, field: "score", range: 0...10)
-            let sleepValue = try sleep.map { try Parse.integer($0, field: "--sleep", range: 0...10) }
-            let moodValue = try mood.map { try Parse.integer($0, field: "--mood", range: 0...10) }
-            if let impact { try Parse.text(impact, field: "--impact") }
-            let clinic = try global.openClinic(create: false)
-            let recorded = try clinic.recordPain(patientID: id, score: value, sleep: sleepValue, mood: moodValue, impact: impact,
-                                                 baseline: baseline, at: at, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
-        }
+        let now = try global.currentInstant()
+        let id = try Parse.patientID(patient)
+        let value = try Parse.integer(score, field: "score", range: 0...10)
+        let sleepValue = try sleep.map { try Parse.integer($0, field: "--sleep", range: 0...10) }
+        let moodValue = try mood.map { try Parse.integer($0, field: "--mood", range: 0...10) }
+        if let impact { try Parse.text(impact, field: "--impact") }
+        let clinic = try global.openClinic(create: false)
+        let recorded = try clinic.recordPain(patientID: id, score: value, sleep: sleepValue, mood: moodValue, impact: impact,
+                                             baseline: baseline, at: try at.map { try TimeExpression(parsing: $0, dateAlone: true) }, by: GlobalOptions.currentUser, now: now)
+        try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
     }
 }
 
@@ -45,13 +43,11 @@ struct ImpressionCommand: ParsableCommand {
     @Argument(help: "1–7 (PGIC).") var value: String
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let id = try Parse.patientID(patient)
-            let v = try Parse.integer(value, field: "impression", range: 1...7)
-            let clinic = try global.openClinic(create: false)
-            let recorded = try clinic.recordImpression(patientID: id, value: v, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
-        }
+        let now = try global.currentInstant()
+        let id = try Parse.patientID(patient)
+        let v = try Parse.integer(value, field: "impression", range: 1...7)
+        let clinic = try global.openClinic(create: false)
+        let recorded = try clinic.recordImpression(patientID: id, value: v, by: GlobalOptions.currentUser, now: now)
+        try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
     }
 }

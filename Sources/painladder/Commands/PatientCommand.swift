@@ -47,25 +47,23 @@ struct PatientCommand: ParsableCommand {
         var medicines: [String] = []
 
         func run() throws {
-            try guarded {
-                let now = try global.currentInstant()
-                let formulary = try global.loadFormulary()
-                let patient = try PatientInput.patient(
-                    id: id, name: name, born: born, sex: sex, timeZone: timeZone, diagnosis: diagnosis,
-                    weight: weight, creatinine: creatinine, creatinineUnit: creatinineUnit, crcl: crcl,
-                    hepaticImpairment: hepaticImpairment, frail: frail, pregnancyPotential: pregnancyPotential,
-                    conditions: conditions, medicines: medicines, formulary: formulary, now: now)
-                let store = try Store(path: global.databasePath, createIfMissing: true)
-                try store.addPatient(patient, at: now, by: GlobalOptions.currentUser)
-                if global.json {
-                    try Output.json(patient)
-                } else {
-                    Output.line("Added patient \(patient.id).")
-                    Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: formulary))
-                }
-                for unknown in PatientInput.unknownMedicines(patient, formulary) {
-                    Output.note("note: '\(unknown)' is not in the formulary's medicine list; no interaction rule will match it.")
-                }
+            let now = try global.currentInstant()
+            let formulary = try global.loadFormulary()
+            let patient = try PatientInput.patient(
+                id: id, name: name, born: born, sex: sex, timeZone: timeZone, diagnosis: diagnosis,
+                weight: weight, creatinine: creatinine, creatinineUnit: creatinineUnit, crcl: crcl,
+                hepaticImpairment: hepaticImpairment, frail: frail, pregnancyPotential: pregnancyPotential,
+                conditions: conditions, medicines: medicines, formulary: formulary, now: now)
+            let store = try Store(path: global.databasePath, createIfMissing: true)
+            try store.addPatient(patient, at: now, by: GlobalOptions.currentUser)
+            if global.json {
+                try Output.json(patient)
+            } else {
+                Output.line("Added patient \(patient.id).")
+                Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: formulary))
+            }
+            for unknown in PatientInput.unknownMedicines(patient, formulary) {
+                Output.note("note: '\(unknown)' is not in the formulary's medicine list; no interaction rule will match it.")
             }
         }
     }
@@ -76,15 +74,13 @@ struct PatientCommand: ParsableCommand {
         @Argument(help: "The patient's id.") var id: String
 
         func run() throws {
-            try guarded {
-                let now = try global.currentInstant()
-                let clinic = try global.openClinic(create: false)
-                let patient = try clinic.store.patient(try Parse.patientID(id))
-                if global.json {
-                    try Output.json(patient)
-                } else {
-                    Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: clinic.formulary))
-                }
+            let now = try global.currentInstant()
+            let clinic = try global.openClinic(create: false)
+            let patient = try clinic.store.patient(try Parse.patientID(id))
+            if global.json {
+                try Output.json(patient)
+            } else {
+                Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: clinic.formulary))
             }
         }
     }
@@ -94,19 +90,17 @@ struct PatientCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            try guarded {
-                let clinic = try global.openClinic(create: false)
-                let patients = try clinic.store.patients()
-                if global.json {
-                    try Output.json(patients)
-                    return
-                }
-                var table = Table("id", "name", "born", "diagnosis", "time zone")
-                for p in patients {
-                    table.add(p.id, p.name ?? "", p.birthDate.description, p.diagnosis, p.timeZone)
-                }
-                Output.line(patients.isEmpty ? "No patients yet (painladder patient add …)." : table.render())
+            let clinic = try global.openClinic(create: false)
+            let patients = try clinic.store.patients()
+            if global.json {
+                try Output.json(patients)
+                return
             }
+            var table = Table("id", "name", "born", "diagnosis", "time zone")
+            for p in patients {
+                table.add(p.id, p.name ?? "", p.birthDate.description, p.diagnosis, p.timeZone)
+            }
+            Output.line(patients.isEmpty ? "No patients yet (painladder patient add …)." : table.render())
         }
     }
 }
@@ -140,58 +134,56 @@ extension PatientCommand {
         @Option(help: "Why (kept in the audit trail).") var reason: String?
 
         func run() throws {
-            try guarded {
-                let now = try global.currentInstant()
-                let clinic = try global.openClinic(create: false)
-                let old = try clinic.store.patient(try Parse.patientID(id))
-                var p = old
-                let f = clinic.formulary
-                if let timeZone { p.timeZone = try Parse.timeZone(timeZone, field: "--tz").identifier }
-                if let weight { p.weightKg = try Parse.number(weight, field: "--weight", range: 20...400, unit: "kg") }
-                if creatinine != nil || creatinineUnit != nil {
-                    p.serumCreatinine = try PatientInput.serumCreatinine(creatinine, unit: creatinineUnit)
+            let now = try global.currentInstant()
+            let clinic = try global.openClinic(create: false)
+            let old = try clinic.store.patient(try Parse.patientID(id))
+            var p = old
+            let f = clinic.formulary
+            if let timeZone { p.timeZone = try Parse.timeZone(timeZone, field: "--tz").identifier }
+            if let weight { p.weightKg = try Parse.number(weight, field: "--weight", range: 20...400, unit: "kg") }
+            if creatinine != nil || creatinineUnit != nil {
+                p.serumCreatinine = try PatientInput.serumCreatinine(creatinine, unit: creatinineUnit)
+            }
+            if let crcl { p.creatinineClearance = try Parse.number(crcl, field: "--crcl", range: 1...250, unit: "mL/min") }
+            if let v = hepaticImpairment { p.hepaticImpairment = try Parse.yesNo(v, field: "--hepatic-impairment") }
+            if let v = frail { p.frail = try Parse.yesNo(v, field: "--frail") }
+            if let v = pregnancyPotential { p.pregnancyPotential = try Parse.yesNo(v, field: "--pregnancy-potential") }
+            if let diagnosis {
+                guard f.diagnosis(diagnosis) != nil else {
+                    throw BadArgument(field: "--diagnosis", given: diagnosis,
+                                                       allowed: f.diagnoses.map(\.id).joined(separator: ", "))
                 }
-                if let crcl { p.creatinineClearance = try Parse.number(crcl, field: "--crcl", range: 1...250, unit: "mL/min") }
-                if let v = hepaticImpairment { p.hepaticImpairment = try Parse.yesNo(v, field: "--hepatic-impairment") }
-                if let v = frail { p.frail = try Parse.yesNo(v, field: "--frail") }
-                if let v = pregnancyPotential { p.pregnancyPotential = try Parse.yesNo(v, field: "--pregnancy-potential") }
-                if let diagnosis {
-                    guard f.diagnosis(diagnosis) != nil else {
-                        throw PainLadderError.invalidValue(field: "--diagnosis", given: diagnosis,
-                                                           allowed: f.diagnoses.map(\.id).joined(separator: ", "))
-                    }
-                    p.diagnosis = diagnosis
+                p.diagnosis = diagnosis
+            }
+            let known = PatientInput.knownConditions(f)
+            for c in addConditions where !known.contains(c) {
+                throw BadArgument(field: "--add-condition", given: c, allowed: known.sorted().joined(separator: ", "))
+            }
+            for c in removeConditions where !p.conditions.contains(c) {
+                throw BadArgument(field: "--remove-condition", given: c,
+                                                   allowed: p.conditions.isEmpty ? "(no conditions recorded)" : p.conditions.joined(separator: ", "))
+            }
+            for m in removeMedicines where !p.medicines.contains(m.lowercased()) {
+                throw BadArgument(field: "--remove-medicine", given: m,
+                                                   allowed: p.medicines.isEmpty ? "(no medicines recorded)" : p.medicines.joined(separator: ", "))
+            }
+            p.conditions = p.conditions.filter { !removeConditions.contains($0) } + addConditions.filter { !p.conditions.contains($0) }
+            let removed = Set(removeMedicines.map { $0.lowercased() })
+            p.medicines = p.medicines.filter { !removed.contains($0) } + addMedicines.map { $0.lowercased() }.filter { !p.medicines.contains($0) }
+            if let reason { try Parse.text(reason, field: "--reason") }
+            guard p != old else {
+                throw BadArgument(field: "patient update", given: "(no change)", allowed: "at least one changed field")
+            }
+            try clinic.store.updatePatient(p, at: now, by: GlobalOptions.currentUser, reason: reason,
+                                           zoneFrom: LocalDate(now, in: p.zone))
+            if global.json {
+                try Output.json(p)
+            } else {
+                Output.line("Updated \(p.id).")
+                if p.timeZone != old.timeZone {
+                    Output.line("Dose times now follow \(p.timeZone) from \(LocalDate(now, in: p.zone)); earlier entries keep their times.")
                 }
-                let known = PatientInput.knownConditions(f)
-                for c in addConditions where !known.contains(c) {
-                    throw PainLadderError.invalidValue(field: "--add-condition", given: c, allowed: known.sorted().joined(separator: ", "))
-                }
-                for c in removeConditions where !p.conditions.contains(c) {
-                    throw PainLadderError.invalidValue(field: "--remove-condition", given: c,
-                                                       allowed: p.conditions.isEmpty ? "(no conditions recorded)" : p.conditions.joined(separator: ", "))
-                }
-                for m in removeMedicines where !p.medicines.contains(m.lowercased()) {
-                    throw PainLadderError.invalidValue(field: "--remove-medicine", given: m,
-                                                       allowed: p.medicines.isEmpty ? "(no medicines recorded)" : p.medicines.joined(separator: ", "))
-                }
-                p.conditions = p.conditions.filter { !removeConditions.contains($0) } + addConditions.filter { !p.conditions.contains($0) }
-                let removed = Set(removeMedicines.map { $0.lowercased() })
-                p.medicines = p.medicines.filter { !removed.contains($0) } + addMedicines.map { $0.lowercased() }.filter { !p.medicines.contains($0) }
-                if let reason { try Parse.text(reason, field: "--reason") }
-                guard p != old else {
-                    throw PainLadderError.invalidValue(field: "patient update", given: "(no change)", allowed: "at least one changed field")
-                }
-                try clinic.store.updatePatient(p, at: now, by: GlobalOptions.currentUser, reason: reason,
-                                               zoneFrom: LocalDate(now, in: p.zone))
-                if global.json {
-                    try Output.json(p)
-                } else {
-                    Output.line("Updated \(p.id).")
-                    if p.timeZone != old.timeZone {
-                        Output.line("Dose times now follow \(p.timeZone) from \(LocalDate(now, in: p.zone)); earlier entries keep their times.")
-                    }
-                    Output.line(PatientText.render(p, today: LocalDate(now, in: p.zone), formulary: f))
-                }
+                Output.line(PatientText.render(p, today: LocalDate(now, in: p.zone), formulary: f))
             }
         }
     }
@@ -208,21 +200,21 @@ enum PatientInput {
         let zone = try Parse.timeZone(timeZone, field: "--tz")
         let today = LocalDate(now, in: zone)
         guard birth <= today else {
-            throw PainLadderError.invalidValue(field: "--born", given: born, allowed: "a date not after today (\(today))")
+            throw BadArgument(field: "--born", given: born, allowed: "a date not after today (\(today))")
         }
         let age = birth.wholeYears(until: today)
         guard age < 130 else {
-            throw PainLadderError.invalidValue(field: "--born", given: born, allowed: "an age under 130 years")
+            throw BadArgument(field: "--born", given: born, allowed: "an age under 130 years")
         }
         guard let sexValue = Patient.Sex(rawValue: sex.lowercased()) else {
-            throw PainLadderError.invalidValue(field: "--sex", given: sex, allowed: "male or female")
+            throw BadArgument(field: "--sex", given: sex, allowed: "male or female")
         }
         guard formulary.diagnosis(diagnosis) != nil else {
-            throw PainLadderError.invalidValue(field: "--diagnosis", given: diagnosis,
+            throw BadArgument(field: "--diagnosis", given: diagnosis,
                                                allowed: formulary.diagnoses.map(\.id).joined(separator: ", "))
         }
         if let name, name.count > 200 || name.contains(where: { $0.isNewline }) {
-            throw PainLadderError.invalidValue(field: "--name", given: String(name.prefix(40)) + "…",
+            throw BadArgument(field: "--name", given: String(name.prefix(40)) + "…",
                                                allowed: "one line of at most 200 characters")
         }
         let weightKg = try weight.map { try Parse.number($0, field: "--weight", range: 20...400, unit: "kg") }
@@ -230,11 +222,11 @@ enum PatientInput {
         let crclValue = try crcl.map { try Parse.number($0, field: "--crcl", range: 1...250, unit: "mL/min") }
         let known = knownConditions(formulary)
         for condition in conditions where !known.contains(condition) {
-            throw PainLadderError.invalidValue(field: "--condition", given: condition,
+            throw BadArgument(field: "--condition", given: condition,
                                                allowed: known.sorted().joined(separator: ", "))
         }
         for medicine in medicines where medicine.isEmpty || medicine.count > 100 {
-            throw PainLadderError.invalidValue(field: "--medicine", given: medicine, allowed: "a medicine name of 1–100 characters")
+            throw BadArgument(field: "--medicine", given: medicine, allowed: "a medicine name of 1–100 characters")
         }
         return Patient(id: id, name: name, birthDate: birth, sex: sexValue, timeZone: zone.identifier,
                        weightKg: weightKg, serumCreatinine: serum, creatinineClearance: crclValue,
@@ -249,16 +241,16 @@ enum PatientInput {
         case (nil, nil):
             return nil
         case (.some, nil):
-            throw PainLadderError.invalidValue(field: "--creatinine-unit", given: "(missing)",
+            throw BadArgument(field: "--creatinine-unit", given: "(missing)",
                                                allowed: "umol/L or mg/dL (the unit must be explicit)")
         case (nil, let unit?):
-            throw PainLadderError.invalidValue(field: "--creatinine", given: "(missing)",
+            throw BadArgument(field: "--creatinine", given: "(missing)",
                                                allowed: "a serum creatinine value to go with --creatinine-unit \(unit)")
         case let (value?, unit?):
             let spelled: [String: SerumCreatinine.Unit] = ["umol/l": .micromolPerLitre, "µmol/l": .micromolPerLitre,
                                                           "mg/dl": .milligramsPerDecilitre]
             guard let u = SerumCreatinine.Unit(rawValue: unit) ?? spelled[unit.lowercased()] else {
-                throw PainLadderError.invalidValue(field: "--creatinine-unit", given: unit, allowed: "umol/L or mg/dL")
+                throw BadArgument(field: "--creatinine-unit", given: unit, allowed: "umol/L or mg/dL")
             }
             let range: ClosedRange<Double> = u == .micromolPerLitre ? 10...2000 : 0.1...25
             return SerumCreatinine(value: try Parse.number(value, field: "--creatinine", range: range, unit: u.rawValue), unit: u)

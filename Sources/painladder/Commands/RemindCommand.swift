@@ -46,50 +46,48 @@ struct RemindCommand: ParsableCommand {
     var execTimeout: String?
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            var policy = ReminderPolicy.standard
-            if let window { policy.doseLead = Double(try Parse.integer(window, field: "--window", range: 0...120)) * 60 }
-            if let reviewWithin { policy.reviewWithinDays = try Parse.integer(reviewWithin, field: "--review-within", range: 0...60) }
-            if let supplyDays { policy.supplyLeadDays = try Parse.integer(supplyDays, field: "--supply-days", range: 1...60) }
-            let timeout = try execTimeout.map { Double(try Parse.integer($0, field: "--exec-timeout", range: 1...3600)) } ?? 60
-            if let exec { try Parse.text(exec, field: "--exec", required: true) }
-            if dryRun && exec != nil {
-                throw PainLadderError.invalidValue(field: "--exec", given: exec!, allowed: "no --exec with --dry-run (a dry run delivers nothing)")
-            }
-            let clinic = try global.openClinic(create: false)
-            // A delivery command that exits without reading its input must not kill the job.
-            signal(SIGPIPE, SIG_IGN)
-            let json = global.json
-            let mode: Clinic.RemindMode
-            if dryRun {
-                mode = .dryRun
-            } else if let exec {
-                mode = .confirmed { ExecDelivery.run(exec, reminder: $0, timeout: timeout) }
-            } else {
-                mode = .inline { r in
-                    // Written (unbuffered) inside the claiming transaction: if stdout is gone,
-                    // the claim rolls back and the next run hands the reminder out again.
-                    do {
-                        try FileHandle.standardOutput.write(contentsOf: Data(((json ? r.jsonLine : ReminderText.line(r)) + "\n").utf8))
-                    } catch {
-                        throw PainLadderError.internalError("cannot write to standard output; the reminder stays unsent")
-                    }
-                }
-            }
-            let result = try clinic.remind(now: now, policy: policy, mode: mode)
-            if dryRun {
-                for r in result.reminders { Output.line(json ? r.jsonLine : ReminderText.line(r)) }
-                for m in result.missed {
-                    Output.note("dry run: would mark \(m.patientID)'s \(m.dose?.slot?.description ?? "") dose missed (nothing recorded)")
-                }
-            }
-            for problem in result.problems { Output.error(problem) }
-            for f in result.failed {
-                Output.error("--exec failed for \(f.key); it stays unsent and is handed out again on the next run")
-            }
-            if !result.failed.isEmpty { throw ExitCode(75) }
-            if !result.problems.isEmpty { throw ExitCode(70) }
+        let now = try global.currentInstant()
+        var policy = ReminderPolicy.standard
+        if let window { policy.doseLead = Double(try Parse.integer(window, field: "--window", range: 0...120)) * 60 }
+        if let reviewWithin { policy.reviewWithinDays = try Parse.integer(reviewWithin, field: "--review-within", range: 0...60) }
+        if let supplyDays { policy.supplyLeadDays = try Parse.integer(supplyDays, field: "--supply-days", range: 1...60) }
+        let timeout = try execTimeout.map { Double(try Parse.integer($0, field: "--exec-timeout", range: 1...3600)) } ?? 60
+        if let exec { try Parse.text(exec, field: "--exec", required: true) }
+        if dryRun && exec != nil {
+            throw BadArgument(field: "--exec", given: exec!, allowed: "no --exec with --dry-run (a dry run delivers nothing)")
         }
+        let clinic = try global.openClinic(create: false)
+        // A delivery command that exits without reading its input must not kill the job.
+        signal(SIGPIPE, SIG_IGN)
+        let json = global.json
+        let mode: Clinic.RemindMode
+        if dryRun {
+            mode = .dryRun
+        } else if let exec {
+            mode = .confirmed { ExecDelivery.run(exec, reminder: $0, timeout: timeout) }
+        } else {
+            mode = .inline { r in
+                // Written (unbuffered) inside the claiming transaction: if stdout is gone,
+                // the claim rolls back and the next run hands the reminder out again.
+                do {
+                    try FileHandle.standardOutput.write(contentsOf: Data(((json ? r.jsonLine : ReminderText.line(r)) + "\n").utf8))
+                } catch {
+                    throw PainLadderError.internalError("cannot write to standard output; the reminder stays unsent")
+                }
+            }
+        }
+        let result = try clinic.remind(now: now, policy: policy, mode: mode)
+        if dryRun {
+            for r in result.reminders { Output.line(json ? r.jsonLine : ReminderText.line(r)) }
+            for m in result.missed {
+                Output.note("dry run: would mark \(m.patientID)'s \(m.dose?.slot?.description ?? "") dose missed (nothing recorded)")
+            }
+        }
+        for problem in result.problems { Output.error(problem) }
+        for f in result.failed {
+            Output.error("--exec failed for \(f.key); it stays unsent and is handed out again on the next run")
+        }
+        if !result.failed.isEmpty { throw ExitCode(75) }
+        if !result.problems.isEmpty { throw ExitCode(70) }
     }
 }

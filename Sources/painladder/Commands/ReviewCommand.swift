@@ -19,15 +19,13 @@ struct ReviewCommand: ParsableCommand {
     @Argument(help: "The patient's id.") var patient: String
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let id = try Parse.patientID(patient)
-            let summary = try global.openClinic(create: false).review(patientID: id, now: now)
-            if global.json {
-                try Output.json(summary)
-            } else {
-                Output.line(ReviewText.render(summary, color: Output.colorOnStdout))
-            }
+        let now = try global.currentInstant()
+        let id = try Parse.patientID(patient)
+        let summary = try global.openClinic(create: false).review(patientID: id, now: now)
+        if global.json {
+            try Output.json(summary)
+        } else {
+            Output.line(ReviewText.render(summary, color: Output.colorOnStdout))
         }
     }
 }
@@ -49,15 +47,13 @@ struct ReviewsCommand: ParsableCommand {
     @Flag(help: "Only reviews whose date has passed.") var overdue = false
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let days = try dueWithin.map { try Parse.days($0, field: "--due-within") }
-            let items = try global.openClinic(create: false).reviewsDue(within: days, overdueOnly: overdue, now: now)
-            if global.json {
-                try Output.json(items)
-            } else {
-                Output.line(ReviewsText.render(items, within: days, overdueOnly: overdue, color: Output.colorOnStdout))
-            }
+        let now = try global.currentInstant()
+        let days = try dueWithin.map { try Parse.days($0, field: "--due-within") }
+        let items = try global.openClinic(create: false).reviewsDue(within: days, overdueOnly: overdue, now: now)
+        if global.json {
+            try Output.json(items)
+        } else {
+            Output.line(ReviewsText.render(items, within: days, overdueOnly: overdue, color: Output.colorOnStdout))
         }
     }
 }

@@ -32,26 +32,24 @@ struct SideEffectCommand: ParsableCommand {
     }
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let id = try Parse.patientID(patient)
-            let clinic = try global.openClinic(create: false)
-            let recorded: Clinic.Recorded
-            if let resolved {
-                recorded = try clinic.resolveSideEffect(patientID: id, entryID: try Parse.entryID(resolved, field: "--resolved"),
-                                                        by: GlobalOptions.currentUser, now: now)
-            } else {
-                guard let level = Severity(rawValue: severity!.lowercased()) else {
-                    throw PainLadderError.invalidValue(field: "--severity", given: severity!, allowed: "mild, moderate or severe")
-                }
-                try Parse.text(symptom!, field: "symptom", required: true)
-                if let note { try Parse.text(note, field: "--note") }
-                let sinceDate = try since.map { try Parse.date($0, field: "--since") }
-                recorded = try clinic.reportSideEffect(patientID: id, drug: drug, symptom: symptom!, severity: level, since: sinceDate,
-                                                       note: note, by: GlobalOptions.currentUser, now: now)
+        let now = try global.currentInstant()
+        let id = try Parse.patientID(patient)
+        let clinic = try global.openClinic(create: false)
+        let recorded: Clinic.Recorded
+        if let resolved {
+            recorded = try clinic.resolveSideEffect(patientID: id, entryID: try Parse.entryID(resolved, field: "--resolved"),
+                                                    by: GlobalOptions.currentUser, now: now)
+        } else {
+            guard let level = Severity(rawValue: severity!.lowercased()) else {
+                throw BadArgument(field: "--severity", given: severity!, allowed: "mild, moderate or severe")
             }
-            try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
+            try Parse.text(symptom!, field: "symptom", required: true)
+            if let note { try Parse.text(note, field: "--note") }
+            let sinceDate = try since.map { try Parse.date($0, field: "--since") }
+            recorded = try clinic.reportSideEffect(patientID: id, drug: drug, symptom: symptom!, severity: level, since: sinceDate,
+                                                   note: note, by: GlobalOptions.currentUser, now: now)
         }
+        try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
     }
 }
 import PainLadderStore

@@ -25,25 +25,23 @@ struct StartCommand: ParsableCommand {
     @Option(help: "Who decided (default $PAINLADDER_USER or $USER).") var by: String?
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let patientID = try Parse.patientID(patient)
-            let start = try on.map { try Parse.date($0, field: "--on") }
-            let parsedTimes = try times.map { try Parse.times($0, field: "--times") }
-            let clinic = try global.openClinic(create: false)
-            let (course, plan) = try clinic.startCourse(patientID: patientID, drug: drug, variant: variant, on: start,
-                                                        times: parsedTimes, by: by ?? GlobalOptions.currentUser, now: now)
-            let p = try clinic.store.patient(patientID)
-            if global.json {
-                try Output.json(CourseView(course: course, plan: plan))
-                return
-            }
-            let name = try clinic.formulary.drug(course.drug).name
-            Output.line("Started \(name) for \(p.id) on \(course.startDate) (course \(course.id ?? 0), plan version \(plan.version)).")
-            if let review = plan.nextReviewDate { Output.line("Early review due \(review).") }
-            Output.line("")
-            Output.line(ScheduleText.render(plan.schedule, drugName: name, patient: p))
+        let now = try global.currentInstant()
+        let patientID = try Parse.patientID(patient)
+        let start = try on.map { try Parse.date($0, field: "--on") }
+        let parsedTimes = try times.map { try Parse.times($0, field: "--times") }
+        let clinic = try global.openClinic(create: false)
+        let (course, plan) = try clinic.startCourse(patientID: patientID, drug: drug, variant: variant, on: start,
+                                                    times: parsedTimes, by: by ?? GlobalOptions.currentUser, now: now)
+        let p = try clinic.store.patient(patientID)
+        if global.json {
+            try Output.json(CourseView(course: course, plan: plan))
+            return
         }
+        let name = try clinic.formulary.drug(course.drug).name
+        Output.line("Started \(name) for \(p.id) on \(course.startDate) (course \(course.id ?? 0), plan version \(plan.version)).")
+        if let review = plan.nextReviewDate { Output.line("Early review due \(review).") }
+        Output.line("")
+        Output.line(ScheduleText.render(plan.schedule, drugName: name, patient: p))
     }
 }
 

@@ -23,32 +23,30 @@ struct SupplyCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("The strength in mg (one the current drug comes in).", valueName: "mg")) var strength: String?
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let id = try Parse.patientID(patient)
-            if add != nil && count != nil {
-                throw PainLadderError.invalidValue(field: "--count", given: count!, allowed: "either --add or --count, not both")
+        let now = try global.currentInstant()
+        let id = try Parse.patientID(patient)
+        if add != nil && count != nil {
+            throw BadArgument(field: "--count", given: count!, allowed: "either --add or --count, not both")
+        }
+        let clinic = try global.openClinic(create: false)
+        if add != nil || count != nil {
+            let units = try add.map { try Parse.integer($0, field: "--add", range: 1...10_000) }
+                ?? Parse.integer(count!, field: "--count", range: 0...10_000)
+            guard let strength else {
+                throw BadArgument(field: "--strength", given: "(missing)",
+                                                   allowed: "the strength in mg of what was \(add != nil ? "collected" : "counted")")
             }
-            let clinic = try global.openClinic(create: false)
-            if add != nil || count != nil {
-                let units = try add.map { try Parse.integer($0, field: "--add", range: 1...10_000) }
-                    ?? Parse.integer(count!, field: "--count", range: 0...10_000)
-                guard let strength else {
-                    throw PainLadderError.invalidValue(field: "--strength", given: "(missing)",
-                                                       allowed: "the strength in mg of what was \(add != nil ? "collected" : "counted")")
-                }
-                let mg = try Parse.milligrams(strength, field: "--strength")
-                try clinic.recordSupply(patientID: id, kind: add != nil ? .add : .count, units: units, strengthMg: mg,
-                                        by: GlobalOptions.currentUser, now: now)
-            } else if let strength {
-                throw PainLadderError.invalidValue(field: "--strength", given: strength, allowed: "--strength with --add or --count")
-            }
-            let view = try clinic.supply(patientID: id, now: now)
-            if global.json {
-                try Output.json(view)
-            } else {
-                Output.line(SupplyText.render(view, zone: try clinic.store.patient(id).zone, now: now))
-            }
+            let mg = try Parse.milligrams(strength, field: "--strength")
+            try clinic.recordSupply(patientID: id, kind: add != nil ? .add : .count, units: units, strengthMg: mg,
+                                    by: GlobalOptions.currentUser, now: now)
+        } else if let strength {
+            throw BadArgument(field: "--strength", given: strength, allowed: "--strength with --add or --count")
+        }
+        let view = try clinic.supply(patientID: id, now: now)
+        if global.json {
+            try Output.json(view)
+        } else {
+            Output.line(SupplyText.render(view, zone: try clinic.store.patient(id).zone, now: now))
         }
     }
 }

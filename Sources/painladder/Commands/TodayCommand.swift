@@ -10,18 +10,16 @@ struct TodayCommand: ParsableCommand {
     @Argument(help: "The patient's id.") var patient: String
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let id = try Parse.patientID(patient)
-            let today = try global.openClinic(create: false).today(patientID: id, now: now)
-            if global.json {
-                try Output.json(today)
-            } else {
-                Output.line(TodayText.render(today, now: now))
-                for other in today.others {
-                    Output.line("")
-                    Output.line(TodayText.render(other, now: now))
-                }
+        let now = try global.currentInstant()
+        let id = try Parse.patientID(patient)
+        let today = try global.openClinic(create: false).today(patientID: id, now: now)
+        if global.json {
+            try Output.json(today)
+        } else {
+            Output.line(TodayText.render(today, now: now))
+            for other in today.others {
+                Output.line("")
+                Output.line(TodayText.render(other, now: now))
             }
         }
     }

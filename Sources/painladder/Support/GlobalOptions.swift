@@ -32,7 +32,7 @@ struct GlobalOptions: ParsableArguments {
     func loadFormulary() throws -> Formulary {
         let overlay = formularyFile.map { URL(fileURLWithPath: $0) }
         if let overlay, !FileManager.default.fileExists(atPath: overlay.path) {
-            throw PainLadderError.invalidValue(field: "--formulary", given: overlay.path,
+            throw BadArgument(field: "--formulary", given: overlay.path,
                                                allowed: "an existing local formulary JSON file")
         }
         return try FormularyLoader.bundled(overlay: overlay)

@@ -1,4 +1,5 @@
 import Foundation
+import PainLadder
 
 /// Data to stdout, messages to stderr.
 enum Output {
@@ -36,6 +37,7 @@ enum Output {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
+        encoder.userInfo[.painLadderErrorEncoding] = ErrorText.jsonEncoding
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }
