@@ -55,10 +55,12 @@ extension Clinic {
         return SupplyView(patientID: patientID, drug: drug.id, courseID: course.id!, stocks: stocks, events: events)
     }
 
-    /// The course in progress as an iCalendar file (``ICalendarExport``).
-    public func calendar(patientID: String) throws -> String {
+    /// The course in progress as an iCalendar file (``ICalendarExport``); `howToRecord` ends
+    /// each dose's description ("Then record it: …").
+    public func calendar(patientID: String, howToRecord: String) throws -> String {
         let s = try store.snapshot(patientID: patientID)
         let (course, drug) = try requireCourse(s)
-        return ICalendarExport.calendar(patient: s.patient, course: course, drug: drug, versions: s.versions, zones: s.zones)
+        return ICalendarExport.calendar(patient: s.patient, course: course, drug: drug, versions: s.versions, zones: s.zones,
+                                        howToRecord: howToRecord)
     }
 }

@@ -29,7 +29,7 @@ struct ExportCommand: ParsableCommand {
         let text: String
         switch format.lowercased() {
         case "ics":
-            text = try clinic.calendar(patientID: id)
+            text = try clinic.calendar(patientID: id, howToRecord: "painladder take \(id)")
         case "csv":
             text = JournalExport.csv(try clinic.history(patientID: id, from: nil, to: nil),
                                      courses: try clinic.store.courses(patientID: id))
