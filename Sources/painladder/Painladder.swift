@@ -27,22 +27,30 @@ struct Painladder: ParsableCommand {
                 command = try parseAsRoot()
             }
         } catch {
-            let code = parser.exitCode(for: error)
-            if code == .success {
-                print(parser.fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            if error is ExitCode { Foundation.exit(code.rawValue) }
-            let message = parser.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            let subcommand = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? ""
-            Output.error("\(message) (see 'painladder \(subcommand.isEmpty ? "" : subcommand + " ")--help')")
-            Foundation.exit(code.rawValue)
+            usage(error, parser: parser)
         }
         do {
             try command.run()
         } catch {
+            // `help` and a command group's help are commands whose run throws argument-parser's
+            // own errors; everything else is a command's failure.
+            if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { usage(error, parser: parser) }
             fail(error)
         }
+    }
+
+    /// argument-parser's own outcomes: help and version in full, a usage error as one line, exit 64.
+    static func usage(_ error: Error, parser: ParsableCommand.Type) -> Never {
+        let code = parser.exitCode(for: error)
+        if code == .success {
+            print(parser.fullMessage(for: error))
+            Foundation.exit(0)
+        }
+        if error is ExitCode { Foundation.exit(code.rawValue) }
+        let message = parser.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+        let subcommand = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? ""
+        Output.error("\(message) (see 'painladder \(subcommand.isEmpty ? "" : subcommand + " ")--help')")
+        Foundation.exit(code.rawValue)
     }
 
     /// Every failure of a command: one line on stderr (none for a bare exit code) and its exit code.
@@ -88,28 +96,18 @@ struct Painladder: ParsableCommand {
         70 internal error · 75 database busy, try again.
         """,
         version: version,
-        subcommands: [
-            DemoCommand.self,
-            FormularyCommand.self,
-            PatientCommand.self,
-            StartCommand.self,
-            ScheduleCommand.self,
-            TodayCommand.self,
-            TakeCommand.self,
-            SkipCommand.self,
-            SideEffectCommand.self,
-            PainCommand.self,
-            ImpressionCommand.self,
-            AssessCommand.self,
-            HistoryCommand.self,
-            CorrectCommand.self,
-            UndoCommand.self,
-            ReviewCommand.self,
-            ReviewsCommand.self,
-            DecideCommand.self,
-            RemindCommand.self,
-            SupplyCommand.self,
-            ExportCommand.self,
+        groupedSubcommands: [
+            CommandGroup(name: "Patient", subcommands: [
+                TodayCommand.self, TakeCommand.self, SkipCommand.self, SideEffectCommand.self, PainCommand.self,
+                ImpressionCommand.self, AssessCommand.self, SupplyCommand.self, HistoryCommand.self,
+                CorrectCommand.self, UndoCommand.self,
+            ]),
+            CommandGroup(name: "Clinician", subcommands: [
+                PatientCommand.self, StartCommand.self, ScheduleCommand.self, ReviewCommand.self,
+                ReviewsCommand.self, DecideCommand.self,
+            ]),
+            CommandGroup(name: "Reminders", subcommands: [RemindCommand.self]),
+            CommandGroup(name: "Data", subcommands: [FormularyCommand.self, ExportCommand.self, DemoCommand.self]),
         ]
     )
 }

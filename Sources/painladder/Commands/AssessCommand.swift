@@ -5,7 +5,7 @@ import PainLadder
 struct AssessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assess", _superCommandName: "painladder",
-        abstract: "Patient: describe the pain, at the start of a course and before a review.",
+        abstract: "Describe the pain, at the start of a course and before a review.",
         discussion: """
         At a terminal with no options, asks each question in turn. Scripts give the answers as options:
           painladder assess P001 --pattern constant --onset gradual --with-new-symptoms no \\
@@ -16,7 +16,7 @@ struct AssessCommand: ParsableCommand {
         pain (possible trigeminal neuralgia).
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Option(help: "constant, short-bursts or long-bursts.") var pattern: String?
     @Option(help: "sudden or gradual.") var onset: String?
     @Option(name: .customLong("with-new-symptoms"), help: "yes/no: began with other new symptoms, or old ones returning.")
@@ -45,7 +45,7 @@ struct AssessCommand: ParsableCommand {
 
     func run() throws {
         let now = try global.currentInstant()
-        let id = try Parse.patientID(patient)
+        let id = try patient.id()
         var answers = self
         if !anyAnswer {
             answers = Self.ask(self)

@@ -5,7 +5,7 @@ import PainLadderStore
 struct DecideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decide", _superCommandName: "painladder",
-        abstract: "Clinician: record a decision (continue, hold, reduce, increase, stop, switch, refer).",
+        abstract: "Record a decision (continue, hold, reduce, increase, stop, switch, refer).",
         discussion: """
         Every decision makes a new version of the plan that links to the old one, takes \
         effect today, and is recorded with who, why and any warning accepted.
@@ -31,7 +31,7 @@ struct DecideCommand: ParsableCommand {
               --override minimum-interval --override-reason "tolerating well, severe pain"
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Argument(help: "continue, hold, reduce, increase, stop, switch or refer.") var decision: String
     @Argument(help: "switch: the drug to switch to.") var drug: String?
     @Option(help: "Who decides (required).") var by: String?
@@ -45,12 +45,7 @@ struct DecideCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("reduce or increase: the daily dose in mg.", valueName: "mg")) var dose: String?
     @Option(help: "stop or switch: effective, not-effective, not-tolerated, contraindicated or patient-choice.")
     var outcome: String?
-    @Flag(name: .customLong("sequential"), help: "switch: the new drug starts when the old one's taper ends (default).")
-    var sequential = false
-    @Flag(name: .customLong("cross-taper"), help: "switch: the new drug starts low on day 1 of the old drug's taper.")
-    var crossTaper = false
-    @Flag(name: .customLong("direct"), help: "switch: old drug's last dose today, new drug from tomorrow at the converted dose.")
-    var direct = false
+    @Flag var mode: SwitchMode?
     @Flag(help: "stop or switch: stop the old drug at once, without its taper (needs --override-reason).")
     var abrupt = false
     @Option(name: .customLong("override"), help: ArgumentHelp(
@@ -76,14 +71,12 @@ struct DecideCommand: ParsableCommand {
         if kind != .switch, let drug {
             throw ValidationError("unexpected argument '\(drug)': only 'switch' takes a drug")
         }
-        let modes = [sequential, crossTaper, direct].filter { $0 }.count
-        if modes > 1 { throw ValidationError("--sequential, --cross-taper and --direct: choose one") }
-        if modes == 1 && kind != .switch { throw ValidationError("--sequential, --cross-taper and --direct go with 'switch' only") }
+        if mode != nil && kind != .switch { throw ValidationError("--sequential, --cross-taper and --direct go with 'switch' only") }
     }
 
     func run() throws {
         let now = try global.currentInstant()
-        let patientID = try Parse.patientID(patient)
+        let patientID = try patient.id()
         try Parse.text(by!, field: "--by", required: true)
         try Parse.text(reason!, field: "--reason", required: true)
         if let overrideReason { try Parse.text(overrideReason, field: "--override-reason", required: true) }
@@ -92,7 +85,7 @@ struct DecideCommand: ParsableCommand {
         request.doseMg = try dose.map { try Parse.milligrams($0, field: "--dose") }
         request.outcome = try outcome.map { try Parse.choice($0, field: "--outcome", as: Course.Outcome.self) }
         request.switchTo = drug
-        request.mode = crossTaper ? .crossTaper : direct ? .direct : .sequential
+        request.mode = mode ?? .sequential
         request.abrupt = abrupt
         request.overrides = Set(try overrides.map { try Parse.choice($0, field: "--override", as: OverrideLimit.self) })
         request.overrideReason = overrideReason

@@ -6,7 +6,7 @@ import PainLadderStore
 struct TakeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "take", _superCommandName: "painladder",
-        abstract: "Patient: record a dose taken (late and back-dated entries are fine).",
+        abstract: "Record a dose taken (late and back-dated entries are fine).",
         discussion: """
         The dose belongs to the nearest scheduled slot within 12 hours; a dose after midnight \
         counts for the night before. A second dose for a slot already taken is recorded as an \
@@ -16,7 +16,7 @@ struct TakeCommand: ParsableCommand {
           painladder take P001 --at 2026-03-05T22:10:00Z --dose 20
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Option(help: ArgumentHelp("When it was taken: now, HH:MM, 'yesterday HH:MM', 'YYYY-MM-DD HH:MM' or ISO 8601.", valueName: "time"))
     var at: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("The dose taken in mg, if not the planned one.", valueName: "mg")) var dose: String?
@@ -25,7 +25,7 @@ struct TakeCommand: ParsableCommand {
 
     func run() throws {
         let now = try global.currentInstant()
-        let id = try Parse.patientID(patient)
+        let id = try patient.id()
         let mg = try dose.map { try Parse.milligrams($0, field: "--dose") }
         if let note { try Parse.text(note, field: "--note") }
         let clinic = try global.openClinic(create: false)
@@ -37,16 +37,16 @@ struct TakeCommand: ParsableCommand {
 struct SkipCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "skip", _superCommandName: "painladder",
-        abstract: "Patient: record a planned dose not taken, with the reason.")
+        abstract: "Record a planned dose not taken, with the reason.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Option(help: ArgumentHelp("The slot's time (default now): HH:MM, 'yesterday HH:MM', ….", valueName: "time")) var at: String?
     @Option(help: "Why it was not taken.") var reason: String
     @Option(help: "Which medicine, when two are in progress (during a switch).") var drug: String?
 
     func run() throws {
         let now = try global.currentInstant()
-        let id = try Parse.patientID(patient)
+        let id = try patient.id()
         try Parse.text(reason, field: "--reason", required: true)
         let clinic = try global.openClinic(create: false)
         let recorded = try clinic.skip(patientID: id, drug: drug, at: try at.map { try TimeExpression(parsing: $0) }, reason: reason, by: GlobalOptions.currentUser, now: now)

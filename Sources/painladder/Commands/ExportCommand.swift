@@ -18,13 +18,13 @@ struct ExportCommand: ParsableCommand {
           painladder export P001 --format csv -o journal.csv
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Option(help: ArgumentHelp("The format: ics, csv or json.", valueName: "format")) var format: String
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
     var output: String?
 
     func run() throws {
-        let id = try Parse.patientID(patient)
+        let id = try patient.id()
         let clinic = try global.openClinic(create: false)
         let text: String
         switch format.lowercased() {

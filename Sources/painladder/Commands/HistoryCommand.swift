@@ -9,12 +9,12 @@ struct HistoryCommand: ParsableCommand {
         abstract: "Everything recorded, in time order, with the plan version in force at the time.",
         discussion: "Corrected and undone entries stay, marked with what replaced them.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Option(help: ArgumentHelp("From this date (YYYY-MM-DD).", valueName: "date")) var from: String?
     @Option(help: ArgumentHelp("To this date (YYYY-MM-DD).", valueName: "date")) var to: String?
 
     func run() throws {
-        let id = try Parse.patientID(patient)
+        let id = try patient.id()
         let fromDate = try from.map { try Parse.date($0, field: "--from") }
         let toDate = try to.map { try Parse.date($0, field: "--to") }
         let clinic = try global.openClinic(create: false)

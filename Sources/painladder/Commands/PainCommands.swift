@@ -5,13 +5,13 @@ import PainLadderStore
 struct PainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pain", _superCommandName: "painladder",
-        abstract: "Patient: record average pain over the last 24 hours, 0 (none) to 10 (worst imaginable).",
+        abstract: "Record average pain over the last 24 hours, 0 (none) to 10 (worst imaginable).",
         discussion: """
         A score recorded before a course starts is its baseline (or mark one with --baseline).
           painladder pain P001 6 --sleep 7 --mood 5 --impact "2 hours to get to sleep"
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Argument(help: "Average pain, 0–10.") var score: String
     @Option(parsing: .unconditional, help: "How much pain interfered with sleep, 0–10.") var sleep: String?
     @Option(parsing: .unconditional, help: "How much pain interfered with mood, 0–10.") var mood: String?
@@ -22,7 +22,7 @@ struct PainCommand: ParsableCommand {
 
     func run() throws {
         let now = try global.currentInstant()
-        let id = try Parse.patientID(patient)
+        let id = try patient.id()
         let value = try Parse.integer(score, field: "score", range: 0...10)
         let sleepValue = try sleep.map { try Parse.integer($0, field: "--sleep", range: 0...10) }
         let moodValue = try mood.map { try Parse.integer($0, field: "--mood", range: 0...10) }
@@ -37,14 +37,14 @@ struct PainCommand: ParsableCommand {
 struct ImpressionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "impression", _superCommandName: "painladder",
-        abstract: "Patient: overall change since the start, 1 (very much improved) … 4 (no change) … 7 (very much worse).")
+        abstract: "Overall change since the start, 1 (very much improved) … 4 (no change) … 7 (very much worse).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Argument(help: "1–7 (PGIC).") var value: String
 
     func run() throws {
         let now = try global.currentInstant()
-        let id = try Parse.patientID(patient)
+        let id = try patient.id()
         let v = try Parse.integer(value, field: "impression", range: 1...7)
         let clinic = try global.openClinic(create: false)
         let recorded = try clinic.recordImpression(patientID: id, value: v, by: GlobalOptions.currentUser, now: now)

@@ -11,7 +11,7 @@ import Darwin
 struct RemindCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remind", _superCommandName: "painladder",
-        abstract: "Cron: hand out what is due for every patient, each reminder exactly once.",
+        abstract: "Hand out what is due for every patient, each reminder exactly once.",
         discussion: """
         Doses due now (from --window minutes before to 2 hours after the slot) and not \
         recorded; dose changes today or tomorrow; step-ups on hold and reviews due or \

@@ -5,7 +5,7 @@ import PainLadder
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review", _superCommandName: "painladder",
-        abstract: "Clinician: the review screen for one patient.",
+        abstract: "The review screen for one patient.",
         discussion: """
         What NICE CG173 asks a review to look at: where the patient is on the plan, adherence, \
         pain against baseline (with its IMMPACT band) and the patient's impression of change, \
@@ -16,11 +16,11 @@ struct ReviewCommand: ParsableCommand {
           painladder review P001 --json
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
 
     func run() throws {
         let now = try global.currentInstant()
-        let id = try Parse.patientID(patient)
+        let id = try patient.id()
         let summary = try global.openClinic(create: false).review(patientID: id, now: now)
         if global.json {
             try Output.json(summary)
@@ -33,7 +33,7 @@ struct ReviewCommand: ParsableCommand {
 struct ReviewsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reviews", _superCommandName: "painladder",
-        abstract: "Clinician: the day list of patients whose review is due.",
+        abstract: "The day list of patients whose review is due.",
         discussion: """
         By default, reviews due today or earlier. Each patient's "today" is in their own time zone.
           painladder reviews

@@ -6,13 +6,13 @@ struct ScheduleCommand: ParsableCommand {
         commandName: "schedule", _superCommandName: "painladder",
         abstract: "Show the dated plan of the patient's current course.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Option(help: ArgumentHelp("Only steps starting on or after this date.", valueName: "date")) var from: String?
     @Option(help: ArgumentHelp("Only steps starting on or before this date.", valueName: "date")) var to: String?
 
     func run() throws {
         let now = try global.currentInstant()
-        let patientID = try Parse.patientID(patient)
+        let patientID = try patient.id()
         let fromDate = try from.map { try Parse.date($0, field: "--from") }
         let toDate = try to.map { try Parse.date($0, field: "--to") }
         if let fromDate, let toDate, toDate < fromDate {

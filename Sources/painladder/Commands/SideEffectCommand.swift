@@ -4,7 +4,7 @@ import PainLadder
 struct SideEffectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "side-effect", _superCommandName: "painladder",
-        abstract: "Patient: record a side effect, or mark one resolved.",
+        abstract: "Record a side effect, or mark one resolved.",
         discussion: """
         Symptoms come from the formulary's list for the drug ('painladder formulary show DRUG'); \
         other words are kept as written. A red-flag symptom prints what to do now and flags the \
@@ -14,7 +14,7 @@ struct SideEffectCommand: ParsableCommand {
           painladder side-effect P001 --resolved 12
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Argument(help: "The symptom, e.g. drowsiness, dizziness, 'swollen face'.") var symptom: String?
     @Option(help: "mild, moderate or severe.") var severity: String?
     @Option(help: ArgumentHelp("When it started (YYYY-MM-DD).", valueName: "date")) var since: String?
@@ -33,7 +33,7 @@ struct SideEffectCommand: ParsableCommand {
 
     func run() throws {
         let now = try global.currentInstant()
-        let id = try Parse.patientID(patient)
+        let id = try patient.id()
         let clinic = try global.openClinic(create: false)
         let recorded: Clinic.Recorded
         if let resolved {

@@ -4,7 +4,7 @@ import PainLadder
 struct StartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start", _superCommandName: "painladder",
-        abstract: "Clinician: start a course of a drug and print its dated schedule.",
+        abstract: "Start a course of a drug and print its dated schedule.",
         discussion: """
         Refuses a drug that a hard stop rules out for this patient, naming the rule and its \
         source. Cautions are shown and recorded. The schedule stops at the usual target; the \
@@ -14,7 +14,7 @@ struct StartCommand: ParsableCommand {
           painladder start P001 amitriptyline --on 2026-03-02 --by "Dr Rao"
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Argument(help: "amitriptyline, duloxetine, gabapentin or pregabalin.") var drug: String
     @Option(help: "Titration variant: standard or elderly (default: elderly if the patient is frail).")
     var variant: String?
@@ -26,7 +26,7 @@ struct StartCommand: ParsableCommand {
 
     func run() throws {
         let now = try global.currentInstant()
-        let patientID = try Parse.patientID(patient)
+        let patientID = try patient.id()
         let start = try on.map { try Parse.date($0, field: "--on") }
         let parsedTimes = try times.map { try Parse.times($0, field: "--times") }
         let clinic = try global.openClinic(create: false)

@@ -6,7 +6,7 @@ import PainLadderStore
 struct SupplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "supply", _superCommandName: "painladder",
-        abstract: "Patient: record medicine collected or counted, and show how long it lasts by the plan.",
+        abstract: "Record medicine collected or counted, and show how long it lasts by the plan.",
         discussion: """
         Stock is worked out from the plan's doses (step-ups included), not today's dose: a \
         dose recorded taken uses what was taken, a skipped one nothing, and a past dose with \
@@ -17,14 +17,14 @@ struct SupplyCommand: ParsableCommand {
           painladder supply P001                            # show stock
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Option(parsing: .unconditional, help: ArgumentHelp("Units (tablets or capsules) collected.", valueName: "n")) var add: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Units counted in hand now.", valueName: "n")) var count: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("The strength in mg (one the current drug comes in).", valueName: "mg")) var strength: String?
 
     func run() throws {
         let now = try global.currentInstant()
-        let id = try Parse.patientID(patient)
+        let id = try patient.id()
         if add != nil && count != nil {
             throw BadArgument(field: "--count", given: count!, allowed: "either --add or --count, not both")
         }
