@@ -65,7 +65,8 @@ struct Painladder: ParsableCommand {
     /// command line is an ordinary use of it: no help, version or completion request anywhere.
     ///
     /// Why: `parseAsRoot()` builds and checks the whole tree of commands by reflection on every
-    /// run, about a millisecond of each `take` or `review`. The subcommand parses its own
+    /// run: `today P1` (debug build) takes 201.3 M instructions through the tree, 166.7 M
+    /// through the shortcut (callgrind; pinned by `StartupShortcutTests`). The subcommand parses its own
     /// arguments the same way and its errors read the same; help, commands with subcommands
     /// of their own and anything unusual still go through the whole tree, so help text and
     /// usage lines are unchanged. Each leaf command names `painladder` as its super-command
