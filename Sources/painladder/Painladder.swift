@@ -41,6 +41,7 @@ struct Painladder: ParsableCommand {
 
     /// argument-parser's own outcomes: help and version in full, a usage error as one line, exit 64.
     static func usage(_ error: Error, parser: ParsableCommand.Type) -> Never {
+        if let bad = ConversionFailure.badArgument(in: error) { fail(bad) }
         let code = parser.exitCode(for: error)
         if code == .success {
             print(parser.fullMessage(for: error))

@@ -44,7 +44,7 @@ struct AssessCommand: ParsableCommand {
     }
 
     func run() throws {
-        let now = try global.currentInstant()
+        let now = global.currentInstant()
         let id = try patient.id()
         var answers = self
         if !anyAnswer {

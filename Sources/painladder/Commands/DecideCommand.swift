@@ -34,24 +34,28 @@ struct DecideCommand: ParsableCommand {
     @OptionGroup var patient: PatientArgument
     @Argument(help: "continue, hold, reduce, increase, stop, switch or refer.") var decision: String
     @Argument(help: "switch: the drug to switch to.") var drug: String?
-    @Option(help: "Who decides (required).") var by: String?
+    @Option(help: ArgumentHelp("Who decides: a clinician's name or id.", valueName: "name")) var by: String
     @Option(name: .customLong("course-drug"), help: ArgumentHelp(
         "Decide on the course in progress of this drug (an old drug still tapering after a switch); default the newest course.",
         valueName: "drug"))
     var courseDrug: String?
-    @Option(help: "Why (required).") var reason: String?
-    @Option(name: .customLong("next-review"), help: ArgumentHelp("The next review (YYYY-MM-DD); default from the formulary.", valueName: "date"))
-    var nextReview: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("reduce or increase: the daily dose in mg.", valueName: "mg")) var dose: String?
-    @Option(help: "stop or switch: effective, not-effective, not-tolerated, contraindicated or patient-choice.")
-    var outcome: String?
+    @Option(help: ArgumentHelp("Why, in a few words.", valueName: "reason")) var reason: String
+    @Option(name: .customLong("next-review"), help: ArgumentHelp("The next review (YYYY-MM-DD); default from the formulary.", valueName: "date"),
+            transform: { try Parse.date($0, field: "--next-review") })
+    var nextReview: LocalDate?
+    @Option(parsing: .unconditional, help: ArgumentHelp("reduce or increase: the daily dose in mg.", valueName: "mg"),
+            transform: { try Parse.milligrams($0, field: "--dose") }) var dose: Milligrams?
+    @Option(help: "stop or switch: effective, not-effective, not-tolerated, contraindicated or patient-choice.",
+            transform: { try Parse.choice($0, field: "--outcome", as: Course.Outcome.self) })
+    var outcome: Course.Outcome?
     @Flag var mode: SwitchMode?
     @Flag(help: "stop or switch: stop the old drug at once, without its taper (needs --override-reason).")
     var abrupt = false
     @Option(name: .customLong("override"), help: ArgumentHelp(
         "A limit to go beyond: minimum-interval, maximum-dose (increase); ruled-out, tried-before (switch). Repeatable.",
-        valueName: "limit"))
-    var overrides: [String] = []
+        valueName: "limit"),
+            transform: { try Parse.choice($0, field: "--override", as: OverrideLimit.self) })
+    var overrides: [OverrideLimit] = []
     @Option(name: .customLong("override-reason"), help: "Why the limit may be passed (needed with --override or --abrupt).")
     var overrideReason: String?
 
@@ -63,8 +67,6 @@ struct DecideCommand: ParsableCommand {
         guard let kind else {
             throw ValidationError("decision: '\(decision)' is not valid; allowed: \(Decisions.allowedKinds)")
         }
-        guard by != nil else { throw ValidationError("--by is required: who decides (a clinician's name or id)") }
-        guard reason != nil else { throw ValidationError("--reason is required: why, in a few words") }
         if kind == .switch && drug == nil {
             throw ValidationError("switch: name the drug to switch to (e.g. 'decide P001 switch pregabalin')")
         }
@@ -75,19 +77,19 @@ struct DecideCommand: ParsableCommand {
     }
 
     func run() throws {
-        let now = try global.currentInstant()
+        let now = global.currentInstant()
         let patientID = try patient.id()
-        try Parse.text(by!, field: "--by", required: true)
-        try Parse.text(reason!, field: "--reason", required: true)
+        try Parse.text(by, field: "--by", required: true)
+        try Parse.text(reason, field: "--reason", required: true)
         if let overrideReason { try Parse.text(overrideReason, field: "--override-reason", required: true) }
-        var request = DecisionRequest(kind: kind!, by: by!, reason: reason!)
-        request.nextReview = try nextReview.map { try Parse.date($0, field: "--next-review") }
-        request.doseMg = try dose.map { try Parse.milligrams($0, field: "--dose") }
-        request.outcome = try outcome.map { try Parse.choice($0, field: "--outcome", as: Course.Outcome.self) }
+        var request = DecisionRequest(kind: kind!, by: by, reason: reason)
+        request.nextReview = nextReview
+        request.doseMg = dose
+        request.outcome = outcome
         request.switchTo = drug
         request.mode = mode ?? .sequential
         request.abrupt = abrupt
-        request.overrides = Set(try overrides.map { try Parse.choice($0, field: "--override", as: OverrideLimit.self) })
+        request.overrides = Set(overrides)
         request.overrideReason = overrideReason
         let clinic = try global.openClinic(create: false)
         let record = try clinic.decide(patientID: patientID, drug: courseDrug, request, now: now)

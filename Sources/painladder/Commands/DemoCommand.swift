@@ -17,7 +17,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let now = try global.currentInstant()
+        let now = global.currentInstant()
         let path: String
         if let db = global.database {
             path = db

@@ -17,19 +17,21 @@ struct TakeCommand: ParsableCommand {
         """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
-    @Option(help: ArgumentHelp("When it was taken: now, HH:MM, 'yesterday HH:MM', 'YYYY-MM-DD HH:MM' or ISO 8601.", valueName: "time"))
-    var at: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("The dose taken in mg, if not the planned one.", valueName: "mg")) var dose: String?
+    @Option(help: ArgumentHelp("When it was taken: now, HH:MM, 'yesterday HH:MM', 'YYYY-MM-DD HH:MM' or ISO 8601.", valueName: "time"),
+            transform: { try TimeExpression(parsing: $0) })
+    var at: TimeExpression?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The dose taken in mg, if not the planned one.", valueName: "mg"),
+            transform: { try Parse.milligrams($0, field: "--dose") })
+    var dose: Milligrams?
     @Option(help: "Which medicine, when two are in progress (during a switch).") var drug: String?
     @Option(help: "A note.") var note: String?
 
     func run() throws {
-        let now = try global.currentInstant()
+        let now = global.currentInstant()
         let id = try patient.id()
-        let mg = try dose.map { try Parse.milligrams($0, field: "--dose") }
         if let note { try Parse.text(note, field: "--note") }
         let clinic = try global.openClinic(create: false)
-        let recorded = try clinic.take(patientID: id, drug: drug, at: try at.map { try TimeExpression(parsing: $0) }, doseMg: mg, note: note, by: GlobalOptions.currentUser, now: now)
+        let recorded = try clinic.take(patientID: id, drug: drug, at: at, doseMg: dose, note: note, by: GlobalOptions.currentUser, now: now)
         try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
     }
 }
@@ -40,16 +42,18 @@ struct SkipCommand: ParsableCommand {
         abstract: "Record a planned dose not taken, with the reason.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
-    @Option(help: ArgumentHelp("The slot's time (default now): HH:MM, 'yesterday HH:MM', ….", valueName: "time")) var at: String?
+    @Option(help: ArgumentHelp("The slot's time (default now): HH:MM, 'yesterday HH:MM', ….", valueName: "time"),
+            transform: { try TimeExpression(parsing: $0) })
+    var at: TimeExpression?
     @Option(help: "Why it was not taken.") var reason: String
     @Option(help: "Which medicine, when two are in progress (during a switch).") var drug: String?
 
     func run() throws {
-        let now = try global.currentInstant()
+        let now = global.currentInstant()
         let id = try patient.id()
         try Parse.text(reason, field: "--reason", required: true)
         let clinic = try global.openClinic(create: false)
-        let recorded = try clinic.skip(patientID: id, drug: drug, at: try at.map { try TimeExpression(parsing: $0) }, reason: reason, by: GlobalOptions.currentUser, now: now)
+        let recorded = try clinic.skip(patientID: id, drug: drug, at: at, reason: reason, by: GlobalOptions.currentUser, now: now)
         try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
     }
 }

@@ -10,13 +10,15 @@ struct HistoryCommand: ParsableCommand {
         discussion: "Corrected and undone entries stay, marked with what replaced them.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
-    @Option(help: ArgumentHelp("From this date (YYYY-MM-DD).", valueName: "date")) var from: String?
-    @Option(help: ArgumentHelp("To this date (YYYY-MM-DD).", valueName: "date")) var to: String?
+    @Option(help: ArgumentHelp("From this date (YYYY-MM-DD).", valueName: "date"),
+            transform: { try Parse.date($0, field: "--from") }) var from: LocalDate?
+    @Option(help: ArgumentHelp("To this date (YYYY-MM-DD).", valueName: "date"),
+            transform: { try Parse.date($0, field: "--to") }) var to: LocalDate?
 
     func run() throws {
         let id = try patient.id()
-        let fromDate = try from.map { try Parse.date($0, field: "--from") }
-        let toDate = try to.map { try Parse.date($0, field: "--to") }
+        let fromDate = from
+        let toDate = to
         let clinic = try global.openClinic(create: false)
         let items = try clinic.history(patientID: id, from: fromDate, to: toDate)
         if global.json {

@@ -13,23 +13,27 @@ struct PainCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
     @Argument(help: "Average pain, 0–10.") var score: String
-    @Option(parsing: .unconditional, help: "How much pain interfered with sleep, 0–10.") var sleep: String?
-    @Option(parsing: .unconditional, help: "How much pain interfered with mood, 0–10.") var mood: String?
+    @Option(parsing: .unconditional, help: "How much pain interfered with sleep, 0–10.",
+            transform: { try Parse.integer($0, field: "--sleep", range: 0...10) }) var sleep: Int?
+    @Option(parsing: .unconditional, help: "How much pain interfered with mood, 0–10.",
+            transform: { try Parse.integer($0, field: "--mood", range: 0...10) }) var mood: Int?
     @Option(help: "What the pain stopped you doing, in your words.") var impact: String?
     @Option(help: ArgumentHelp("When (default now): a date (YYYY-MM-DD: that day), 'yesterday HH:MM', 'YYYY-MM-DD HH:MM' or ISO 8601.",
-                               valueName: "time")) var at: String?
+                               valueName: "time"),
+            transform: { try TimeExpression(parsing: $0, dateAlone: true) })
+    var at: TimeExpression?
     @Flag(help: "This score is the course's baseline.") var baseline = false
 
     func run() throws {
-        let now = try global.currentInstant()
+        let now = global.currentInstant()
         let id = try patient.id()
         let value = try Parse.integer(score, field: "score", range: 0...10)
-        let sleepValue = try sleep.map { try Parse.integer($0, field: "--sleep", range: 0...10) }
-        let moodValue = try mood.map { try Parse.integer($0, field: "--mood", range: 0...10) }
+        let sleepValue = sleep
+        let moodValue = mood
         if let impact { try Parse.text(impact, field: "--impact") }
         let clinic = try global.openClinic(create: false)
         let recorded = try clinic.recordPain(patientID: id, score: value, sleep: sleepValue, mood: moodValue, impact: impact,
-                                             baseline: baseline, at: try at.map { try TimeExpression(parsing: $0, dateAlone: true) }, by: GlobalOptions.currentUser, now: now)
+                                             baseline: baseline, at: at, by: GlobalOptions.currentUser, now: now)
         try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
     }
 }
@@ -43,7 +47,7 @@ struct ImpressionCommand: ParsableCommand {
     @Argument(help: "1–7 (PGIC).") var value: String
 
     func run() throws {
-        let now = try global.currentInstant()
+        let now = global.currentInstant()
         let id = try patient.id()
         let v = try Parse.integer(value, field: "impression", range: 1...7)
         let clinic = try global.openClinic(create: false)

@@ -47,7 +47,7 @@ struct PatientCommand: ParsableCommand {
         var medicines: [String] = []
 
         func run() throws {
-            let now = try global.currentInstant()
+            let now = global.currentInstant()
             let formulary = try global.loadFormulary()
             let patient = try PatientInput.patient(
                 id: id, name: name, born: born, sex: sex, timeZone: timeZone, diagnosis: diagnosis,
@@ -74,7 +74,7 @@ struct PatientCommand: ParsableCommand {
         @Argument(help: "The patient's id.") var id: String
 
         func run() throws {
-            let now = try global.currentInstant()
+            let now = global.currentInstant()
             let clinic = try global.openClinic(create: false)
             let patient = try clinic.store.patient(try Parse.patientID(id))
             if global.json {
@@ -134,7 +134,7 @@ extension PatientCommand {
         @Option(help: "Why (kept in the audit trail).") var reason: String?
 
         func run() throws {
-            let now = try global.currentInstant()
+            let now = global.currentInstant()
             let clinic = try global.openClinic(create: false)
             let old = try clinic.store.patient(try Parse.patientID(id))
             var p = old

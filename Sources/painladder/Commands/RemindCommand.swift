@@ -46,7 +46,7 @@ struct RemindCommand: ParsableCommand {
     var execTimeout: String?
 
     func run() throws {
-        let now = try global.currentInstant()
+        let now = global.currentInstant()
         var policy = ReminderPolicy.standard
         if let window { policy.doseLead = Double(try Parse.integer(window, field: "--window", range: 0...120)) * 60 }
         if let reviewWithin { policy.reviewWithinDays = try Parse.integer(reviewWithin, field: "--review-within", range: 0...60) }

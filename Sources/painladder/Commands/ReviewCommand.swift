@@ -19,7 +19,7 @@ struct ReviewCommand: ParsableCommand {
     @OptionGroup var patient: PatientArgument
 
     func run() throws {
-        let now = try global.currentInstant()
+        let now = global.currentInstant()
         let id = try patient.id()
         let summary = try global.openClinic(create: false).review(patientID: id, now: now)
         if global.json {
@@ -47,7 +47,7 @@ struct ReviewsCommand: ParsableCommand {
     @Flag(help: "Only reviews whose date has passed.") var overdue = false
 
     func run() throws {
-        let now = try global.currentInstant()
+        let now = global.currentInstant()
         let days = try dueWithin.map { try Parse.days($0, field: "--due-within") }
         let items = try global.openClinic(create: false).reviewsDue(within: days, overdueOnly: overdue, now: now)
         if global.json {

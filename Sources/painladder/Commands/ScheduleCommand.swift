@@ -7,14 +7,16 @@ struct ScheduleCommand: ParsableCommand {
         abstract: "Show the dated plan of the patient's current course.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
-    @Option(help: ArgumentHelp("Only steps starting on or after this date.", valueName: "date")) var from: String?
-    @Option(help: ArgumentHelp("Only steps starting on or before this date.", valueName: "date")) var to: String?
+    @Option(help: ArgumentHelp("Only steps starting on or after this date.", valueName: "date"),
+            transform: { try Parse.date($0, field: "--from") }) var from: LocalDate?
+    @Option(help: ArgumentHelp("Only steps starting on or before this date.", valueName: "date"),
+            transform: { try Parse.date($0, field: "--to") }) var to: LocalDate?
 
     func run() throws {
-        let now = try global.currentInstant()
+        let now = global.currentInstant()
         let patientID = try patient.id()
-        let fromDate = try from.map { try Parse.date($0, field: "--from") }
-        let toDate = try to.map { try Parse.date($0, field: "--to") }
+        let fromDate = from
+        let toDate = to
         if let fromDate, let toDate, toDate < fromDate {
             throw BadArgument(field: "--to", given: toDate.description,
                                                allowed: "a date on or after --from (\(fromDate))")

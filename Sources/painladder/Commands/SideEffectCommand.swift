@@ -17,7 +17,8 @@ struct SideEffectCommand: ParsableCommand {
     @OptionGroup var patient: PatientArgument
     @Argument(help: "The symptom, e.g. drowsiness, dizziness, 'swollen face'.") var symptom: String?
     @Option(help: "mild, moderate or severe.") var severity: String?
-    @Option(help: ArgumentHelp("When it started (YYYY-MM-DD).", valueName: "date")) var since: String?
+    @Option(help: ArgumentHelp("When it started (YYYY-MM-DD).", valueName: "date"),
+            transform: { try Parse.date($0, field: "--since") }) var since: LocalDate?
     @Option(help: "A note.") var note: String?
     @Option(help: "The medicine it is reported against, when two are in progress (default: the newest).") var drug: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Mark this side-effect report (its number) resolved.", valueName: "entry")) var resolved: String?
@@ -32,7 +33,7 @@ struct SideEffectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let now = try global.currentInstant()
+        let now = global.currentInstant()
         let id = try patient.id()
         let clinic = try global.openClinic(create: false)
         let recorded: Clinic.Recorded
@@ -45,7 +46,7 @@ struct SideEffectCommand: ParsableCommand {
             }
             try Parse.text(symptom!, field: "symptom", required: true)
             if let note { try Parse.text(note, field: "--note") }
-            let sinceDate = try since.map { try Parse.date($0, field: "--since") }
+            let sinceDate = since
             recorded = try clinic.reportSideEffect(patientID: id, drug: drug, symptom: symptom!, severity: level, since: sinceDate,
                                                    note: note, by: GlobalOptions.currentUser, now: now)
         }

@@ -18,16 +18,17 @@ struct StartCommand: ParsableCommand {
     @Argument(help: "amitriptyline, duloxetine, gabapentin or pregabalin.") var drug: String
     @Option(help: "Titration variant: standard or elderly (default: elderly if the patient is frail).")
     var variant: String?
-    @Option(help: ArgumentHelp("First day (YYYY-MM-DD); default today in the patient's zone.", valueName: "date"))
-    var on: String?
+    @Option(help: ArgumentHelp("First day (YYYY-MM-DD); default today in the patient's zone.", valueName: "date"),
+            transform: { try Parse.date($0, field: "--on") })
+    var on: LocalDate?
     @Option(help: ArgumentHelp("Administration times, e.g. 08:00,14:00,22:00; default from the formulary.", valueName: "times"))
     var times: String?
     @Option(help: "Who decided (default $PAINLADDER_USER or $USER).") var by: String?
 
     func run() throws {
-        let now = try global.currentInstant()
+        let now = global.currentInstant()
         let patientID = try patient.id()
-        let start = try on.map { try Parse.date($0, field: "--on") }
+        let start = on
         let parsedTimes = try times.map { try Parse.times($0, field: "--times") }
         let clinic = try global.openClinic(create: false)
         let (course, plan) = try clinic.startCourse(patientID: patientID, drug: drug, variant: variant, on: start,

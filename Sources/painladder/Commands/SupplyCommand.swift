@@ -23,7 +23,7 @@ struct SupplyCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("The strength in mg (one the current drug comes in).", valueName: "mg")) var strength: String?
 
     func run() throws {
-        let now = try global.currentInstant()
+        let now = global.currentInstant()
         let id = try patient.id()
         if add != nil && count != nil {
             throw BadArgument(field: "--count", given: count!, allowed: "either --add or --count, not both")

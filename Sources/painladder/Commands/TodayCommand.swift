@@ -10,7 +10,7 @@ struct TodayCommand: ParsableCommand {
     @OptionGroup var patient: PatientArgument
 
     func run() throws {
-        let now = try global.currentInstant()
+        let now = global.currentInstant()
         let id = try patient.id()
         let today = try global.openClinic(create: false).today(patientID: id, now: now)
         if global.json {
