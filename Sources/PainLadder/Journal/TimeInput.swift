@@ -1,10 +1,9 @@
 import Foundation
 
-/// Reads the times people type for late and back-dated entries.
+/// Exact instants as text (ISO 8601 with a zone), for every interface and file format.
 ///
-/// Accepted, in the patient's time zone unless a zone is given:
-/// `now`; `22:10` (today); `yesterday 22:10`; `today 08:00`; `2026-03-05 22:10`;
-/// `2026-03-05T22:10`; an ISO 8601 instant with offset (`2026-03-05T22:10:00Z`, `…+01:00`).
+/// The words people type for late entries ("yesterday 22:10") are an interface's to read
+/// into a ``TimeExpression``; the command line's reader is in the `painladder` target.
 public enum TimeInput {
     /// An ISO 8601 instant with a zone (`2026-03-05T22:10:00Z`, `…+01:00`, `…+0100`, optional
     /// fraction of a second), read strictly: the calendar date must be real (Foundation's

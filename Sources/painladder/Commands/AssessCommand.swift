@@ -80,12 +80,12 @@ struct AssessCommand: ParsableCommand {
         var ended = false
         func q(_ text: String, valid: (String) -> Bool = { _ in true }) -> String? {
             while !ended {
-                FileHandle.standardError.write(Data("\(text) ".utf8))
+                Output.prompt("\(text) ")
                 guard let line = readLine() else { ended = true; break }
                 let answer = line.trimmingCharacters(in: .whitespaces)
                 if answer.isEmpty { return nil }
                 if valid(answer) { return answer }
-                FileHandle.standardError.write(Data("Please answer with the choices shown, or press Enter to skip.\n".utf8))
+                Output.prompt("Please answer with the choices shown, or press Enter to skip.\n")
             }
             return nil
         }

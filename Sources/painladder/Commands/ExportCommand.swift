@@ -39,15 +39,12 @@ struct ExportCommand: ParsableCommand {
             }
             let export = PatientExport(patient: try clinic.store.patient(id), courses: courses,
                                        journal: try clinic.history(patientID: id, from: nil, to: nil).filter { $0.entry != nil })
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
-            text = String(decoding: try encoder.encode(export), as: UTF8.self) + "\n"
+            text = try Output.jsonText(export) + "\n"
         default:
             throw BadArgument(field: "--format", given: format, allowed: "ics, csv or json")
         }
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            Output.text(text)
             return
         }
         let url = URL(fileURLWithPath: output)

@@ -12,7 +12,7 @@ struct PainCommand: ParsableCommand {
         """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
-    @Argument(help: "Average pain, 0–10.") var score: String
+    @Argument(help: "Average pain, 0–10.", transform: { try Parse.integer($0, field: "score", range: 0...10) }) var score: Int
     @Option(parsing: .unconditional, help: "How much pain interfered with sleep, 0–10.",
             transform: { try Parse.integer($0, field: "--sleep", range: 0...10) }) var sleep: Int?
     @Option(parsing: .unconditional, help: "How much pain interfered with mood, 0–10.",
@@ -27,12 +27,11 @@ struct PainCommand: ParsableCommand {
     func run() throws {
         let now = global.currentInstant()
         let id = try patient.id()
-        let value = try Parse.integer(score, field: "score", range: 0...10)
         let sleepValue = sleep
         let moodValue = mood
         if let impact { try Parse.text(impact, field: "--impact") }
         let clinic = try global.openClinic(create: false)
-        let recorded = try clinic.recordPain(patientID: id, score: value, sleep: sleepValue, mood: moodValue, impact: impact,
+        let recorded = try clinic.recordPain(patientID: id, score: score, sleep: sleepValue, mood: moodValue, impact: impact,
                                              baseline: baseline, at: at, by: GlobalOptions.currentUser, now: now)
         try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
     }
@@ -44,14 +43,13 @@ struct ImpressionCommand: ParsableCommand {
         abstract: "Overall change since the start, 1 (very much improved) … 4 (no change) … 7 (very much worse).")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
-    @Argument(help: "1–7 (PGIC).") var value: String
+    @Argument(help: "1–7 (PGIC).", transform: { try Parse.integer($0, field: "impression", range: 1...7) }) var value: Int
 
     func run() throws {
         let now = global.currentInstant()
         let id = try patient.id()
-        let v = try Parse.integer(value, field: "impression", range: 1...7)
         let clinic = try global.openClinic(create: false)
-        let recorded = try clinic.recordImpression(patientID: id, value: v, by: GlobalOptions.currentUser, now: now)
+        let recorded = try clinic.recordImpression(patientID: id, value: value, by: GlobalOptions.currentUser, now: now)
         try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)
     }
 }

@@ -36,22 +36,26 @@ struct RemindCommand: ParsableCommand {
     @Flag(help: "Show what would be handed out and marked missed; record nothing.") var dryRun = false
     @Option(help: ArgumentHelp("Deliver each reminder by running this shell command (JSON on stdin).", valueName: "command"))
     var exec: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Minutes before a dose slot its reminder may go out (0–120, default 15).", valueName: "minutes"))
-    var window: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Remind the clinician this many days before a review (0–60, default 3).", valueName: "days"))
-    var reviewWithin: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Ask for a prescription this many days before supply runs out (1–60, default 7).", valueName: "days"))
-    var supplyDays: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds a --exec command may take before it counts as failed (1–3600, default 60).", valueName: "seconds"))
-    var execTimeout: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Minutes before a dose slot its reminder may go out (0–120, default 15).", valueName: "minutes"),
+            transform: { try Parse.integer($0, field: "--window", range: 0...120) })
+    var window: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Remind the clinician this many days before a review (0–60, default 3).", valueName: "days"),
+            transform: { try Parse.integer($0, field: "--review-within", range: 0...60) })
+    var reviewWithin: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Ask for a prescription this many days before supply runs out (1–60, default 7).", valueName: "days"),
+            transform: { try Parse.integer($0, field: "--supply-days", range: 1...60) })
+    var supplyDays: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds a --exec command may take before it counts as failed (1–3600, default 60).", valueName: "seconds"),
+            transform: { try Parse.integer($0, field: "--exec-timeout", range: 1...3600) })
+    var execTimeout: Int?
 
     func run() throws {
         let now = global.currentInstant()
         var policy = ReminderPolicy.standard
-        if let window { policy.doseLead = Double(try Parse.integer(window, field: "--window", range: 0...120)) * 60 }
-        if let reviewWithin { policy.reviewWithinDays = try Parse.integer(reviewWithin, field: "--review-within", range: 0...60) }
-        if let supplyDays { policy.supplyLeadDays = try Parse.integer(supplyDays, field: "--supply-days", range: 1...60) }
-        let timeout = try execTimeout.map { Double(try Parse.integer($0, field: "--exec-timeout", range: 1...3600)) } ?? 60
+        if let window { policy.doseLead = Double(window) * 60 }
+        if let reviewWithin { policy.reviewWithinDays = reviewWithin }
+        if let supplyDays { policy.supplyLeadDays = supplyDays }
+        let timeout = execTimeout.map(Double.init) ?? 60
         if let exec { try Parse.text(exec, field: "--exec", required: true) }
         if dryRun && exec != nil {
             throw BadArgument(field: "--exec", given: exec!, allowed: "no --exec with --dry-run (a dry run delivers nothing)")
@@ -70,7 +74,7 @@ struct RemindCommand: ParsableCommand {
                 // Written (unbuffered) inside the claiming transaction: if stdout is gone,
                 // the claim rolls back and the next run hands the reminder out again.
                 do {
-                    try FileHandle.standardOutput.write(contentsOf: Data(((json ? r.jsonLine : ReminderText.line(r)) + "\n").utf8))
+                    try Output.lineNow(json ? r.jsonLine : ReminderText.line(r))
                 } catch {
                     throw PainLadderError.internalError("cannot write to standard output; the reminder stays unsent")
                 }
@@ -83,7 +87,7 @@ struct RemindCommand: ParsableCommand {
                 Output.note("dry run: would mark \(m.patientID)'s \(m.dose?.slot?.description ?? "") dose missed (nothing recorded)")
             }
         }
-        for problem in result.problems { Output.error(problem) }
+        for problem in result.problems { Output.error("course \(problem.courseID): \(ErrorText.message(problem.error))") }
         for f in result.failed {
             Output.error("--exec failed for \(f.key); it stays unsent and is handed out again on the next run")
         }
