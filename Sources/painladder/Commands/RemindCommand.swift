@@ -36,17 +36,13 @@ struct RemindCommand: ParsableCommand {
     @Flag(help: "Show what would be handed out and marked missed; record nothing.") var dryRun = false
     @Option(help: ArgumentHelp("Deliver each reminder by running this shell command (JSON on stdin).", valueName: "command"))
     var exec: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Minutes before a dose slot its reminder may go out (0–120, default 15).", valueName: "minutes"),
-            transform: { try Parse.integer($0, field: "--window", range: 0...120) })
+    @Option(parsing: .unconditional, help: ArgumentHelp("Minutes before a dose slot its reminder may go out (0–120, default 15).", valueName: "minutes"), transform: Parse.integer("--window", 0...120))
     var window: Int?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Remind the clinician this many days before a review (0–60, default 3).", valueName: "days"),
-            transform: { try Parse.integer($0, field: "--review-within", range: 0...60) })
+    @Option(parsing: .unconditional, help: ArgumentHelp("Remind the clinician this many days before a review (0–60, default 3).", valueName: "days"), transform: Parse.integer("--review-within", 0...60))
     var reviewWithin: Int?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Ask for a prescription this many days before supply runs out (1–60, default 7).", valueName: "days"),
-            transform: { try Parse.integer($0, field: "--supply-days", range: 1...60) })
+    @Option(parsing: .unconditional, help: ArgumentHelp("Ask for a prescription this many days before supply runs out (1–60, default 7).", valueName: "days"), transform: Parse.integer("--supply-days", 1...60))
     var supplyDays: Int?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds a --exec command may take before it counts as failed (1–3600, default 60).", valueName: "seconds"),
-            transform: { try Parse.integer($0, field: "--exec-timeout", range: 1...3600) })
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds a --exec command may take before it counts as failed (1–3600, default 60).", valueName: "seconds"), transform: Parse.integer("--exec-timeout", 1...3600))
     var execTimeout: Int?
 
     func run() throws {

@@ -86,6 +86,11 @@ extension Parse {
         return v
     }
 
+    /// ``integer(_:field:range:)`` as an option's transform: `transform: Parse.integer("--window", 0...120)`.
+    static func integer(_ field: String, _ range: ClosedRange<Int>) -> @Sendable (String) throws -> Int {
+        { try integer($0, field: field, range: range) }
+    }
+
     static func entryID(_ text: String, field: String) throws -> Int64 {
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
         guard let v = Int64(digits), v > 0 else {
