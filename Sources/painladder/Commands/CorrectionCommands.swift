@@ -11,7 +11,8 @@ struct CorrectCommand: ParsableCommand {
           painladder correct 15 --score 5 --reason "typed 8 by mistake"
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The entry number (see 'painladder history').") var entry: String
+    @Argument(help: "The entry number (see 'painladder history').", transform: { try Parse.entryID($0, field: "entry") })
+    var entry: Int64
     @Option(parsing: .unconditional, help: ArgumentHelp("The dose actually taken, in mg.", valueName: "mg"),
             transform: { try Parse.milligrams($0, field: "--dose") })
     var dose: Milligrams?
@@ -30,7 +31,7 @@ struct CorrectCommand: ParsableCommand {
 
     func run() throws {
         let now = global.currentInstant()
-        let entryID = try Parse.entryID(entry, field: "entry")
+        let entryID = entry
         try Parse.text(reason, field: "--reason", required: true)
         let change = Clinic.Correction(
             doseMg: dose, at: at,
@@ -52,12 +53,13 @@ struct UndoCommand: ParsableCommand {
         commandName: "undo", _superCommandName: "painladder",
         abstract: "Undo an entry recorded by mistake; it stays in history, marked undone.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The entry number (see 'painladder history').") var entry: String
+    @Argument(help: "The entry number (see 'painladder history').", transform: { try Parse.entryID($0, field: "entry") })
+    var entry: Int64
     @Option(help: "Why.") var reason: String
 
     func run() throws {
         let now = global.currentInstant()
-        let entryID = try Parse.entryID(entry, field: "entry")
+        let entryID = entry
         try Parse.text(reason, field: "--reason", required: true)
         let clinic = try global.openClinic(create: false)
         let id = try clinic.store.patientID(ofEntry: entryID)

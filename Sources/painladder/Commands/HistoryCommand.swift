@@ -17,10 +17,8 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let id = try patient.id()
-        let fromDate = from
-        let toDate = to
         let clinic = try global.openClinic(create: false)
-        let items = try clinic.history(patientID: id, from: fromDate, to: toDate)
+        let items = try clinic.history(patientID: id, from: from, to: to)
         if global.json {
             try Output.json(items)
             return

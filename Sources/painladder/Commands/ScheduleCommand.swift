@@ -15,11 +15,9 @@ struct ScheduleCommand: ParsableCommand {
     func run() throws {
         let now = global.currentInstant()
         let patientID = try patient.id()
-        let fromDate = from
-        let toDate = to
-        if let fromDate, let toDate, toDate < fromDate {
-            throw BadArgument(field: "--to", given: toDate.description,
-                                               allowed: "a date on or after --from (\(fromDate))")
+        if let from, let to, to < from {
+            throw BadArgument(field: "--to", given: to.description,
+                                               allowed: "a date on or after --from (\(from))")
         }
         let clinic = try global.openClinic(create: false)
         guard let (course, plan) = try clinic.currentCourse(patientID: patientID) else {
@@ -36,6 +34,6 @@ struct ScheduleCommand: ParsableCommand {
                                                        nextReview: plan.nextReviewDate, holdReason: plan.holdReason),
                                         drugName: name, today: today, planVersion: plan.version))
         Output.line("")
-        Output.line(ScheduleText.render(plan.schedule, drugName: name, patient: p, from: fromDate, to: toDate))
+        Output.line(ScheduleText.render(plan.schedule, drugName: name, patient: p, from: from, to: to))
     }
 }

@@ -21,7 +21,9 @@ struct SideEffectCommand: ParsableCommand {
             transform: { try Parse.date($0, field: "--since") }) var since: LocalDate?
     @Option(help: "A note.") var note: String?
     @Option(help: "The medicine it is reported against, when two are in progress (default: the newest).") var drug: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Mark this side-effect report (its number) resolved.", valueName: "entry")) var resolved: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Mark this side-effect report (its number) resolved.", valueName: "entry"),
+            transform: { try Parse.entryID($0, field: "--resolved") })
+    var resolved: Int64?
 
     func validate() throws {
         if resolved == nil && (symptom == nil || severity == nil) {
@@ -38,7 +40,7 @@ struct SideEffectCommand: ParsableCommand {
         let clinic = try global.openClinic(create: false)
         let recorded: Clinic.Recorded
         if let resolved {
-            recorded = try clinic.resolveSideEffect(patientID: id, entryID: try Parse.entryID(resolved, field: "--resolved"),
+            recorded = try clinic.resolveSideEffect(patientID: id, entryID: resolved,
                                                     by: GlobalOptions.currentUser, now: now)
         } else {
             guard let level = Severity(rawValue: severity!.lowercased()) else {
@@ -46,8 +48,7 @@ struct SideEffectCommand: ParsableCommand {
             }
             try Parse.text(symptom!, field: "symptom", required: true)
             if let note { try Parse.text(note, field: "--note") }
-            let sinceDate = since
-            recorded = try clinic.reportSideEffect(patientID: id, drug: drug, symptom: symptom!, severity: level, since: sinceDate,
+            recorded = try clinic.reportSideEffect(patientID: id, drug: drug, symptom: symptom!, severity: level, since: since,
                                                    note: note, by: GlobalOptions.currentUser, now: now)
         }
         try JournalText.report(recorded, zones: try clinic.store.zoneHistory(patientID: id), json: global.json)

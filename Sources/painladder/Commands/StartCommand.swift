@@ -21,18 +21,17 @@ struct StartCommand: ParsableCommand {
     @Option(help: ArgumentHelp("First day (YYYY-MM-DD); default today in the patient's zone.", valueName: "date"),
             transform: { try Parse.date($0, field: "--on") })
     var on: LocalDate?
-    @Option(help: ArgumentHelp("Administration times, e.g. 08:00,14:00,22:00; default from the formulary.", valueName: "times"))
-    var times: String?
+    @Option(help: ArgumentHelp("Administration times, e.g. 08:00,14:00,22:00; default from the formulary.", valueName: "times"),
+            transform: { try Parse.times($0, field: "--times") })
+    var times: [LocalTime]?
     @Option(help: "Who decided (default $PAINLADDER_USER or $USER).") var by: String?
 
     func run() throws {
         let now = global.currentInstant()
         let patientID = try patient.id()
-        let start = on
-        let parsedTimes = try times.map { try Parse.times($0, field: "--times") }
         let clinic = try global.openClinic(create: false)
-        let (course, plan) = try clinic.startCourse(patientID: patientID, drug: drug, variant: variant, on: start,
-                                                    times: parsedTimes, by: by ?? GlobalOptions.currentUser, now: now)
+        let (course, plan) = try clinic.startCourse(patientID: patientID, drug: drug, variant: variant, on: on,
+                                                    times: times, by: by ?? GlobalOptions.currentUser, now: now)
         let p = try clinic.store.patient(patientID)
         if global.json {
             try Output.json(CourseView(course: course, plan: plan))
