@@ -25,14 +25,12 @@ extension Clinic {
 
     /// - Parameter purpose: what the patient tried to do, for the message ("record a dose").
     func requireCourse(_ s: PatientSnapshot, to purpose: String = "record this") throws -> (Course, Drug) {
-        guard let course = s.course, !s.versions.isEmpty else { throw Self.noCourseInProgress(s.patient.id, to: purpose) }
+        guard let course = s.course, !s.versions.isEmpty else {
+            throw PainLadderError.noCourseInProgress(patient: s.patient.id, purpose: purpose)
+        }
         return (course, try formulary.drug(course.drug))
     }
 
-    /// The refusal when a patient has no course in progress to act on.
-    public static func noCourseInProgress(_ patientID: String, to purpose: String = "record this") -> PainLadderError {
-        .notPossible("\(patientID) has no medicine course in progress, so there is nothing to \(purpose) against yet; a clinician starts one with 'painladder start \(patientID) DRUG'")
-    }
 
     func doseContext(_ s: PatientSnapshot) throws -> DoseRecording.Context {
         let (course, drug) = try requireCourse(s, to: "record a dose")
@@ -43,7 +41,7 @@ extension Clinic {
     /// Records a dose taken at `at` (default now): its slot, or an extra beyond the plan.
     ///
     /// - Parameter drug: which medicine, needed only while two are in progress (a switch).
-    public func take(patientID: String, drug: String? = nil, at: String?, doseMg: Milligrams?, note: String?,
+    public func take(patientID: String, drug: String? = nil, at: TimeExpression?, doseMg: Milligrams?, note: String?,
                      by: String, now: Date) throws -> Recorded {
         return try record(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
             // The time first: a bad --at is the problem to name, whichever medicine it was.
@@ -57,7 +55,7 @@ extension Clinic {
     }
 
     /// Records a planned dose not taken, with the reason.
-    public func skip(patientID: String, drug: String? = nil, at: String?, reason: String, by: String,
+    public func skip(patientID: String, drug: String? = nil, at: TimeExpression?, reason: String, by: String,
                      now: Date) throws -> Recorded {
         return try record(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
             // The time first: a bad --at is the problem to name, whichever medicine it was.
@@ -80,7 +78,7 @@ extension Clinic {
             let (course, drug) = try requireCourse(s, to: "record a side effect")
             let today = s.zones.localDate(now)
             if let since, since > today {
-                throw PainLadderError.invalidValue(field: "--since", given: since.description, allowed: "a date not after today (\(today))")
+                throw PainLadderError.invalidValue(field: .since, given: since.description, allowed: "a date not after today (\(today))")
             }
             let match = SymptomMatcher.match(symptom, drug: drug)
             let plan = s.currentPlan!
@@ -106,8 +104,7 @@ extension Clinic {
             guard let report = s.effectiveJournal.first(where: {
                 $0.kind == .sideEffect && Journal.lineage(of: $0, in: s.journal).contains(entryID)
             }) else {
-                throw PainLadderError.invalidValue(field: "--resolved", given: "\(entryID)",
-                                                   allowed: "the number of an open side-effect report of this patient (see 'painladder history')")
+                throw PainLadderError.unknownSideEffect(entryID)
             }
             if Journal.isResolved(report, effective: s.effectiveJournal) {
                 throw PainLadderError.notPossible("side effect #\(entryID) is already marked resolved")
@@ -123,7 +120,7 @@ extension Clinic {
 
     /// Records average pain over the last 24 hours (0–10), with sleep and mood interference (0–10) and impact.
     public func recordPain(patientID: String, score: Int, sleep: Int?, mood: Int? = nil, impact: String?, baseline: Bool,
-                           at: String?, by: String, now: Date) throws -> Recorded {
+                           at: TimeExpression?, by: String, now: Date) throws -> Recorded {
         return try record(patientID: patientID) { s in
             let instant = try Self.painInstant(at, now: now, zones: s.zones)
             // The plan in force on that day; none before the course starts (a baseline).
@@ -167,14 +164,14 @@ extension Clinic {
     /// What a correction may change.
     public struct Correction: Sendable {
         public var doseMg: Milligrams?
-        public var at: String?
+        public var at: TimeExpression?
         public var score: Int?
         public var sleep: Int?
         public var mood: Int?
         public var severity: Severity?
         public var impression: Int?
 
-        public init(doseMg: Milligrams? = nil, at: String? = nil, score: Int? = nil, sleep: Int? = nil,
+        public init(doseMg: Milligrams? = nil, at: TimeExpression? = nil, score: Int? = nil, sleep: Int? = nil,
                     mood: Int? = nil, severity: Severity? = nil, impression: Int? = nil) {
             self.doseMg = doseMg
             self.at = at
@@ -208,8 +205,8 @@ extension Clinic {
     /// Corrects an entry: a new entry with the new values supersedes the old one, which stays in history.
     public func correct(patientID: String, entryID: Int64, _ change: Correction, reason: String, by: String, now: Date) throws -> Recorded {
         guard !change.given.isEmpty else {
-            throw PainLadderError.invalidValue(field: "correct", given: "(nothing to change)",
-                                               allowed: "at least one of --dose, --at, --score, --sleep, --mood, --severity, --impression")
+            throw PainLadderError.invalidValue(field: .correction, given: "(nothing to change)",
+                                               allowed: "at least one of \(.dose), \(.at), \(.score), \(.sleep), \(.mood), \(.severity), \(.impression)")
         }
         return try record(patientID: patientID) { all in
             let old = try entryInForce(all, entryID)
@@ -225,13 +222,13 @@ extension Clinic {
             switch old.kind {
             case .taken, .extra, .skipped:
                 guard change.only([.dose, .at]) else {
-                    throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (\(old.kind.rawValue))",
-                                                       allowed: "--dose or --at for a dose entry")
+                    throw PainLadderError.invalidValue(field: .correction, given: "#\(entryID) (\(old.kind.rawValue))",
+                                                       allowed: "\(.dose) or \(.at) for a dose entry")
                 }
                 if change.at != nil || change.doseMg != nil, old.kind != .skipped {
                     var ctx = try doseContext(s)
                     ctx.journal.removeAll { $0.id == entryID }
-                    let instant = try change.at.map { try TimeInput.parse($0, now: now, zones: s.zones) } ?? old.at
+                    let instant = change.at.map { $0.instant(now: now, zones: s.zones) } ?? old.at
                     try Self.requireStarted(ctx, instant)
                     let redone = try DoseRecording.take(at: instant, doseMg: change.doseMg ?? old.dose?.doseMg,
                                                         note: old.note, context: ctx, now: now, by: by)
@@ -240,12 +237,12 @@ extension Clinic {
                     new.flags = redone.flags
                     new.planVersionID = redone.planVersionID
                 } else if old.kind == .skipped {
-                    throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (skipped)",
-                                                       allowed: "to record that the dose was in fact taken, undo the skip and use 'take --at'")
+                    throw PainLadderError.invalidValue(field: .correction, given: "#\(entryID) (skipped)",
+                                                       allowed: "to record that the dose was in fact taken, undo the skip and use 'take \(.at)'")
                 }
             case .pain:
                 guard change.only([.score, .sleep, .mood, .at]) else {
-                    throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (pain)", allowed: "--score, --sleep, --mood or --at for a pain entry")
+                    throw PainLadderError.invalidValue(field: .correction, given: "#\(entryID) (pain)", allowed: "\(.score), \(.sleep), \(.mood) or \(.at) for a pain entry")
                 }
                 if case .pain(var pain) = new.event {
                     if let score = change.score { pain.score = score }
@@ -253,10 +250,10 @@ extension Clinic {
                     if let mood = change.mood { pain.mood = mood }
                     new.event = .pain(pain)
                 }
-                if let at = change.at { new.at = try TimeInput.parse(at, now: now, zones: s.zones) }
+                if let at = change.at { new.at = at.instant(now: now, zones: s.zones) }
             case .sideEffect:
                 guard let severity = change.severity, change.only([.severity]) else {
-                    throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (side effect)", allowed: "--severity for a side effect")
+                    throw PainLadderError.invalidValue(field: .correction, given: "#\(entryID) (side effect)", allowed: "\(.severity) for a side effect")
                 }
                 if case .sideEffect(var report) = new.event {
                     report.severity = severity
@@ -270,14 +267,14 @@ extension Clinic {
                 }
             case .impression:
                 guard let value = change.impression, change.only([.impression]) else {
-                    throw PainLadderError.invalidValue(field: "correct", given: "#\(entryID) (impression)", allowed: "--impression 1-7")
+                    throw PainLadderError.invalidValue(field: .correction, given: "#\(entryID) (impression)", allowed: "\(.impression) 1-7")
                 }
                 new.event = .impression(value)
             case .sideEffectResolved, .assessment, .undo, .missed:
                 throw PainLadderError.notPossible("entry #\(entryID) (\(old.kind.rawValue)) cannot be corrected; undo it and record it again")
             }
             if new.at > now.addingTimeInterval(60) {
-                throw PainLadderError.invalidValue(field: "--at", given: change.at ?? "", allowed: "a time not in the future")
+                throw PainLadderError.invalidValue(field: .at, given: change.at?.given ?? "", allowed: "a time not in the future")
             }
             return JournalWrite(entries: [new], newPlan: held, courseStatus: held == nil ? nil : .held)
         }
@@ -298,21 +295,19 @@ extension Clinic {
                            decision: Decision(kind: .automaticHold, by: "painladder (hold rule)", reason: reason))
     }
 
-    /// `--at` as typed (default now), read in the zone in force on the day it names, and not in the future.
-    /// Where a dose recorded at `at` lies, to within a day and a half (the text read as UTC):
-    /// recording it needs only the journal around it (``Store/journalWindow``). `nil` when the
-    /// text does not parse: the whole journal is read, and the parse inside reports the error.
-    static func roughInstant(_ at: String?, now: Date) -> Date? {
-        guard let at else { return now }
-        return try? TimeInput.parse(at, now: now, zones: ZoneHistory(single: "UTC"))
+    /// Where a dose recorded at `at` lies, to within a day and a half (the time resolved in
+    /// UTC): recording it needs only the journal around it (``Store/journalWindow``).
+    static func roughInstant(_ at: TimeExpression?, now: Date) -> Date? {
+        at?.instant(now: now, zones: ZoneHistory(single: "UTC")) ?? now
     }
 
-    static func pastInstant(_ at: String?, now: Date, zones: ZoneHistory, what: String) throws -> Date {
+    /// The time given (default now), in the zone in force on the day it names, and not in the future.
+    static func pastInstant(_ at: TimeExpression?, now: Date, zones: ZoneHistory, what: String) throws -> Date {
         guard let at else { return now }
-        let instant = try TimeInput.parse(at, now: now, zones: zones)
+        let instant = at.instant(now: now, zones: zones)
         guard instant <= now.addingTimeInterval(60) else {
             let local = WallClock.local(now, in: zones.zone(at: now))
-            throw PainLadderError.invalidValue(field: "--at", given: at,
+            throw PainLadderError.invalidValue(field: .at, given: at.given,
                                                allowed: "a time not in the future (\(what); it is now \(local.date) \(local.time))")
         }
         return instant
@@ -328,21 +323,20 @@ extension Clinic {
     }
 
     /// A pain score's time: a date alone means that day (now if it is today, else midday).
-    static func painInstant(_ at: String?, now: Date, zones: ZoneHistory) throws -> Date {
-        guard let at, let date = LocalDate(parsing: at.trimmingCharacters(in: .whitespaces)) else {
+    static func painInstant(_ at: TimeExpression?, now: Date, zones: ZoneHistory) throws -> Date {
+        guard let at, case let .day(date) = at.moment else {
             return try pastInstant(at, now: now, zones: zones, what: "pain is recorded for a day that has begun")
         }
         let today = zones.localDate(now)
         guard date <= today else {
-            throw PainLadderError.invalidValue(field: "--at", given: at, allowed: "a date not after today (\(today))")
+            throw PainLadderError.invalidValue(field: .at, given: at.given, allowed: "a date not after today (\(today))")
         }
-        return date == today ? now : WallClock.instant(date, LocalTime(hour: 12, minute: 0)!, in: zones.zone(on: date))
+        return at.instant(now: now, zones: zones)
     }
 
     func entryInForce(_ s: PatientSnapshot, _ id: Int64) throws -> JournalEntry {
         guard let entry = s.journal.first(where: { $0.id == id }) else {
-            throw PainLadderError.invalidValue(field: "entry", given: "\(id)",
-                                               allowed: "the number of one of \(s.patient.id)'s entries (see 'painladder history \(s.patient.id)')")
+            throw PainLadderError.unknownEntry(id, patient: s.patient.id)
         }
         guard !s.journal.contains(where: { $0.supersedes == id }) else {
             let by = s.journal.first { $0.supersedes == id }!

@@ -34,7 +34,7 @@ extension Clinic {
         try store.updatePatient(id: id, at: now, by: by, reason: reason, zoneFrom: { LocalDate(now, in: $0.zone) }) { before in
             let after = try changes.applied(to: before, formulary: formulary)
             guard after != before else {
-                throw PainLadderError.invalidValue(field: "patient update", given: "(no change)", allowed: "at least one changed field")
+                throw PainLadderError.invalidValue(field: .patientUpdate, given: "(no change)", allowed: "at least one changed field")
             }
             return after
         }

@@ -25,8 +25,8 @@ extension Clinic {
         public var failed: [Reminder] = []
         /// `missed` entries recorded (for a dry run: that would be).
         public var missed: [JournalEntry] = []
-        /// Courses that could not be handled (the run went on with the others).
-        public var problems: [String] = []
+        /// Courses that could not be handled, and why (the run went on with the others).
+        public var problems: [(courseID: Int64, error: PainLadderError)] = []
 
         public init() {}
     }
@@ -109,8 +109,8 @@ extension Clinic {
                     }
                 }
             } catch let error as PainLadderError {
-                if case .busy = error { throw error }
-                result.problems.append("course \(courseID): \(error.description)")
+                if error.isBusy { throw error }
+                result.problems.append((courseID, error))
             }
         }
         if case .dryRun = mode { return result }

@@ -30,7 +30,7 @@ extension Clinic {
         let (course, drug) = try requireCourse(s)
         guard let strength = drug.strengths.value.first(where: { $0.mg == strengthMg }) else {
             let known = drug.strengths.value.map { "\($0.mg) mg \($0.form)" }.joined(separator: ", ")
-            throw PainLadderError.invalidValue(field: "--strength", given: "\(strengthMg)",
+            throw PainLadderError.invalidValue(field: .strength, given: "\(strengthMg)",
                                                allowed: "a strength of \(drug.id): \(known)")
         }
         return try store.addSupply(SupplyEvent(patientID: patientID, courseID: course.id!, drug: drug.id, strength: strength,

@@ -66,8 +66,11 @@ public enum ICalendarExport {
     }
 
     /// The whole calendar: CRLF line ends, folded at 75 octets.
+    ///
+    /// - Parameter howToRecord: how the patient records a dose taken, where they record it
+    ///   (a command, a page), ending each dose's description ("Then record it: …").
     public static func calendar(patient: Patient, course: Course, drug: Drug, versions: [PlanVersion],
-                                zones: ZoneHistory) -> String {
+                                zones: ZoneHistory, howToRecord: String) -> String {
         let all = series(course: course, versions: versions, zones: zones)
         let latest = versions.max { $0.version < $1.version }
         let stamp = ICalendarText.utc(latest?.createdAt ?? course.createdAt)
@@ -96,7 +99,7 @@ public enum ICalendarExport {
             lines += ["BEGIN:VEVENT", "UID:\(s.uid)", "DTSTAMP:\(stamp)", "SEQUENCE:\(sequence)",
                       "DTSTART;TZID=\(s.zone):\(ICalendarText.local(s.firstDay, a.time))", "DURATION:PT15M",
                       "RRULE:\(rule)", "SUMMARY:\(ICalendarText.escape(what))",
-                      "DESCRIPTION:\(ICalendarText.escape("Step \(s.stepNumber): take \(a.doseMg) mg (\(Dispensing.describe(a.units))) at \(a.time) each day \(period). Then record it: painladder take \(patient.id)"))",
+                      "DESCRIPTION:\(ICalendarText.escape("Step \(s.stepNumber): take \(a.doseMg) mg (\(Dispensing.describe(a.units))) at \(a.time) each day \(period). Then record it: \(howToRecord)"))",
                       "CATEGORIES:MEDICATION", "TRANSP:TRANSPARENT",
                       "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:PT0M",
                       "DESCRIPTION:\(ICalendarText.escape("Take \(name.lowercased()) \(a.doseMg) mg (\(Dispensing.describe(a.units)))"))",

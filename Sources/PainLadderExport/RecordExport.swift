@@ -7,19 +7,20 @@ import PainLadderClinic
 ///
 /// ```swift
 /// let record = try clinic.record(patientID: "P001")
-/// let ics = try RecordExport.calendar(record, formulary: clinic.formulary)
+/// let ics = try RecordExport.calendar(record, formulary: clinic.formulary, howToRecord: "the app's Taken button")
 /// let csv = RecordExport.csv(record)
 /// ```
 public enum RecordExport {
-    /// The course in progress as an RFC 5545 calendar (``ICalendarExport``).
-    /// - Throws: `notPossible` when no course is in progress.
-    public static func calendar(_ record: PatientRecord, formulary: Formulary) throws -> String {
+    /// The course in progress as an RFC 5545 calendar (``ICalendarExport``); `howToRecord`
+    /// ends each dose's description ("Then record it: …").
+    /// - Throws: `noCourseInProgress` when no course is in progress.
+    public static func calendar(_ record: PatientRecord, formulary: Formulary, howToRecord: String) throws -> String {
         guard let active = record.activeCourse, !active.versions.isEmpty else {
-            throw Clinic.noCourseInProgress(record.patient.id)
+            throw PainLadderError.noCourseInProgress(patient: record.patient.id, purpose: "record this")
         }
         return ICalendarExport.calendar(patient: record.patient, course: active.course,
                                         drug: try formulary.drug(active.course.drug), versions: active.versions,
-                                        zones: record.zones)
+                                        zones: record.zones, howToRecord: howToRecord)
     }
 
     /// Every journal entry as RFC 4180 CSV, corrected and undone entries included and marked.

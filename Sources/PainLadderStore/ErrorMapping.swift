@@ -15,7 +15,7 @@ extension Store {
             let detail = error.message ?? "\(error.resultCode)"
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
-                return .busy("another painladder command is using '\(path)'")
+                return .databaseBusy(path: path)
             case .SQLITE_NOTADB:
                 return .noDatabase(path: path, reason: notOurs + " (\(detail))")
             case .SQLITE_CORRUPT:

@@ -33,7 +33,7 @@ extension Store {
                 throw PainLadderError.internalError("cannot lock '\(lockPath)': \(String(cString: strerror(error)))")
             }
             if Date() >= deadline {
-                throw PainLadderError.busy("another 'painladder remind' is running on '\(path)'")
+                throw PainLadderError.reminderRunInProgress(path: path)
             }
             usleep(20_000)
         }

@@ -74,8 +74,7 @@ extension Store {
         try read { db in
             guard let patient = try String.fetchOne(db, sql: "SELECT patient_id FROM journal_entry WHERE id = ?",
                                                     arguments: [id]) else {
-                throw PainLadderError.invalidValue(field: "entry", given: "\(id)",
-                                                   allowed: "an entry number shown by 'painladder history PATIENT'")
+                throw PainLadderError.unknownEntry(id, patient: nil)
             }
             return patient
         }

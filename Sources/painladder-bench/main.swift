@@ -69,7 +69,9 @@ struct Generate: ParsableCommand {
             }
         } catch let error as PainLadderError {
             FileHandle.standardError.write(Data("painladder-bench: \(error.description)\n".utf8))
-            throw ExitCode(error.exitCode)
+            // The benchmark's failures are its options (65) or the environment (70).
+            if case .internalError = error { throw ExitCode(70) }
+            throw ExitCode(65)
         }
     }
 

@@ -92,7 +92,7 @@ struct CourseStoreTests {
                     try store.addPlanVersion(bad, courseStatus: .stopped, outcome: .notTolerated)
                 }
                 guard case .notPossible(let message) = error else { Issue.record("\(error)"); continue }
-                #expect(message.contains("version 2"))
+                #expect(message.description.contains("version 2"))
             }
             #expect(try store.planVersions(courseID: id).count == 2)
             #expect(try store.course(id: id)?.status == .held)
@@ -116,7 +116,7 @@ struct CourseStoreTests {
                 try store.startCourse(pregabalin, plan: samplePlan())
             }
             guard case .notPossible(let message) = error else { Issue.record("\(error)"); return }
-            #expect(message.contains("amitriptyline"))
+            #expect(message.description.contains("amitriptyline"))
             #expect(try store.courses(patientID: "P001").count == 1)
 
             // An outcome without stopping is refused.

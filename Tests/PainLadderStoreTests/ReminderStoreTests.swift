@@ -93,7 +93,7 @@ struct ReminderStoreTests {
             #expect(journal.first?.dose?.slot?.description == "2026-03-02 22:00")
             #expect(try c.count("SELECT count(*) FROM audit WHERE action = 'journal.missed'") == 1)
             // Recorded the next morning for last night.
-            let taken = try c.clinic.take(patientID: "P001", at: "yesterday 22:15", doseMg: nil, note: nil, by: "P001",
+            let taken = try c.clinic.take(patientID: "P001", at: TimeExpression(.wallClock(.yesterday, LocalTime(hour: 22, minute: 15)!), given: "yesterday 22:15"), doseMg: nil, note: nil, by: "P001",
                                           now: ReminderClinic.at("2026-03-03T08:00Z"))
             #expect(taken.entries.first?.kind == .taken)
             #expect(taken.entries.first?.dose?.slot?.description == "2026-03-02 22:00")
@@ -172,7 +172,8 @@ struct ReminderStoreTests {
             let error = try #require(throws: PainLadderError.self) {
                 try c.clinic.recordSupply(patientID: "P001", kind: .add, units: 28, strengthMg: 20, by: "P001", now: now)
             }
-            #expect(error.description.contains("--strength") && error.description.contains("10 mg tablet, 25 mg tablet, 50 mg tablet"))
+            guard case let .invalidValue(field, _, allowed) = error else { Issue.record("\(error)"); return }
+            #expect(field == .strength && allowed.description.contains("10 mg tablet, 25 mg tablet, 50 mg tablet"))
             try c.clinic.recordSupply(patientID: "P001", kind: .add, units: 56, strengthMg: 10, by: "P001", now: now)
             let view = try c.clinic.supply(patientID: "P001", now: now)
             // The formulary's plan: 10, 20, 30, 40 mg a night from 03-02, 03-09, 03-16, 03-23

@@ -65,7 +65,8 @@ struct ICalendarExportTests {
     func export(_ versions: [PlanVersion]) throws -> String {
         let start = Remind.d("2026-03-02")
         return ICalendarExport.calendar(patient: Remind.patient(), course: Remind.course(start: start), drug: try HandPlan.drug(),
-                                        versions: versions, zones: ZoneHistory(single: "Europe/London"))
+                                        versions: versions, zones: ZoneHistory(single: "Europe/London"),
+                                        howToRecord: "painladder take \(Remind.patient().id)")
     }
 
     @Test("one daily series per step, UNTIL in UTC at the end of the day before the next step, alarms, review, VTIMEZONE")

@@ -225,15 +225,19 @@ struct JournalScenarioTests {
         #expect(extra.flags.map(\.kind) == [.aboveMaximum], "10 + 70 = 80 mg > 75 mg")
     }
 
-    @Test func timeInputReadsWhatPeopleType() throws {
-        let zone = TimeZone(identifier: london)!
+    /// What people type ("yesterday 22:10") is read by the CLI (its end-to-end tests check the
+    /// words and the refusals); the expression it reads resolves in the patient's zone.
+    @Test func timeExpressionResolvesInThePatientsZone() throws {
+        let zones = ZoneHistory(single: london)
         let now = ISO8601DateFormatter().date(from: "2026-10-10T08:00:00Z")!  // 09:00 BST
         let iso = ISO8601DateFormatter()
-        #expect(iso.string(from: try TimeInput.parse("yesterday 22:10", now: now, zone: zone)) == "2026-10-09T21:10:00Z")
-        #expect(iso.string(from: try TimeInput.parse("07:30", now: now, zone: zone)) == "2026-10-10T06:30:00Z")
-        #expect(iso.string(from: try TimeInput.parse("2026-10-08 22:00", now: now, zone: zone)) == "2026-10-08T21:00:00Z")
-        #expect(throws: PainLadderError.self) { try TimeInput.parse("25:00", now: now, zone: zone) }
-        #expect(throws: PainLadderError.self) { try TimeInput.parse("last tuesday", now: now, zone: zone) }
+        func at(_ day: TimeExpression.Day, _ h: Int, _ m: Int) -> String {
+            iso.string(from: TimeExpression(.wallClock(day, LocalTime(hour: h, minute: m)!), given: "").instant(now: now, zones: zones))
+        }
+        #expect(at(.yesterday, 22, 10) == "2026-10-09T21:10:00Z")
+        #expect(at(.today, 7, 30) == "2026-10-10T06:30:00Z")
+        #expect(at(.date(LocalDate(year: 2026, month: 10, day: 8)!), 22, 0) == "2026-10-08T21:00:00Z")
+        #expect(TimeExpression(.now, given: "now").instant(now: now, zones: zones) == now)
     }
 
     /// A move from London to New York from 2026-10-10: the day of a typed time decides its zone.
@@ -243,9 +247,12 @@ struct JournalScenarioTests {
         let iso = ISO8601DateFormatter()
         let now = iso.date(from: "2026-10-10T13:00:00Z")!  // 09:00 EDT (UTC−4)
         // 10-09 was a London day (BST, UTC+1): 22:10 BST = 21:10Z.
-        #expect(iso.string(from: try TimeInput.parse("yesterday 22:10", now: now, zones: zones)) == "2026-10-09T21:10:00Z")
+        func at(_ day: TimeExpression.Day, _ h: Int, _ m: Int) -> String {
+            iso.string(from: TimeExpression(.wallClock(day, LocalTime(hour: h, minute: m)!), given: "").instant(now: now, zones: zones))
+        }
+        #expect(at(.yesterday, 22, 10) == "2026-10-09T21:10:00Z")
         // Today is a New York day: 07:30 EDT = 11:30Z.
-        #expect(iso.string(from: try TimeInput.parse("07:30", now: now, zones: zones)) == "2026-10-10T11:30:00Z")
+        #expect(at(.today, 7, 30) == "2026-10-10T11:30:00Z")
         // The move applies from local midnight in the new zone: 10-10 00:00 EDT = 04:00Z.
         #expect(zones.zone(at: iso.date(from: "2026-10-10T03:59:00Z")!).identifier == london)
         #expect(zones.zone(at: iso.date(from: "2026-10-10T04:00:00Z")!).identifier == "America/New_York")

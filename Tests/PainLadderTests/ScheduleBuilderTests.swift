@@ -140,14 +140,14 @@ import Testing
             _ = try build("gabapentin", times: ["08:00", "22:00"])
             Issue.record("expected an error")
         } catch let PainLadderError.invalidValue(field, given, allowed) {
-            #expect(field == "times" && given == "08:00,22:00")
+            #expect(field == .times && given == "08:00,22:00")
             #expect(allowed.contains("gabapentin needs 3 administrations a day"))
         } catch { Issue.record("unexpected \(error)") }
         do {
             _ = try build("gabapentin", times: ["22:00", "14:00", "08:00"])
             Issue.record("expected an error")
         } catch let PainLadderError.invalidValue(field, _, allowed) {
-            #expect(field == "times" && allowed.contains("increasing"))
+            #expect(field == .times && allowed.contains("increasing"))
         } catch { Issue.record("unexpected \(error)") }
         // Duloxetine needs two times only because 120 mg/day is split.
         #expect(throws: PainLadderError.self) { try build("duloxetine", times: ["08:00"]) }
@@ -157,7 +157,7 @@ import Testing
         #expect(throws: PainLadderError.unknownDrug("ibuprofen", known: ["amitriptyline", "duloxetine", "gabapentin", "pregabalin"])) {
             try build("ibuprofen")
         }
-        #expect(throws: PainLadderError.invalidValue(field: "variant", given: "fast", allowed: "standard, elderly")) {
+        #expect(throws: PainLadderError.invalidValue(field: .variant, given: "fast", allowed: "standard, elderly")) {
             try build("gabapentin", variant: "fast")
         }
         // Drug ids are case-insensitive.

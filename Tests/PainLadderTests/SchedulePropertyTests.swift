@@ -89,7 +89,7 @@ struct GeneratedCase: CustomStringConvertible {
                 continue
             } catch let PainLadderError.invalidValue(field, _, _) {
                 // Own times refused only when fewer than the schedule needs.
-                #expect(field == "times", "\(c)")
+                #expect(field == .times, "\(c)")
                 let given = try #require(c.times, "\(c)")
                 let full = try ScheduleBuilder.build(formulary: f, drugID: c.drug, variantID: c.variant,
                                                      patient: c.patient, startDate: c.start, times: nil)

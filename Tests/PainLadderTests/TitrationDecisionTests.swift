@@ -98,13 +98,13 @@ struct TitrationDecisionTests {
         let bench = try amitriptyline()
         // 15 mg cannot be made from 10, 25 and 50 mg tablets.
         #expect { _ = try bench.decide(request(.reduce) { $0.doseMg = 15 }, on: "2026-03-18") } throws: {
-            ($0 as? PainLadderError).map { "\($0)".contains("--dose") } ?? false
+            ($0 as? PainLadderError).map { flagged($0).contains("--dose") } ?? false
         }
         #expect { _ = try bench.decide(request(.reduce) { $0.doseMg = 30 }, on: "2026-03-18") } throws: {
-            ($0 as? PainLadderError).map { "\($0)".contains("below the current 30 mg/day") } ?? false
+            ($0 as? PainLadderError).map { flagged($0).contains("below the current 30 mg/day") } ?? false
         }
         #expect { _ = try bench.decide(request(.reduce), on: "2026-03-05") } throws: {
-            ($0 as? PainLadderError).map { "\($0)".contains("first step") } ?? false
+            ($0 as? PainLadderError).map { flagged($0).contains("first step") } ?? false
         }
     }
 
@@ -156,7 +156,7 @@ struct TitrationDecisionTests {
     @Test func increaseByMoreThanOneStepIsRefused() throws {
         let bench = try amitriptyline()
         #expect { _ = try bench.decide(request(.increase) { $0.doseMg = 40 }, on: "2026-03-12") } throws: {
-            ($0 as? PainLadderError).map { "\($0)".contains("more than one step") } ?? false
+            ($0 as? PainLadderError).map { flagged($0).contains("more than one step") } ?? false
         }
         // A dose between the current 20 and the next 30 is fine: 25 mg.
         let result = try bench.decide(request(.increase) { $0.doseMg = 25 }, on: "2026-03-12")
@@ -175,7 +175,7 @@ struct TitrationDecisionTests {
             return message.contains("maximum of 1800 mg/day") && message.contains("--override maximum-dose")
         }
         #expect { _ = try bench.decide(request(.increase) { $0.doseMg = 2100 }, on: "2026-03-02") } throws: {
-            ($0 as? PainLadderError).map { "\($0)".contains("--override maximum-dose") } ?? false
+            ($0 as? PainLadderError).map { flagged($0).contains("--override maximum-dose") } ?? false
         }
         let result = try bench.decide(request(.increase) {
             $0.doseMg = 2100; $0.overrides = [.maximumDailyDose]; $0.overrideReason = "pain clinic advice"
@@ -210,7 +210,7 @@ struct TitrationDecisionTests {
     @Test func abruptStopNeedsAReasonAndIsRecorded() throws {
         var bench = try amitriptyline()
         #expect { _ = try bench.decide(request(.stop) { $0.outcome = .notTolerated; $0.abrupt = true }, on: "2026-03-18") } throws: {
-            ($0 as? PainLadderError).map { "\($0)".contains("--override-reason") } ?? false
+            ($0 as? PainLadderError).map { flagged($0).contains("--override-reason") } ?? false
         }
         let result = try bench.decide(request(.stop) {
             $0.outcome = .notTolerated; $0.abrupt = true; $0.overrideReason = "palpitations and fainting"
@@ -265,7 +265,7 @@ struct TitrationDecisionTests {
                 _ = try bench.decide(r, on: "2026-03-18")
                 Issue.record("expected a refusal naming \(field)")
             } catch {
-                #expect("\(error)".contains(field), "\(error)")
+                #expect(flagged(error).contains(field), "\(error)")
             }
         }
         // The clinician's own review date wins.

@@ -33,8 +33,8 @@ public enum Decisions {
         case .switch:
             return try SwitchPlanner.decide(request, context)
         case .automaticHold:
-            throw PainLadderError.invalidValue(field: "decision", given: request.kind.rawValue,
-                                               allowed: allowedKinds)
+            throw PainLadderError.invalidValue(field: .decision, given: request.kind.rawValue,
+                                               allowed: Phrase(allowedKinds))
         }
     }
 
@@ -44,15 +44,15 @@ public enum Decisions {
     /// Inputs that every kind checks the same way, before any rule runs.
     static func check(_ r: DecisionRequest, _ c: DecisionContext) throws {
         func blank(_ s: String?) -> Bool { (s ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
-        if blank(r.by) { throw PainLadderError.invalidValue(field: "--by", given: "(empty)", allowed: "the deciding clinician's name or id") }
-        if blank(r.reason) { throw PainLadderError.invalidValue(field: "--reason", given: "(empty)", allowed: "why, in a few words") }
+        if blank(r.by) { throw PainLadderError.invalidValue(field: .by, given: "(empty)", allowed: "the deciding clinician's name or id") }
+        if blank(r.reason) { throw PainLadderError.invalidValue(field: .reason, given: "(empty)", allowed: "why, in a few words") }
         if (!r.overrides.isEmpty || r.abrupt) && blank(r.overrideReason) {
-            throw PainLadderError.invalidValue(field: "--override-reason", given: "(none)",
-                                               allowed: "why the limit may be passed (needed with --override and --abrupt)")
+            throw PainLadderError.invalidValue(field: .overrideReason, given: "(none)",
+                                               allowed: "why the limit may be passed (needed with \(.override) and \(.abrupt))")
         }
         if !blank(r.overrideReason) && r.overrides.isEmpty && !r.abrupt {
-            throw PainLadderError.invalidValue(field: "--override-reason", given: r.overrideReason!,
-                                               allowed: "only with --override LIMIT or --abrupt")
+            throw PainLadderError.invalidValue(field: .overrideReason, given: r.overrideReason!,
+                                               allowed: "only with \(.override) LIMIT or \(.abrupt)")
         }
         let allowedOverrides: Set<OverrideLimit> = switch r.kind {
         case .increase: [.minimumInterval, .maximumDailyDose]
@@ -61,48 +61,47 @@ public enum Decisions {
         }
         if let wrong = r.overrides.subtracting(allowedOverrides).map(\.rawValue).sorted().first {
             throw PainLadderError.invalidValue(
-                field: "--override", given: wrong,
-                allowed: allowedOverrides.isEmpty ? "no override for '\(r.kind.rawValue)'"
-                    : allowedOverrides.map(\.rawValue).sorted().joined(separator: ", ") + " for '\(r.kind.rawValue)'")
+                field: .override, given: wrong,
+                allowed: Phrase(allowedOverrides.isEmpty ? "no override for '\(r.kind.rawValue)'"
+                    : allowedOverrides.map(\.rawValue).sorted().joined(separator: ", ") + " for '\(r.kind.rawValue)'"))
         }
         if r.abrupt && r.kind != .stop && r.kind != .switch {
-            throw PainLadderError.invalidValue(field: "--abrupt", given: r.kind.rawValue, allowed: "stop or switch")
+            throw PainLadderError.invalidValue(field: .abrupt, given: r.kind.rawValue, allowed: "stop or switch")
         }
         if r.doseMg != nil && r.kind != .reduce && r.kind != .increase {
-            throw PainLadderError.invalidValue(field: "--dose", given: r.kind.rawValue, allowed: "reduce or increase")
+            throw PainLadderError.invalidValue(field: .dose, given: r.kind.rawValue, allowed: "reduce or increase")
         }
         let ends = r.kind == .stop || r.kind == .switch
         if ends && r.outcome == nil && c.course.outcome == nil {
-            throw PainLadderError.invalidValue(field: "--outcome", given: "(none)",
-                                               allowed: Course.Outcome.allCases.map(\.rawValue).joined(separator: ", ")
-                                                   + " (required for \(r.kind.rawValue))")
+            throw PainLadderError.invalidValue(field: .outcome, given: "(none)",
+                                               allowed: Phrase(Course.Outcome.allCases.map(\.rawValue).joined(separator: ", ")
+                                                   + " (required for \(r.kind.rawValue))"))
         }
         if !ends && r.outcome != nil {
-            throw PainLadderError.invalidValue(field: "--outcome", given: r.outcome!.rawValue, allowed: "only with stop or switch")
+            throw PainLadderError.invalidValue(field: .outcome, given: r.outcome!.rawValue, allowed: "only with stop or switch")
         }
         if r.kind == .switch && blank(r.switchTo) {
-            throw PainLadderError.invalidValue(field: "switch", given: "(no drug)", allowed: "the drug to switch to")
+            throw PainLadderError.invalidValue(field: .switchTo, given: "(no drug)", allowed: "the drug to switch to")
         }
         if r.kind != .switch && r.switchTo != nil {
-            throw PainLadderError.invalidValue(field: "drug", given: r.switchTo!, allowed: "a drug only with switch")
+            throw PainLadderError.invalidValue(field: .newDrug, given: r.switchTo!, allowed: "a drug only with switch")
         }
         if let review = r.nextReview, review < c.today {
-            throw PainLadderError.invalidValue(field: "--next-review", given: review.description,
+            throw PainLadderError.invalidValue(field: .nextReview, given: review.description,
                                                allowed: "a date from today (\(c.today)) on")
         }
         // What the course's state allows.
         switch c.course.status {
         case .stopped where r.kind != .refer:
-            throw PainLadderError.notPossible(
-                "\(c.course.drug) (course \(c.course.id ?? 0)) is stopped; only 'refer' can be recorded on it (start a new drug with 'painladder start')")
+            throw PainLadderError.courseStopped(drug: c.course.drug, course: c.course.id ?? 0)
         case .tapering where [.continue, .hold, .reduce, .increase].contains(r.kind):
             throw PainLadderError.notPossible(
                 "\(c.course.drug) (course \(c.course.id ?? 0)) is tapering to a stop\(c.plan.schedule.stopDate.map { " on \($0)" } ?? ""); "
-                    + "'\(r.kind.rawValue)' does not apply (use 'stop --abrupt', 'switch' or 'refer')")
+                    + "'\(r.kind.rawValue)' does not apply (use 'stop \(.abrupt)', 'switch' or 'refer')")
         case .tapering where r.kind == .stop && !r.abrupt:
             throw PainLadderError.notPossible(
                 "\(c.course.drug) (course \(c.course.id ?? 0)) is already tapering to a stop\(c.plan.schedule.stopDate.map { " on \($0)" } ?? ""); "
-                    + "to stop at once use 'stop --abrupt' with --override-reason")
+                    + "to stop at once use 'stop \(.abrupt)' with \(.overrideReason)")
         default:
             break
         }
@@ -122,7 +121,7 @@ public enum Decisions {
     static func overrides(used: [(OverrideLimit, String)], _ r: DecisionRequest, _ c: DecisionContext) throws -> [Override] {
         let usedKinds = Set(used.map(\.0))
         if let unused = r.overrides.subtracting(usedKinds).map(\.rawValue).sorted().first {
-            throw PainLadderError.invalidValue(field: "--override", given: unused,
+            throw PainLadderError.invalidValue(field: .override, given: unused,
                                                allowed: "only a limit this decision passes (it does not pass '\(unused)')")
         }
         return used.map { Override(limit: $0.1, by: r.by, reason: r.overrideReason ?? r.reason, at: c.now) }

@@ -28,7 +28,7 @@ enum SwitchPlanner {
         let old = try c.formulary.drug(c.course.drug)
         let new = try c.formulary.drug(r.switchTo!)
         guard new.id != old.id else {
-            throw PainLadderError.invalidValue(field: "switch", given: r.switchTo!, allowed: "a drug other than the current one (\(old.id))")
+            throw PainLadderError.invalidValue(field: .switchTo, given: r.switchTo!, allowed: "a drug other than the current one (\(old.id))")
         }
         let switching = c.formulary.switching
         let pair = switching?.pair(from: old.id, to: new.id)
@@ -40,7 +40,7 @@ enum SwitchPlanner {
             guard r.overrides.contains(.triedBefore) else {
                 throw PainLadderError.notPossible(
                     "switch: \(new.name) was already tried (course \(tried.id ?? 0) from \(tried.startDate)) and stopped as "
-                        + "\(tried.outcome!.rawValue); to try it again add --override tried-before with --override-reason")
+                        + "\(tried.outcome!.rawValue); to try it again add \(.override) tried-before with \(.overrideReason)")
             }
             used.append((.triedBefore, "\(OverrideLimit.triedBefore.recordedName):\(new.id)"))
         }
@@ -49,17 +49,17 @@ enum SwitchPlanner {
         switch r.mode {
         case .crossTaper:
             if let pair, !pair.crossTaper.allowed {
-                throw PainLadderError.notPossible("switch --cross-taper refused: \(pair.crossTaper.message) \(pair.crossTaper.citation)")
+                throw PainLadderError.notPossible("switch \(.crossTaper) refused: \(pair.crossTaper.message) \(pair.crossTaper.citation)")
             }
         case .direct:
             guard !r.abrupt else {
-                throw PainLadderError.invalidValue(field: "--abrupt", given: "with --direct",
-                                                   allowed: "--sequential or --cross-taper (a direct switch already stops the old drug overnight)")
+                throw PainLadderError.conflictingValues(field: .abrupt, with: .direct,
+                                                   allowed: "\(.sequential) or \(.crossTaper) (a direct switch already stops the old drug overnight)")
             }
             guard let id = pair?.directConversion, let table = switching?.conversion(id: id) else {
                 let offered = (switching?.pairs ?? []).filter { $0.directConversion != nil }.map { "\($0.from) → \($0.to)" }
                 throw PainLadderError.invalidValue(
-                    field: "--direct", given: "\(old.id) → \(new.id)",
+                    field: .direct, given: "\(old.id) → \(new.id)",
                     allowed: offered.isEmpty ? "no direct switch (the formulary has no dose conversion)"
                         : "only where the formulary gives a dose conversion: \(offered.joined(separator: ", "))")
             }
@@ -75,7 +75,7 @@ enum SwitchPlanner {
         if r.mode == .direct {
             guard let current, !current.administrations.isEmpty, c.course.status != .tapering else {
                 throw PainLadderError.notPossible(
-                    "switch --direct: \(old.name) has no steady dose today to convert (\(c.course.status == .tapering ? "it is tapering" : "not started")); use --sequential")
+                    "switch \(.direct): \(old.name) has no steady dose today to convert (\(c.course.status == .tapering ? "it is tapering" : "not started")); use \(.sequential)")
             }
             taper = TaperPlan(drug: old.id, fromDailyMg: current.dailyTotal, daysOnDrug: max(0, c.course.startDate.days(to: c.today)),
                               longUse: nil, minimumDays: 0, steps: [], stopDate: c.today.adding(days: 1), abrupt: false,
@@ -104,7 +104,7 @@ enum SwitchPlanner {
                 guard r.overrides.contains(.ruledOut) else {
                     throw PainLadderError.notPossible(
                         "switch: \(PainLadderError.hardStop(drug: drug, rule: rule, message: message, sources: sources).description); "
-                            + "to switch anyway add --override ruled-out with --override-reason")
+                            + "to switch anyway add \(.override) ruled-out with \(.overrideReason)")
                 }
                 let status = (formulary.pathway.rules + new.rules).first { $0.id == rule }?.status ?? .confirmed
                 overridden.append(SafetyFinding(drug: drug, rule: rule, kind: .hardStop, message: message, sources: sources, status: status))
@@ -128,7 +128,7 @@ enum SwitchPlanner {
         }
         if r.mode == .direct {
             guard let target = use?.toMg else {
-                throw PainLadderError.notPossible("switch --direct: \(use?.summary ?? "no conversion"); use --sequential")
+                throw PainLadderError.notPossible("switch \(.direct): \(use?.summary ?? "no conversion"); use \(.sequential)")
             }
             schedule = startingAt(target, schedule, start: start, drug: new)
             details["directStartMg"] = String(schedule.plannedSteps.first?.dailyTotal ?? 0)

@@ -108,7 +108,7 @@ enum TitrationDecisions {
         let lower = Array(Set(c.plan.schedule.steps.map(\.dailyTotal).filter { $0 < from })).sorted()
         if let dose = r.doseMg {
             guard dose < from else {
-                throw PainLadderError.invalidValue(field: "--dose", given: "\(dose)",
+                throw PainLadderError.invalidValue(field: .dose, given: "\(dose)",
                                                    allowed: "a daily dose below the current \(Decisions.mg(from)) (to stay at it, use 'hold')")
             }
             if let known = c.plan.schedule.steps.last(where: { $0.dailyTotal == dose }) {
@@ -119,14 +119,14 @@ enum TitrationDecisions {
             }
             guard let made = maker.step(dose, from: c.today, minimumDays: maker.profile.daysBetweenSteps.value.minimum) else {
                 throw PainLadderError.invalidValue(
-                    field: "--dose", given: "\(dose)",
+                    field: .dose, given: "\(dose)",
                     allowed: "a daily dose the products can make (\(lower.map(String.init).joined(separator: ", ")) mg/day are steps of this plan)")
             }
             return (made, maker.profile.daysBetweenSteps.value.usual)
         }
         guard let previous = layout.kept.dropLast().last(where: { $0.dailyTotal < from }) else {
             throw PainLadderError.notPossible(
-                "reduce: \(Decisions.mg(from)) is the first step of this plan; there is no previous step (name a lower dose with --dose, or use 'stop')")
+                "reduce: \(Decisions.mg(from)) is the first step of this plan; there is no previous step (name a lower dose with \(.dose), or use 'stop')")
         }
         var step = previous
         step.startDate = c.today
@@ -148,15 +148,15 @@ enum TitrationDecisions {
 
         if let dose = r.doseMg {
             guard dose > from else {
-                throw PainLadderError.invalidValue(field: "--dose", given: "\(dose)", allowed: "a daily dose above the current \(Decisions.mg(from))")
+                throw PainLadderError.invalidValue(field: .dose, given: "\(dose)", allowed: "a daily dose above the current \(Decisions.mg(from))")
             }
             if dose > maximum.value {
                 guard r.overrides.contains(.maximumDailyDose) else {
                     throw PainLadderError.notPossible(
-                        "increase: \(Decisions.mg(dose)) is above \(maximumText); to go above it add --override maximum-dose with --override-reason")
+                        "increase: \(Decisions.mg(dose)) is above \(maximumText); to go above it add \(.override) maximum-dose with \(.overrideReason)")
                 }
                 guard let made = maker.step(dose, from: c.today, minimumDays: maker.profile.daysBetweenSteps.value.minimum) else {
-                    throw PainLadderError.invalidValue(field: "--dose", given: "\(dose)",
+                    throw PainLadderError.invalidValue(field: .dose, given: "\(dose)",
                                                        allowed: "a daily dose the products can make in this course's doses")
                 }
                 used.append((.maximumDailyDose, OverrideLimit.maximumDailyDose.recordedName))
@@ -165,7 +165,7 @@ enum TitrationDecisions {
                 chosen = (next, layout.duration(of: next), after)
             } else if let next, dose < next.dailyTotal {
                 guard let made = maker.step(dose, from: c.today, minimumDays: maker.profile.daysBetweenSteps.value.minimum) else {
-                    throw PainLadderError.invalidValue(field: "--dose", given: "\(dose)",
+                    throw PainLadderError.invalidValue(field: .dose, given: "\(dose)",
                                                        allowed: "a daily dose the products can make, up to the next step of \(Decisions.mg(next.dailyTotal))")
                 }
                 chosen = (made, maker.profile.daysBetweenSteps.value.usual, [next] + after)
@@ -177,7 +177,7 @@ enum TitrationDecisions {
         } else {
             guard let next else {
                 throw PainLadderError.notPossible(
-                    "increase: \(drug.name) is at \(maximumText); to go above it give --dose MG with --override maximum-dose and --override-reason")
+                    "increase: \(drug.name) is at \(maximumText); to go above it give \(.dose) MG with \(.override) maximum-dose and \(.overrideReason)")
             }
             chosen = (next, layout.duration(of: next), after)
         }
@@ -187,7 +187,7 @@ enum TitrationDecisions {
                 throw PainLadderError.notPossible(
                     "increase: \(Decisions.mg(from)) started on \(current.startDate); the next step may start from \(earliest) "
                         + "(at least \(current.minimumDays) days on a step \(maker.profile.daysBetweenSteps.citation)); "
-                        + "to step up sooner add --override minimum-interval with --override-reason")
+                        + "to step up sooner add \(.override) minimum-interval with \(.overrideReason)")
             }
             used.insert((.minimumInterval, OverrideLimit.minimumInterval.recordedName), at: 0)
         }

@@ -42,7 +42,7 @@ public enum DoseRecording {
     public static func take(at instant: Date, doseMg: Milligrams?, note: String?, context c: Context,
                             now: Date, by: String) throws -> JournalEntry {
         guard instant <= now.addingTimeInterval(60) else {
-            throw PainLadderError.invalidValue(field: "--at", given: iso(instant),
+            throw PainLadderError.invalidValue(field: .at, given: iso(instant),
                                                allowed: "a time not in the future (a dose is recorded once taken)")
         }
         if let doseMg { try checkMakeable(doseMg, drug: c.drug) }
@@ -60,7 +60,7 @@ public enum DoseRecording {
             let plan = DoseCalendar.plan(on: day, versions: c.versions)
             let amount = doseMg ?? nearest?.doseMg ?? plan?.step(on: day)?.administrations.first?.doseMg ?? 0
             guard amount > 0 else {
-                throw PainLadderError.invalidValue(field: "--dose", given: "(missing)",
+                throw PainLadderError.invalidValue(field: .dose, given: "(missing)",
                                                    allowed: "the dose in mg: no planned dose is near this time")
             }
             entry = JournalEntry(patientID: c.patientID, courseID: c.courseID, planVersionID: plan?.id,
@@ -87,7 +87,7 @@ public enum DoseRecording {
     static func checkMakeable(_ dose: Milligrams, drug: Drug) throws {
         guard dose > 0, Dispensing.units(for: dose, from: drug.strengths.value) != nil else {
             let strengths = drug.strengths.value.map { "\($0.mg)" }.joined(separator: ", ")
-            throw PainLadderError.invalidValue(field: "--dose", given: "\(dose)",
+            throw PainLadderError.invalidValue(field: .dose, given: "\(dose)",
                                                allowed: "a dose in whole mg made of \(drug.id) strengths (\(strengths) mg)")
         }
     }

@@ -1,51 +1,10 @@
 import Foundation
 
-/// Reads the times people type for late and back-dated entries.
+/// Exact instants as text (ISO 8601 with a zone), for every interface and file format.
 ///
-/// Accepted, in the patient's time zone unless a zone is given:
-/// `now`; `22:10` (today); `yesterday 22:10`; `today 08:00`; `2026-03-05 22:10`;
-/// `2026-03-05T22:10`; an ISO 8601 instant with offset (`2026-03-05T22:10:00Z`, `…+01:00`).
+/// The words people type for late entries ("yesterday 22:10") are an interface's to read
+/// into a ``TimeExpression``; the command line's reader is in the `painladder` target.
 public enum TimeInput {
-    public static func parse(_ text: String, now: Date, zone: TimeZone, field: String = "--at") throws -> Date {
-        try parse(text, now: now, today: LocalDate(now, in: zone), zoneOn: { _ in zone }, field: field)
-    }
-
-    /// As ``parse(_:now:zone:field:)`` for a patient who may have moved: "today" is the local
-    /// date now, and a wall-clock time is read in the zone in force on the day it names, so
-    /// "yesterday 22:10" typed the day after a move means 22:10 where the patient was then.
-    public static func parse(_ text: String, now: Date, zones: ZoneHistory, field: String = "--at") throws -> Date {
-        try parse(text, now: now, today: zones.localDate(now), zoneOn: { zones.zone(on: $0) }, field: field)
-    }
-
-    static func parse(_ text: String, now: Date, today: LocalDate, zoneOn: (LocalDate) -> TimeZone,
-                      field: String) throws -> Date {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        let fail = PainLadderError.invalidValue(
-            field: field, given: text,
-            allowed: "now, HH:MM, 'yesterday HH:MM', 'YYYY-MM-DD HH:MM' or an ISO 8601 instant")
-        if t.lowercased() == "now" { return now }
-        if let d = instant(t) { return d }
-        let parts = t.replacingOccurrences(of: "T", with: " ").split(separator: " ").map(String.init)
-        switch parts.count {
-        case 1:
-            guard let time = LocalTime(parsing: parts[0]) else { throw fail }
-            return WallClock.instant(today, time, in: zoneOn(today))
-        case 2:
-            guard let time = LocalTime(parsing: parts[1]) else { throw fail }
-            let day: LocalDate
-            switch parts[0].lowercased() {
-            case "today": day = today
-            case "yesterday": day = today.adding(days: -1)
-            default:
-                guard let d = LocalDate(parsing: parts[0]) else { throw fail }
-                day = d
-            }
-            return WallClock.instant(day, time, in: zoneOn(day))
-        default:
-            throw fail
-        }
-    }
-
     /// An ISO 8601 instant with a zone (`2026-03-05T22:10:00Z`, `…+01:00`, `…+0100`, optional
     /// fraction of a second), read strictly: the calendar date must be real (Foundation's
     /// formatter rolls 2026-02-30 over to 2 March), hours below 24, minutes and seconds below

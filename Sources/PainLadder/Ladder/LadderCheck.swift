@@ -32,17 +32,28 @@ public struct LadderOption: Codable, Sendable, Equatable {
     }
 }
 
+/// How an interface writes an error inside its JSON (its own words and codes): set
+/// `encoder.userInfo[.painLadderErrorEncoding]` to one; without it an error is its message.
+public typealias PainLadderErrorEncoding = @Sendable (PainLadderError, Encoder) throws -> Void
+
+extension CodingUserInfoKey {
+    /// The key of a ``PainLadderErrorEncoding`` in an encoder's `userInfo`.
+    public static let painLadderErrorEncoding = CodingUserInfoKey(rawValue: "PainLadderErrorEncoding")!
+}
+
 extension PainLadderError: Codable {
-    enum CodingKeys: String, CodingKey { case message, exitCode }
+    enum CodingKeys: String, CodingKey { case message }
 
     public func encode(to encoder: Encoder) throws {
+        if let encoding = encoder.userInfo[.painLadderErrorEncoding] as? PainLadderErrorEncoding {
+            return try encoding(self, encoder)
+        }
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(description, forKey: .message)
-        try c.encode(exitCode, forKey: .exitCode)
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self = .notPossible(try c.decode(String.self, forKey: .message))
+        self = .notPossible(Phrase(try c.decode(String.self, forKey: .message)))
     }
 }

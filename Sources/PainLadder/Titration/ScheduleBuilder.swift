@@ -121,8 +121,8 @@ public enum ScheduleBuilder {
     public static func resolveVariant(_ drug: Drug, requested: String?, frail: Bool) throws -> TitrationVariant {
         if let requested {
             guard let found = drug.variant(requested.lowercased()) ?? drug.variant(requested) else {
-                throw PainLadderError.invalidValue(field: "variant", given: requested,
-                                                   allowed: drug.variants.map(\.id).joined(separator: ", "))
+                throw PainLadderError.invalidValue(field: .variant, given: requested,
+                                                   allowed: Phrase(drug.variants.map(\.id).joined(separator: ", ")))
             }
             return found
         }
@@ -147,7 +147,7 @@ public enum ScheduleBuilder {
         guard increasing, given.count >= needed else {
             let problem = increasing ? "" : " in strictly increasing order"
             throw PainLadderError.invalidValue(
-                field: "times", given: given.map(\.description).joined(separator: ","),
+                field: .times, given: given.map(\.description).joined(separator: ","),
                 allowed: "at least \(needed) different times (HH:MM)\(problem), earliest first: \(drug) needs \(needed) administration\(needed == 1 ? "" : "s") a day")
         }
         return given

@@ -54,14 +54,14 @@ public enum CourseRules {
             let inProgress = ladder.inProgress
             guard let match = inProgress.first(where: { $0.drug == drug.lowercased() }) else {
                 throw PainLadderError.invalidValue(
-                    field: "--drug", given: drug,
-                    allowed: inProgress.isEmpty ? "(no medicine in progress)" : inProgress.map(\.drug).joined(separator: ", "))
+                    field: .drug, given: drug,
+                    allowed: Phrase(inProgress.isEmpty ? "(no medicine in progress)" : inProgress.map(\.drug).joined(separator: ", ")))
             }
             chosen = match
         }
         guard let course = chosen ?? ladder.activeCourse ?? ladder.latestCourse,
               let plan = course.id.flatMap({ ladder.currentPlans[$0] }) else {
-            throw PainLadderError.notPossible("\(ladder.patient.id) has no course to decide on (a clinician starts one with 'painladder start')")
+            throw PainLadderError.noCourseToDecideOn(patient: ladder.patient.id)
         }
         return (course, plan)
     }

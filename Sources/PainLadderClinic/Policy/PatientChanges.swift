@@ -30,20 +30,20 @@ public struct PatientChanges: Sendable, Equatable {
         if let frail { p.frail = frail }
         if let pregnancyPotential { p.pregnancyPotential = pregnancyPotential }
         if let diagnosis {
-            try PatientRules.checkDiagnosis(diagnosis, field: "--diagnosis", formulary: formulary)
+            try PatientRules.checkDiagnosis(diagnosis, field: .diagnosis, formulary: formulary)
             p.diagnosis = diagnosis
         }
         let known = PatientRules.knownConditions(formulary)
         for c in addConditions where !known.contains(c) {
-            throw PainLadderError.invalidValue(field: "--add-condition", given: c, allowed: known.sorted().joined(separator: ", "))
+            throw PainLadderError.invalidValue(field: .addCondition, given: c, allowed: Phrase(known.sorted().joined(separator: ", ")))
         }
         for c in removeConditions where !p.conditions.contains(c) {
-            throw PainLadderError.invalidValue(field: "--remove-condition", given: c,
-                                               allowed: p.conditions.isEmpty ? "(no conditions recorded)" : p.conditions.joined(separator: ", "))
+            throw PainLadderError.invalidValue(field: .removeCondition, given: c,
+                                               allowed: Phrase(p.conditions.isEmpty ? "(no conditions recorded)" : p.conditions.joined(separator: ", ")))
         }
         for m in removeMedicines where !p.medicines.contains(m.lowercased()) {
-            throw PainLadderError.invalidValue(field: "--remove-medicine", given: m,
-                                               allowed: p.medicines.isEmpty ? "(no medicines recorded)" : p.medicines.joined(separator: ", "))
+            throw PainLadderError.invalidValue(field: .removeMedicine, given: m,
+                                               allowed: Phrase(p.medicines.isEmpty ? "(no medicines recorded)" : p.medicines.joined(separator: ", ")))
         }
         p.conditions = p.conditions.filter { !removeConditions.contains($0) } + addConditions.filter { !p.conditions.contains($0) }
         let removed = Set(removeMedicines.map { $0.lowercased() })

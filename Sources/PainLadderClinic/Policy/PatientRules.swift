@@ -8,30 +8,30 @@ public enum PatientRules {
     public static func check(_ p: Patient, formulary: Formulary, now: Date) throws {
         let today = LocalDate(now, in: p.zone)
         guard p.birthDate <= today else {
-            throw PainLadderError.invalidValue(field: "--born", given: p.birthDate.description, allowed: "a date not after today (\(today))")
+            throw PainLadderError.invalidValue(field: .born, given: p.birthDate.description, allowed: "a date not after today (\(today))")
         }
         guard p.birthDate.wholeYears(until: today) < 130 else {
-            throw PainLadderError.invalidValue(field: "--born", given: p.birthDate.description, allowed: "an age under 130 years")
+            throw PainLadderError.invalidValue(field: .born, given: p.birthDate.description, allowed: "an age under 130 years")
         }
-        try checkDiagnosis(p.diagnosis, field: "--diagnosis", formulary: formulary)
+        try checkDiagnosis(p.diagnosis, field: .diagnosis, formulary: formulary)
         if let name = p.name, name.count > 200 || name.contains(where: { $0.isNewline }) {
-            throw PainLadderError.invalidValue(field: "--name", given: String(name.prefix(40)) + "…",
+            throw PainLadderError.invalidValue(field: .name, given: String(name.prefix(40)) + "…",
                                                allowed: "one line of at most 200 characters")
         }
         let known = knownConditions(formulary)
         for condition in p.conditions where !known.contains(condition) {
-            throw PainLadderError.invalidValue(field: "--condition", given: condition,
-                                               allowed: known.sorted().joined(separator: ", "))
+            throw PainLadderError.invalidValue(field: .condition, given: condition,
+                                               allowed: Phrase(known.sorted().joined(separator: ", ")))
         }
         for medicine in p.medicines where medicine.isEmpty || medicine.count > 100 {
-            throw PainLadderError.invalidValue(field: "--medicine", given: medicine, allowed: "a medicine name of 1–100 characters")
+            throw PainLadderError.invalidValue(field: .medicine, given: medicine, allowed: "a medicine name of 1–100 characters")
         }
     }
 
-    static func checkDiagnosis(_ diagnosis: String, field: String, formulary: Formulary) throws {
+    static func checkDiagnosis(_ diagnosis: String, field: Field, formulary: Formulary) throws {
         guard formulary.diagnosis(diagnosis) != nil else {
             throw PainLadderError.invalidValue(field: field, given: diagnosis,
-                                               allowed: formulary.diagnoses.map(\.id).joined(separator: ", "))
+                                               allowed: Phrase(formulary.diagnoses.map(\.id).joined(separator: ", ")))
         }
     }
 

@@ -32,19 +32,17 @@ public struct PatientSnapshot: Sendable {
     /// The same record focused on one course in progress, so the journal workflows act on it.
     ///
     /// - Parameter drug: which drug; may be `nil` only while a single course is in progress.
-    /// - Throws: `invalidValue` for a drug not in progress; `notPossible` when `nil` is ambiguous.
+    /// - Throws: `invalidValue` for a drug not in progress; `drugNeeded` when `nil` is ambiguous.
     public func focused(onDrug drug: String?) throws -> PatientSnapshot {
         guard let drug else {
             guard others.isEmpty else {
-                let list = inProgress.map { "\($0.course.drug) (\($0.course.status.rawValue))" }.joined(separator: ", ")
-                throw PainLadderError.notPossible(
-                    "\(patient.id) has more than one medicine in progress: \(list); say which with --drug")
+                throw PainLadderError.drugNeeded(patient: patient.id, inProgress: inProgress.map(\.course))
             }
             return self
         }
         guard let chosen = inProgress.first(where: { $0.course.drug == drug.lowercased() }) else {
-            throw PainLadderError.invalidValue(field: "--drug", given: drug,
-                                               allowed: inProgress.map(\.course.drug).joined(separator: ", ").nonEmpty ?? "(no medicine in progress)")
+            throw PainLadderError.invalidValue(field: .drug, given: drug,
+                                               allowed: Phrase(inProgress.map(\.course.drug).joined(separator: ", ").nonEmpty ?? "(no medicine in progress)"))
         }
         return focused(onCourse: chosen.course.id)
     }

@@ -5,7 +5,7 @@ import PainLadder
 struct AssessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assess", _superCommandName: "painladder",
-        abstract: "Patient: describe the pain, at the start of a course and before a review.",
+        abstract: "Describe the pain, at the start of a course and before a review.",
         discussion: """
         At a terminal with no options, asks each question in turn. Scripts give the answers as options:
           painladder assess P001 --pattern constant --onset gradual --with-new-symptoms no \\
@@ -16,7 +16,7 @@ struct AssessCommand: ParsableCommand {
         pain (possible trigeminal neuralgia).
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Option(help: "constant, short-bursts or long-bursts.") var pattern: String?
     @Option(help: "sudden or gradual.") var onset: String?
     @Option(name: .customLong("with-new-symptoms"), help: "yes/no: began with other new symptoms, or old ones returning.")
@@ -44,21 +44,19 @@ struct AssessCommand: ParsableCommand {
     }
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let id = try Parse.patientID(patient)
-            var answers = self
-            if !anyAnswer {
-                answers = Self.ask(self)
-                guard answers.anyAnswer else {
-                    throw PainLadderError.notPossible("assess: no question was answered, so nothing was recorded")
-                }
+        let now = global.currentInstant()
+        let id = try patient.id()
+        var answers = self
+        if !anyAnswer {
+            answers = Self.ask(self)
+            guard answers.anyAnswer else {
+                throw PainLadderError.notPossible("assess: no question was answered, so nothing was recorded")
             }
-            let assessment = try answers.assessment()
-            let clinic = try global.openClinic(create: false)
-            let recorded = try clinic.recordAssessment(patientID: id, assessment, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, zones: recorded.zones, json: global.json)
         }
+        let assessment = try answers.assessment()
+        let clinic = try global.openClinic(create: false)
+        let recorded = try clinic.recordAssessment(patientID: id, assessment, by: GlobalOptions.currentUser, now: now)
+        try JournalText.report(recorded, zones: recorded.zones, json: global.json)
     }
 
     func assessment() throws -> PainAssessment {
@@ -82,12 +80,12 @@ struct AssessCommand: ParsableCommand {
         var ended = false
         func q(_ text: String, valid: (String) -> Bool = { _ in true }) -> String? {
             while !ended {
-                FileHandle.standardError.write(Data("\(text) ".utf8))
+                Output.prompt("\(text) ")
                 guard let line = readLine() else { ended = true; break }
                 let answer = line.trimmingCharacters(in: .whitespaces)
                 if answer.isEmpty { return nil }
                 if valid(answer) { return answer }
-                FileHandle.standardError.write(Data("Please answer with the choices shown, or press Enter to skip.\n".utf8))
+                Output.prompt("Please answer with the choices shown, or press Enter to skip.\n")
             }
             return nil
         }

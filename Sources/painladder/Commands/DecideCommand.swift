@@ -6,7 +6,7 @@ import PainLadderStore
 struct DecideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decide", _superCommandName: "painladder",
-        abstract: "Clinician: record a decision (continue, hold, reduce, increase, stop, switch, refer).",
+        abstract: "Record a decision (continue, hold, reduce, increase, stop, switch, refer).",
         discussion: """
         Every decision makes a new version of the plan that links to the old one, takes \
         effect today, and is recorded with who, why and any warning accepted.
@@ -32,32 +32,31 @@ struct DecideCommand: ParsableCommand {
               --override minimum-interval --override-reason "tolerating well, severe pain"
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Argument(help: "continue, hold, reduce, increase, stop, switch or refer.") var decision: String
     @Argument(help: "switch: the drug to switch to.") var drug: String?
-    @Option(help: "Who decides (required).") var by: String?
+    @Option(help: ArgumentHelp("Who decides: a clinician's name or id.", valueName: "name")) var by: String
     @Option(name: .customLong("course-drug"), help: ArgumentHelp(
         "Decide on the course in progress of this drug (an old drug still tapering after a switch); default the newest course.",
         valueName: "drug"))
     var courseDrug: String?
-    @Option(help: "Why (required).") var reason: String?
-    @Option(name: .customLong("next-review"), help: ArgumentHelp("The next review (YYYY-MM-DD); default from the formulary.", valueName: "date"))
-    var nextReview: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("reduce or increase: the daily dose in mg.", valueName: "mg")) var dose: String?
-    @Option(help: "stop or switch: effective, not-effective, not-tolerated, contraindicated or patient-choice.")
-    var outcome: String?
-    @Flag(name: .customLong("sequential"), help: "switch: the new drug starts when the old one's taper ends (default).")
-    var sequential = false
-    @Flag(name: .customLong("cross-taper"), help: "switch: the new drug starts low on day 1 of the old drug's taper.")
-    var crossTaper = false
-    @Flag(name: .customLong("direct"), help: "switch: old drug's last dose today, new drug from tomorrow at the converted dose.")
-    var direct = false
+    @Option(help: ArgumentHelp("Why, in a few words.", valueName: "reason")) var reason: String
+    @Option(name: .customLong("next-review"), help: ArgumentHelp("The next review (YYYY-MM-DD); default from the formulary.", valueName: "date"),
+            transform: { try Parse.date($0, field: "--next-review") })
+    var nextReview: LocalDate?
+    @Option(parsing: .unconditional, help: ArgumentHelp("reduce or increase: the daily dose in mg.", valueName: "mg"),
+            transform: { try Parse.milligrams($0, field: "--dose") }) var dose: Milligrams?
+    @Option(help: "stop or switch: effective, not-effective, not-tolerated, contraindicated or patient-choice.",
+            transform: { try Parse.choice($0, field: "--outcome", as: Course.Outcome.self) })
+    var outcome: Course.Outcome?
+    @Flag var mode: SwitchMode?
     @Flag(help: "stop or switch: stop the old drug at once, without its taper (needs --override-reason).")
     var abrupt = false
     @Option(name: .customLong("override"), help: ArgumentHelp(
         "A limit to go beyond: minimum-interval, maximum-dose (increase); ruled-out, tried-before (switch). Repeatable.",
-        valueName: "limit"))
-    var overrides: [String] = []
+        valueName: "limit"),
+            transform: { try Parse.choice($0, field: "--override", as: OverrideLimit.self) })
+    var overrides: [OverrideLimit] = []
     @Option(name: .customLong("override-reason"), help: "Why the limit may be passed (needed with --override or --abrupt).")
     var overrideReason: String?
 
@@ -69,45 +68,39 @@ struct DecideCommand: ParsableCommand {
         guard let kind else {
             throw ValidationError("decision: '\(decision)' is not valid; allowed: \(Decisions.allowedKinds)")
         }
-        guard by != nil else { throw ValidationError("--by is required: who decides (a clinician's name or id)") }
-        guard reason != nil else { throw ValidationError("--reason is required: why, in a few words") }
         if kind == .switch && drug == nil {
             throw ValidationError("switch: name the drug to switch to (e.g. 'decide P001 switch pregabalin')")
         }
         if kind != .switch, let drug {
             throw ValidationError("unexpected argument '\(drug)': only 'switch' takes a drug")
         }
-        let modes = [sequential, crossTaper, direct].filter { $0 }.count
-        if modes > 1 { throw ValidationError("--sequential, --cross-taper and --direct: choose one") }
-        if modes == 1 && kind != .switch { throw ValidationError("--sequential, --cross-taper and --direct go with 'switch' only") }
+        if mode != nil && kind != .switch { throw ValidationError("--sequential, --cross-taper and --direct go with 'switch' only") }
     }
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let patientID = try Parse.patientID(patient)
-            try Parse.text(by!, field: "--by", required: true)
-            try Parse.text(reason!, field: "--reason", required: true)
-            if let overrideReason { try Parse.text(overrideReason, field: "--override-reason", required: true) }
-            var request = DecisionRequest(kind: kind!, by: by!, reason: reason!)
-            request.nextReview = try nextReview.map { try Parse.date($0, field: "--next-review") }
-            request.doseMg = try dose.map { try Parse.milligrams($0, field: "--dose") }
-            request.outcome = try outcome.map { try Parse.choice($0, field: "--outcome", as: Course.Outcome.self) }
-            request.switchTo = drug
-            request.mode = crossTaper ? .crossTaper : direct ? .direct : .sequential
-            request.abrupt = abrupt
-            request.overrides = Set(try overrides.map { try Parse.choice($0, field: "--override", as: OverrideLimit.self) })
-            request.overrideReason = overrideReason
-            let clinic = try global.openClinic(create: false)
-            let record = try clinic.decide(patientID: patientID, drug: courseDrug, request, now: now)
-            let p = try clinic.patient(patientID)
-            if global.json {
-                try Output.json(DecisionView(patientID: p.id, record: record))
-                return
-            }
-            Output.line(DecisionText.render(record, patient: p, formulary: clinic.formulary,
-                                            today: LocalDate(now, in: p.zone)))
+        let now = global.currentInstant()
+        let patientID = try patient.id()
+        try Parse.text(by, field: "--by", required: true)
+        try Parse.text(reason, field: "--reason", required: true)
+        if let overrideReason { try Parse.text(overrideReason, field: "--override-reason", required: true) }
+        var request = DecisionRequest(kind: kind!, by: by, reason: reason)
+        request.nextReview = nextReview
+        request.doseMg = dose
+        request.outcome = outcome
+        request.switchTo = drug
+        request.mode = mode ?? .sequential
+        request.abrupt = abrupt
+        request.overrides = Set(overrides)
+        request.overrideReason = overrideReason
+        let clinic = try global.openClinic(create: false)
+        let record = try clinic.decide(patientID: patientID, drug: courseDrug, request, now: now)
+        let p = try clinic.patient(patientID)
+        if global.json {
+            try Output.json(DecisionView(patientID: p.id, record: record))
+            return
         }
+        Output.line(DecisionText.render(record, patient: p, formulary: clinic.formulary,
+                                        today: LocalDate(now, in: p.zone)))
     }
 }
 

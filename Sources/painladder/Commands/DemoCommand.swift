@@ -18,61 +18,59 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let path: String
-            if let db = global.database {
-                path = db
-            } else {
-                let dir = FileManager.default.temporaryDirectory
-                    .appendingPathComponent("painladder-demo-\(ProcessInfo.processInfo.processIdentifier)-\(Int(now.timeIntervalSince1970))")
-                path = dir.appendingPathComponent("demo.sqlite").path
-            }
-            let clinic = Clinic(store: try Store(path: path, createIfMissing: true), formulary: try global.loadFormulary())
-            let zone = TimeZone(identifier: "Europe/London")!
-            let today = LocalDate(now, in: zone)
-            let patient = Patient(id: "DEMO-1", name: "Alex Morgan (demo)",
-                                  birthDate: LocalDate(year: today.year - 67, month: 6, day: 14)!,
-                                  sex: .female, timeZone: zone.identifier, weightKg: 68,
-                                  serumCreatinine: SerumCreatinine(value: 110, unit: .micromolPerLitre),
-                                  diagnosis: "diabetic-peripheral-neuropathy", medicines: ["codeine"])
-            try clinic.addPatient(patient, by: "demo", now: now)
-            let ladder = LadderOption.evaluate(formulary: clinic.formulary, patient: patient, on: today)
-            let (course, plan) = try clinic.startCourse(patientID: patient.id, drug: "amitriptyline", variant: nil,
-                                                        on: today.adding(days: -12), times: nil, by: "Dr Demo", now: now)
-            try Self.recordJournal(clinic, patient: patient, start: course.startDate, today: today, now: now)
-            let position = CoursePosition(schedule: plan.schedule, courseStart: course.startDate, today: today,
-                                          nextReview: plan.nextReviewDate, holdReason: plan.holdReason)
-            if global.json {
-                try Output.json(DemoView(database: path, patient: patient, ladder: ladder,
-                                         course: course, plan: plan, position: position))
-                return
-            }
-            Output.line("PainLadder demo — database: \(path)")
-            Output.line("A decision aid, not a prescriber: check numbers marked 'unconfirmed' against the BNF or SmPC.")
-            Output.line("")
-            Output.line(PatientText.render(patient, today: today, formulary: clinic.formulary))
-            Output.line("")
-            Output.line(LadderText.render(ladder, formulary: clinic.formulary))
-            Output.line("")
-            Output.line("Started amitriptyline on \(course.startDate) (course \(course.id ?? 0), plan version \(plan.version)).")
-            Output.line("")
-            Output.line(ScheduleText.render(plan.schedule, drugName: "Amitriptyline", patient: patient))
-            Output.line("")
-            Output.line(PositionText.render(position, drugName: "Amitriptyline", today: today, planVersion: plan.version))
-            Output.line("")
-            Output.line(TodayText.render(try clinic.today(patientID: patient.id, now: now), now: now))
-            Output.line("")
-            Output.line("Recorded so far:")
-            for item in try clinic.history(patientID: patient.id, from: nil, to: nil) {
-                guard let e = item.entry else { continue }
-                Output.line("  " + JournalText.describe(e, zone: zone))
-            }
-            Output.line("")
-            Output.line("Try: painladder today DEMO-1 --db \(path)")
-            Output.line("     painladder history DEMO-1 --db \(path)")
-            Output.line("     painladder review DEMO-1 --db \(path)     # the clinician's review screen")
+        let now = global.currentInstant()
+        let path: String
+        if let db = global.database {
+            path = db
+        } else {
+            let dir = FileManager.default.temporaryDirectory
+                .appendingPathComponent("painladder-demo-\(ProcessInfo.processInfo.processIdentifier)-\(Int(now.timeIntervalSince1970))")
+            path = dir.appendingPathComponent("demo.sqlite").path
         }
+        let clinic = Clinic(store: try Store(path: path, createIfMissing: true), formulary: try global.loadFormulary())
+        let zone = TimeZone(identifier: "Europe/London")!
+        let today = LocalDate(now, in: zone)
+        let patient = Patient(id: "DEMO-1", name: "Alex Morgan (demo)",
+                              birthDate: LocalDate(year: today.year - 67, month: 6, day: 14)!,
+                              sex: .female, timeZone: zone.identifier, weightKg: 68,
+                              serumCreatinine: SerumCreatinine(value: 110, unit: .micromolPerLitre),
+                              diagnosis: "diabetic-peripheral-neuropathy", medicines: ["codeine"])
+        try clinic.addPatient(patient, by: "demo", now: now)
+        let ladder = LadderOption.evaluate(formulary: clinic.formulary, patient: patient, on: today)
+        let (course, plan) = try clinic.startCourse(patientID: patient.id, drug: "amitriptyline", variant: nil,
+                                                    on: today.adding(days: -12), times: nil, by: "Dr Demo", now: now)
+        try Self.recordJournal(clinic, patient: patient, start: course.startDate, today: today, now: now)
+        let position = CoursePosition(schedule: plan.schedule, courseStart: course.startDate, today: today,
+                                      nextReview: plan.nextReviewDate, holdReason: plan.holdReason)
+        if global.json {
+            try Output.json(DemoView(database: path, patient: patient, ladder: ladder,
+                                     course: course, plan: plan, position: position))
+            return
+        }
+        Output.line("PainLadder demo — database: \(path)")
+        Output.line("A decision aid, not a prescriber: check numbers marked 'unconfirmed' against the BNF or SmPC.")
+        Output.line("")
+        Output.line(PatientText.render(patient, today: today, formulary: clinic.formulary))
+        Output.line("")
+        Output.line(LadderText.render(ladder, formulary: clinic.formulary))
+        Output.line("")
+        Output.line("Started amitriptyline on \(course.startDate) (course \(course.id ?? 0), plan version \(plan.version)).")
+        Output.line("")
+        Output.line(ScheduleText.render(plan.schedule, drugName: "Amitriptyline", patient: patient))
+        Output.line("")
+        Output.line(PositionText.render(position, drugName: "Amitriptyline", today: today, planVersion: plan.version))
+        Output.line("")
+        Output.line(TodayText.render(try clinic.today(patientID: patient.id, now: now), now: now))
+        Output.line("")
+        Output.line("Recorded so far:")
+        for item in try clinic.history(patientID: patient.id, from: nil, to: nil) {
+            guard let e = item.entry else { continue }
+            Output.line("  " + JournalText.describe(e, zone: zone))
+        }
+        Output.line("")
+        Output.line("Try: painladder today DEMO-1 --db \(path)")
+        Output.line("     painladder history DEMO-1 --db \(path)")
+        Output.line("     painladder review DEMO-1 --db \(path)     # the clinician's review screen")
     }
 }
 
@@ -81,7 +79,7 @@ extension DemoCommand {
     static func recordJournal(_ clinic: Clinic, patient: Patient, start: LocalDate, today: LocalDate, now: Date) throws {
         let zone = patient.zone
         func at(_ day: LocalDate, _ h: Int, _ m: Int) -> Date { WallClock.instant(day, LocalTime(hour: h, minute: m)!, in: zone) }
-        func iso(_ d: Date) -> String { ISO8601DateFormatter().string(from: d) }
+        func iso(_ d: Date) -> TimeExpression { TimeExpression(.instant(d), given: ISO8601DateFormatter().string(from: d)) }
         _ = try clinic.recordPain(patientID: patient.id, score: 7, sleep: 8, mood: 6, impact: "2 hours to get to sleep; can walk only 10 minutes",
                                   baseline: true, at: iso(at(start.adding(days: -1), 20, 0)), by: "demo", now: now)
         var day = start

@@ -7,7 +7,7 @@ import PainLadderStore
 struct TakeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "take", _superCommandName: "painladder",
-        abstract: "Patient: record a dose taken (late and back-dated entries are fine).",
+        abstract: "Record a dose taken (late and back-dated entries are fine).",
         discussion: """
         The dose belongs to the nearest scheduled slot within 12 hours; a dose after midnight \
         counts for the night before. A second dose for a slot already taken is recorded as an \
@@ -17,44 +17,44 @@ struct TakeCommand: ParsableCommand {
           painladder take P001 --at 2026-03-05T22:10:00Z --dose 20
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
-    @Option(help: ArgumentHelp("When it was taken: now, HH:MM, 'yesterday HH:MM', 'YYYY-MM-DD HH:MM' or ISO 8601.", valueName: "time"))
-    var at: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("The dose taken in mg, if not the planned one.", valueName: "mg")) var dose: String?
+    @OptionGroup var patient: PatientArgument
+    @Option(help: ArgumentHelp("When it was taken: now, HH:MM, 'yesterday HH:MM', 'YYYY-MM-DD HH:MM' or ISO 8601.", valueName: "time"),
+            transform: { try TimeExpression(parsing: $0) })
+    var at: TimeExpression?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The dose taken in mg, if not the planned one.", valueName: "mg"),
+            transform: { try Parse.milligrams($0, field: "--dose") })
+    var dose: Milligrams?
     @Option(help: "Which medicine, when two are in progress (during a switch).") var drug: String?
     @Option(help: "A note.") var note: String?
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let id = try Parse.patientID(patient)
-            let mg = try dose.map { try Parse.milligrams($0, field: "--dose") }
-            if let note { try Parse.text(note, field: "--note") }
-            let clinic = try global.openClinic(create: false)
-            let recorded = try clinic.take(patientID: id, drug: drug, at: at, doseMg: mg, note: note, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, zones: recorded.zones, json: global.json)
-        }
+        let now = global.currentInstant()
+        let id = try patient.id()
+        if let note { try Parse.text(note, field: "--note") }
+        let clinic = try global.openClinic(create: false)
+        let recorded = try clinic.take(patientID: id, drug: drug, at: at, doseMg: dose, note: note, by: GlobalOptions.currentUser, now: now)
+        try JournalText.report(recorded, zones: recorded.zones, json: global.json)
     }
 }
 
 struct SkipCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "skip", _superCommandName: "painladder",
-        abstract: "Patient: record a planned dose not taken, with the reason.")
+        abstract: "Record a planned dose not taken, with the reason.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
-    @Option(help: ArgumentHelp("The slot's time (default now): HH:MM, 'yesterday HH:MM', ….", valueName: "time")) var at: String?
+    @OptionGroup var patient: PatientArgument
+    @Option(help: ArgumentHelp("The slot's time (default now): HH:MM, 'yesterday HH:MM', ….", valueName: "time"),
+            transform: { try TimeExpression(parsing: $0) })
+    var at: TimeExpression?
     @Option(help: "Why it was not taken.") var reason: String
     @Option(help: "Which medicine, when two are in progress (during a switch).") var drug: String?
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let id = try Parse.patientID(patient)
-            try Parse.text(reason, field: "--reason", required: true)
-            let clinic = try global.openClinic(create: false)
-            let recorded = try clinic.skip(patientID: id, drug: drug, at: at, reason: reason, by: GlobalOptions.currentUser, now: now)
-            try JournalText.report(recorded, zones: recorded.zones, json: global.json)
-        }
+        let now = global.currentInstant()
+        let id = try patient.id()
+        try Parse.text(reason, field: "--reason", required: true)
+        let clinic = try global.openClinic(create: false)
+        let recorded = try clinic.skip(patientID: id, drug: drug, at: at, reason: reason, by: GlobalOptions.currentUser, now: now)
+        try JournalText.report(recorded, zones: recorded.zones, json: global.json)
     }
 }

@@ -19,37 +19,36 @@ struct ExportCommand: ParsableCommand {
           painladder export P001 --format csv -o journal.csv
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Option(help: ArgumentHelp("The format: ics, csv or json.", valueName: "format")) var format: String
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
     var output: String?
 
     func run() throws {
-        try guarded {
-            let id = try Parse.patientID(patient)
-            let clinic = try global.openClinic(create: false)
-            let text: String
-            switch format.lowercased() {
-            case "ics":
-                text = try RecordExport.calendar(try clinic.record(patientID: id), formulary: clinic.formulary)
-            case "csv":
-                text = RecordExport.csv(try clinic.record(patientID: id))
-            case "json":
-                text = try RecordExport.json(try clinic.record(patientID: id))
-            default:
-                throw PainLadderError.invalidValue(field: "--format", given: format, allowed: "ics, csv or json")
-            }
-            guard let output else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-                return
-            }
-            let url = URL(fileURLWithPath: output)
-            let created = FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8),
-                                                         attributes: [.posixPermissions: 0o600])
-            guard created else {
-                throw PainLadderError.invalidValue(field: "--output", given: output, allowed: "a file path that can be written")
-            }
-            Output.note("wrote \(url.path)")
+        let id = try patient.id()
+        let clinic = try global.openClinic(create: false)
+        let text: String
+        switch format.lowercased() {
+        case "ics":
+            text = try RecordExport.calendar(try clinic.record(patientID: id), formulary: clinic.formulary,
+                                             howToRecord: "painladder take \(id)")
+        case "csv":
+            text = RecordExport.csv(try clinic.record(patientID: id))
+        case "json":
+            text = try RecordExport.json(try clinic.record(patientID: id))
+        default:
+            throw BadArgument(field: "--format", given: format, allowed: "ics, csv or json")
         }
+        guard let output else {
+            Output.text(text)
+            return
+        }
+        let url = URL(fileURLWithPath: output)
+        let created = FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8),
+                                                     attributes: [.posixPermissions: 0o600])
+        guard created else {
+            throw BadArgument(field: "--output", given: output, allowed: "a file path that can be written")
+        }
+        Output.note("wrote \(url.path)")
     }
 }

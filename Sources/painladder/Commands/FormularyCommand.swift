@@ -16,26 +16,24 @@ struct FormularyCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            try guarded {
-                let formulary = try global.loadFormulary()
-                if global.json {
-                    try Output.json(formulary.drugs.map(DrugSummary.init))
-                    return
-                }
-                Output.line("\(formulary.name) (\(formulary.version))\(formulary.localName.map { ", local: \($0)" } ?? "")")
-                if let order = formulary.pathway.ladderOrder {
-                    Output.line("Local drug order: \(order.value.joined(separator: " → ")) \(order.citation)")
-                } else {
-                    Output.line("No imposed order: NICE CG173 offers a choice of the four (rec 1.1.8).")
-                }
-                var table = Table("drug", "class", "max/day", "variants")
-                for drug in formulary.drugs {
-                    let max = FormularyText.maximum(drug, formulary)
-                    table.add(drug.id, drug.drugClass, "\(max.value) mg \(max.citation)",
-                              drug.variants.map(\.id).joined(separator: ", "))
-                }
-                Output.line(table.render())
+            let formulary = try global.loadFormulary()
+            if global.json {
+                try Output.json(formulary.drugs.map(DrugSummary.init))
+                return
             }
+            Output.line("\(formulary.name) (\(formulary.version))\(formulary.localName.map { ", local: \($0)" } ?? "")")
+            if let order = formulary.pathway.ladderOrder {
+                Output.line("Local drug order: \(order.value.joined(separator: " → ")) \(order.citation)")
+            } else {
+                Output.line("No imposed order: NICE CG173 offers a choice of the four (rec 1.1.8).")
+            }
+            var table = Table("drug", "class", "max/day", "variants")
+            for drug in formulary.drugs {
+                let max = FormularyText.maximum(drug, formulary)
+                table.add(drug.id, drug.drugClass, "\(max.value) mg \(max.citation)",
+                          drug.variants.map(\.id).joined(separator: ", "))
+            }
+            Output.line(table.render())
         }
     }
 
@@ -48,14 +46,12 @@ struct FormularyCommand: ParsableCommand {
         @Argument(help: "amitriptyline, duloxetine, gabapentin or pregabalin.") var drug: String
 
         func run() throws {
-            try guarded {
-                let formulary = try global.loadFormulary()
-                let entry = try formulary.drug(drug)
-                if global.json {
-                    try Output.json(entry)
-                } else {
-                    Output.line(FormularyText.render(entry, formulary))
-                }
+            let formulary = try global.loadFormulary()
+            let entry = try formulary.drug(drug)
+            if global.json {
+                try Output.json(entry)
+            } else {
+                Output.line(FormularyText.render(entry, formulary))
             }
         }
     }

@@ -48,27 +48,25 @@ struct PatientCommand: ParsableCommand {
         var medicines: [String] = []
 
         func run() throws {
-            try guarded {
-                let now = try global.currentInstant()
-                let formulary = try global.loadFormulary()
-                let patient = try PatientInput.patient(
-                    id: id, name: name, born: born, sex: sex, timeZone: timeZone, diagnosis: diagnosis,
-                    weight: weight, creatinine: creatinine, creatinineUnit: creatinineUnit, crcl: crcl,
-                    hepaticImpairment: hepaticImpairment, frail: frail, pregnancyPotential: pregnancyPotential,
-                    conditions: conditions, medicines: medicines)
-                // Checked before the database is opened: a refused patient creates no database.
-                try PatientRules.check(patient, formulary: formulary, now: now)
-                let clinic = try global.openClinic(create: true, formulary: formulary)
-                try clinic.addPatient(patient, by: GlobalOptions.currentUser, now: now)
-                if global.json {
-                    try Output.json(patient)
-                } else {
-                    Output.line("Added patient \(patient.id).")
-                    Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: formulary))
-                }
-                for unknown in clinic.unknownMedicines(patient) {
-                    Output.note("note: '\(unknown)' is not in the formulary's medicine list; no interaction rule will match it.")
-                }
+            let now = global.currentInstant()
+            let formulary = try global.loadFormulary()
+            let patient = try PatientInput.patient(
+                id: id, name: name, born: born, sex: sex, timeZone: timeZone, diagnosis: diagnosis,
+                weight: weight, creatinine: creatinine, creatinineUnit: creatinineUnit, crcl: crcl,
+                hepaticImpairment: hepaticImpairment, frail: frail, pregnancyPotential: pregnancyPotential,
+                conditions: conditions, medicines: medicines)
+            // Checked before the database is opened: a refused patient creates no database.
+            try PatientRules.check(patient, formulary: formulary, now: now)
+            let clinic = try global.openClinic(create: true, formulary: formulary)
+            try clinic.addPatient(patient, by: GlobalOptions.currentUser, now: now)
+            if global.json {
+                try Output.json(patient)
+            } else {
+                Output.line("Added patient \(patient.id).")
+                Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: formulary))
+            }
+            for unknown in clinic.unknownMedicines(patient) {
+                Output.note("note: '\(unknown)' is not in the formulary's medicine list; no interaction rule will match it.")
             }
         }
     }
@@ -79,15 +77,13 @@ struct PatientCommand: ParsableCommand {
         @Argument(help: "The patient's id.") var id: String
 
         func run() throws {
-            try guarded {
-                let now = try global.currentInstant()
-                let clinic = try global.openClinic(create: false)
-                let patient = try clinic.patient(try Parse.patientID(id))
-                if global.json {
-                    try Output.json(patient)
-                } else {
-                    Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: clinic.formulary))
-                }
+            let now = global.currentInstant()
+            let clinic = try global.openClinic(create: false)
+            let patient = try clinic.patient(try Parse.patientID(id))
+            if global.json {
+                try Output.json(patient)
+            } else {
+                Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: clinic.formulary))
             }
         }
     }
@@ -97,19 +93,17 @@ struct PatientCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            try guarded {
-                let clinic = try global.openClinic(create: false)
-                let patients = try clinic.patients()
-                if global.json {
-                    try Output.json(patients)
-                    return
-                }
-                var table = Table("id", "name", "born", "diagnosis", "time zone")
-                for p in patients {
-                    table.add(p.id, p.name ?? "", p.birthDate.description, p.diagnosis, p.timeZone)
-                }
-                Output.line(patients.isEmpty ? "No patients yet (painladder patient add …)." : table.render())
+            let clinic = try global.openClinic(create: false)
+            let patients = try clinic.patients()
+            if global.json {
+                try Output.json(patients)
+                return
             }
+            var table = Table("id", "name", "born", "diagnosis", "time zone")
+            for p in patients {
+                table.add(p.id, p.name ?? "", p.birthDate.description, p.diagnosis, p.timeZone)
+            }
+            Output.line(patients.isEmpty ? "No patients yet (painladder patient add …)." : table.render())
         }
     }
 }
@@ -143,37 +137,35 @@ extension PatientCommand {
         @Option(help: "Why (kept in the audit trail).") var reason: String?
 
         func run() throws {
-            try guarded {
-                let now = try global.currentInstant()
-                let clinic = try global.openClinic(create: false)
-                var changes = PatientChanges()
-                if let timeZone { changes.timeZone = try Parse.timeZone(timeZone, field: "--tz").identifier }
-                if let weight { changes.weightKg = try Parse.number(weight, field: "--weight", range: 20...400, unit: "kg") }
-                if creatinine != nil || creatinineUnit != nil {
-                    changes.serumCreatinine = .some(try PatientInput.serumCreatinine(creatinine, unit: creatinineUnit))
+            let now = global.currentInstant()
+            let clinic = try global.openClinic(create: false)
+            var changes = PatientChanges()
+            if let timeZone { changes.timeZone = try Parse.timeZone(timeZone, field: "--tz").identifier }
+            if let weight { changes.weightKg = try Parse.number(weight, field: "--weight", range: 20...400, unit: "kg") }
+            if creatinine != nil || creatinineUnit != nil {
+                changes.serumCreatinine = .some(try PatientInput.serumCreatinine(creatinine, unit: creatinineUnit))
+            }
+            if let crcl { changes.creatinineClearance = try Parse.number(crcl, field: "--crcl", range: 1...250, unit: "mL/min") }
+            if let v = hepaticImpairment { changes.hepaticImpairment = try Parse.yesNo(v, field: "--hepatic-impairment") }
+            if let v = frail { changes.frail = try Parse.yesNo(v, field: "--frail") }
+            if let v = pregnancyPotential { changes.pregnancyPotential = try Parse.yesNo(v, field: "--pregnancy-potential") }
+            changes.diagnosis = diagnosis
+            changes.addConditions = addConditions
+            changes.removeConditions = removeConditions
+            changes.addMedicines = addMedicines
+            changes.removeMedicines = removeMedicines
+            if let reason { try Parse.text(reason, field: "--reason") }
+            let update = try clinic.updatePatient(try Parse.patientID(id), changes, reason: reason,
+                                                  by: GlobalOptions.currentUser, now: now)
+            let p = update.after, old = update.before, f = clinic.formulary
+            if global.json {
+                try Output.json(p)
+            } else {
+                Output.line("Updated \(p.id).")
+                if p.timeZone != old.timeZone {
+                    Output.line("Dose times now follow \(p.timeZone) from \(LocalDate(now, in: p.zone)); earlier entries keep their times.")
                 }
-                if let crcl { changes.creatinineClearance = try Parse.number(crcl, field: "--crcl", range: 1...250, unit: "mL/min") }
-                if let v = hepaticImpairment { changes.hepaticImpairment = try Parse.yesNo(v, field: "--hepatic-impairment") }
-                if let v = frail { changes.frail = try Parse.yesNo(v, field: "--frail") }
-                if let v = pregnancyPotential { changes.pregnancyPotential = try Parse.yesNo(v, field: "--pregnancy-potential") }
-                changes.diagnosis = diagnosis
-                changes.addConditions = addConditions
-                changes.removeConditions = removeConditions
-                changes.addMedicines = addMedicines
-                changes.removeMedicines = removeMedicines
-                if let reason { try Parse.text(reason, field: "--reason") }
-                let update = try clinic.updatePatient(try Parse.patientID(id), changes, reason: reason,
-                                                      by: GlobalOptions.currentUser, now: now)
-                let p = update.after, old = update.before, f = clinic.formulary
-                if global.json {
-                    try Output.json(p)
-                } else {
-                    Output.line("Updated \(p.id).")
-                    if p.timeZone != old.timeZone {
-                        Output.line("Dose times now follow \(p.timeZone) from \(LocalDate(now, in: p.zone)); earlier entries keep their times.")
-                    }
-                    Output.line(PatientText.render(p, today: LocalDate(now, in: p.zone), formulary: f))
-                }
+                Output.line(PatientText.render(p, today: LocalDate(now, in: p.zone), formulary: f))
             }
         }
     }
@@ -190,7 +182,7 @@ enum PatientInput {
         let birth = try Parse.date(born, field: "--born")
         let zone = try Parse.timeZone(timeZone, field: "--tz")
         guard let sexValue = Patient.Sex(rawValue: sex.lowercased()) else {
-            throw PainLadderError.invalidValue(field: "--sex", given: sex, allowed: "male or female")
+            throw BadArgument(field: "--sex", given: sex, allowed: "male or female")
         }
         let weightKg = try weight.map { try Parse.number($0, field: "--weight", range: 20...400, unit: "kg") }
         let serum = try serumCreatinine(creatinine, unit: creatinineUnit)
@@ -208,16 +200,16 @@ enum PatientInput {
         case (nil, nil):
             return nil
         case (.some, nil):
-            throw PainLadderError.invalidValue(field: "--creatinine-unit", given: "(missing)",
+            throw BadArgument(field: "--creatinine-unit", given: "(missing)",
                                                allowed: "umol/L or mg/dL (the unit must be explicit)")
         case (nil, let unit?):
-            throw PainLadderError.invalidValue(field: "--creatinine", given: "(missing)",
+            throw BadArgument(field: "--creatinine", given: "(missing)",
                                                allowed: "a serum creatinine value to go with --creatinine-unit \(unit)")
         case let (value?, unit?):
             let spelled: [String: SerumCreatinine.Unit] = ["umol/l": .micromolPerLitre, "µmol/l": .micromolPerLitre,
                                                           "mg/dl": .milligramsPerDecilitre]
             guard let u = SerumCreatinine.Unit(rawValue: unit) ?? spelled[unit.lowercased()] else {
-                throw PainLadderError.invalidValue(field: "--creatinine-unit", given: unit, allowed: "umol/L or mg/dL")
+                throw BadArgument(field: "--creatinine-unit", given: unit, allowed: "umol/L or mg/dL")
             }
             let range: ClosedRange<Double> = u == .micromolPerLitre ? 10...2000 : 0.1...25
             return SerumCreatinine(value: try Parse.number(value, field: "--creatinine", range: range, unit: u.rawValue), unit: u)

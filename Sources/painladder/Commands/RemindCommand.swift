@@ -12,7 +12,7 @@ import Darwin
 struct RemindCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remind", _superCommandName: "painladder",
-        abstract: "Cron: hand out what is due for every patient, each reminder exactly once.",
+        abstract: "Hand out what is due for every patient, each reminder exactly once.",
         discussion: """
         Doses due now (from --window minutes before to 2 hours after the slot) and not \
         recorded; dose changes today or tomorrow; step-ups on hold and reviews due or \
@@ -37,60 +37,58 @@ struct RemindCommand: ParsableCommand {
     @Flag(help: "Show what would be handed out and marked missed; record nothing.") var dryRun = false
     @Option(help: ArgumentHelp("Deliver each reminder by running this shell command (JSON on stdin).", valueName: "command"))
     var exec: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Minutes before a dose slot its reminder may go out (0–120, default 15).", valueName: "minutes"))
-    var window: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Remind the clinician this many days before a review (0–60, default 3).", valueName: "days"))
-    var reviewWithin: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Ask for a prescription this many days before supply runs out (1–60, default 7).", valueName: "days"))
-    var supplyDays: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds a --exec command may take before it counts as failed (1–3600, default 60).", valueName: "seconds"))
-    var execTimeout: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Minutes before a dose slot its reminder may go out (0–120, default 15).", valueName: "minutes"), transform: Parse.integer("--window", 0...120))
+    var window: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Remind the clinician this many days before a review (0–60, default 3).", valueName: "days"), transform: Parse.integer("--review-within", 0...60))
+    var reviewWithin: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Ask for a prescription this many days before supply runs out (1–60, default 7).", valueName: "days"), transform: Parse.integer("--supply-days", 1...60))
+    var supplyDays: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds a --exec command may take before it counts as failed (1–3600, default 60).", valueName: "seconds"), transform: Parse.integer("--exec-timeout", 1...3600))
+    var execTimeout: Int?
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            var policy = ReminderPolicy.standard
-            if let window { policy.doseLead = Double(try Parse.integer(window, field: "--window", range: 0...120)) * 60 }
-            if let reviewWithin { policy.reviewWithinDays = try Parse.integer(reviewWithin, field: "--review-within", range: 0...60) }
-            if let supplyDays { policy.supplyLeadDays = try Parse.integer(supplyDays, field: "--supply-days", range: 1...60) }
-            let timeout = try execTimeout.map { Double(try Parse.integer($0, field: "--exec-timeout", range: 1...3600)) } ?? 60
-            if let exec { try Parse.text(exec, field: "--exec", required: true) }
-            if dryRun && exec != nil {
-                throw PainLadderError.invalidValue(field: "--exec", given: exec!, allowed: "no --exec with --dry-run (a dry run delivers nothing)")
-            }
-            let clinic = try global.openClinic(create: false)
-            // A delivery command that exits without reading its input must not kill the job.
-            signal(SIGPIPE, SIG_IGN)
-            let json = global.json
-            let mode: Clinic.RemindMode
-            if dryRun {
-                mode = .dryRun
-            } else if let exec {
-                mode = .confirmed { ExecDelivery.run(exec, reminder: $0, timeout: timeout) }
-            } else {
-                mode = .inline { r in
-                    // Written (unbuffered) inside the claiming transaction: if stdout is gone,
-                    // the claim rolls back and the next run hands the reminder out again.
-                    do {
-                        try FileHandle.standardOutput.write(contentsOf: Data(((json ? r.jsonLine : ReminderText.line(r)) + "\n").utf8))
-                    } catch {
-                        throw PainLadderError.internalError("cannot write to standard output; the reminder stays unsent")
-                    }
-                }
-            }
-            let result = try clinic.remind(now: now, policy: policy, mode: mode)
-            if dryRun {
-                for r in result.reminders { Output.line(json ? r.jsonLine : ReminderText.line(r)) }
-                for m in result.missed {
-                    Output.note("dry run: would mark \(m.patientID)'s \(m.dose?.slot?.description ?? "") dose missed (nothing recorded)")
-                }
-            }
-            for problem in result.problems { Output.error(problem) }
-            for f in result.failed {
-                Output.error("--exec failed for \(f.key); it stays unsent and is handed out again on the next run")
-            }
-            if !result.failed.isEmpty { throw ExitCode(75) }
-            if !result.problems.isEmpty { throw ExitCode(70) }
+        let now = global.currentInstant()
+        var policy = ReminderPolicy.standard
+        if let window { policy.doseLead = Double(window) * 60 }
+        if let reviewWithin { policy.reviewWithinDays = reviewWithin }
+        if let supplyDays { policy.supplyLeadDays = supplyDays }
+        let timeout = execTimeout.map(Double.init) ?? 60
+        if let exec { try Parse.text(exec, field: "--exec", required: true) }
+        if dryRun && exec != nil {
+            throw BadArgument(field: "--exec", given: exec!, allowed: "no --exec with --dry-run (a dry run delivers nothing)")
         }
+        let clinic = try global.openClinic(create: false)
+        // A delivery command that exits without reading its input must not kill the job.
+        signal(SIGPIPE, SIG_IGN)
+        let json = global.json
+        let mode: Clinic.RemindMode
+        if dryRun {
+            mode = .dryRun
+        } else if let exec {
+            mode = .confirmed { ExecDelivery.run(exec, reminder: $0, timeout: timeout) }
+        } else {
+            mode = .inline { r in
+                // Written (unbuffered) inside the claiming transaction: if stdout is gone,
+                // the claim rolls back and the next run hands the reminder out again.
+                do {
+                    try Output.lineNow(json ? r.jsonLine : ReminderText.line(r))
+                } catch {
+                    throw PainLadderError.internalError("cannot write to standard output; the reminder stays unsent")
+                }
+            }
+        }
+        let result = try clinic.remind(now: now, policy: policy, mode: mode)
+        if dryRun {
+            for r in result.reminders { Output.line(json ? r.jsonLine : ReminderText.line(r)) }
+            for m in result.missed {
+                Output.note("dry run: would mark \(m.patientID)'s \(m.dose?.slot?.description ?? "") dose missed (nothing recorded)")
+            }
+        }
+        for problem in result.problems { Output.error("course \(problem.courseID): \(ErrorText.message(problem.error))") }
+        for f in result.failed {
+            Output.error("--exec failed for \(f.key); it stays unsent and is handed out again on the next run")
+        }
+        if !result.failed.isEmpty { throw ExitCode(75) }
+        if !result.problems.isEmpty { throw ExitCode(70) }
     }
 }

@@ -5,7 +5,7 @@ import PainLadder
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review", _superCommandName: "painladder",
-        abstract: "Clinician: the review screen for one patient.",
+        abstract: "The review screen for one patient.",
         discussion: """
         What NICE CG173 asks a review to look at: where the patient is on the plan, adherence, \
         pain against baseline (with its IMMPACT band) and the patient's impression of change, \
@@ -16,18 +16,16 @@ struct ReviewCommand: ParsableCommand {
           painladder review P001 --json
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let id = try Parse.patientID(patient)
-            let summary = try global.openClinic(create: false).review(patientID: id, now: now)
-            if global.json {
-                try Output.json(summary)
-            } else {
-                Output.line(ReviewText.render(summary, color: Output.colorOnStdout))
-            }
+        let now = global.currentInstant()
+        let id = try patient.id()
+        let summary = try global.openClinic(create: false).review(patientID: id, now: now)
+        if global.json {
+            try Output.json(summary)
+        } else {
+            Output.line(ReviewText.render(summary, color: Output.colorOnStdout))
         }
     }
 }
@@ -35,7 +33,7 @@ struct ReviewCommand: ParsableCommand {
 struct ReviewsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reviews", _superCommandName: "painladder",
-        abstract: "Clinician: the day list of patients whose review is due.",
+        abstract: "The day list of patients whose review is due.",
         discussion: """
         By default, reviews due today or earlier. Each patient's "today" is in their own time zone.
           painladder reviews
@@ -49,15 +47,13 @@ struct ReviewsCommand: ParsableCommand {
     @Flag(help: "Only reviews whose date has passed.") var overdue = false
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let days = try dueWithin.map { try Parse.days($0, field: "--due-within") }
-            let items = try global.openClinic(create: false).reviewsDue(within: days, overdueOnly: overdue, now: now)
-            if global.json {
-                try Output.json(items)
-            } else {
-                Output.line(ReviewsText.render(items, within: days, overdueOnly: overdue, color: Output.colorOnStdout))
-            }
+        let now = global.currentInstant()
+        let days = try dueWithin.map { try Parse.days($0, field: "--due-within") }
+        let items = try global.openClinic(create: false).reviewsDue(within: days, overdueOnly: overdue, now: now)
+        if global.json {
+            try Output.json(items)
+        } else {
+            Output.line(ReviewsText.render(items, within: days, overdueOnly: overdue, color: Output.colorOnStdout))
         }
     }
 }

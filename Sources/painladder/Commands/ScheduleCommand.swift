@@ -6,36 +6,34 @@ struct ScheduleCommand: ParsableCommand {
         commandName: "schedule", _superCommandName: "painladder",
         abstract: "Show the dated plan of the patient's current course.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
-    @Option(help: ArgumentHelp("Only steps starting on or after this date.", valueName: "date")) var from: String?
-    @Option(help: ArgumentHelp("Only steps starting on or before this date.", valueName: "date")) var to: String?
+    @OptionGroup var patient: PatientArgument
+    @Option(help: ArgumentHelp("Only steps starting on or after this date.", valueName: "date"),
+            transform: { try Parse.date($0, field: "--from") }) var from: LocalDate?
+    @Option(help: ArgumentHelp("Only steps starting on or before this date.", valueName: "date"),
+            transform: { try Parse.date($0, field: "--to") }) var to: LocalDate?
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let patientID = try Parse.patientID(patient)
-            let fromDate = try from.map { try Parse.date($0, field: "--from") }
-            let toDate = try to.map { try Parse.date($0, field: "--to") }
-            if let fromDate, let toDate, toDate < fromDate {
-                throw PainLadderError.invalidValue(field: "--to", given: toDate.description,
-                                                   allowed: "a date on or after --from (\(fromDate))")
-            }
-            let clinic = try global.openClinic(create: false)
-            guard let (course, plan) = try clinic.currentCourse(patientID: patientID) else {
-                throw PainLadderError.notPossible("\(patientID) has no course in progress (start one with 'painladder start')")
-            }
-            let p = try clinic.patient(patientID)
-            if global.json {
-                try Output.json(CourseView(course: course, plan: plan))
-                return
-            }
-            let today = LocalDate(now, in: p.zone)
-            let name = try clinic.formulary.drug(course.drug).name
-            Output.line(PositionText.render(CoursePosition(schedule: plan.schedule, courseStart: course.startDate, today: today,
-                                                           nextReview: plan.nextReviewDate, holdReason: plan.holdReason),
-                                            drugName: name, today: today, planVersion: plan.version))
-            Output.line("")
-            Output.line(ScheduleText.render(plan.schedule, drugName: name, patient: p, from: fromDate, to: toDate))
+        let now = global.currentInstant()
+        let patientID = try patient.id()
+        if let from, let to, to < from {
+            throw BadArgument(field: "--to", given: to.description,
+                                               allowed: "a date on or after --from (\(from))")
         }
+        let clinic = try global.openClinic(create: false)
+        guard let (course, plan) = try clinic.currentCourse(patientID: patientID) else {
+            throw PainLadderError.notPossible("\(patientID) has no course in progress (start one with 'painladder start')")
+        }
+        let p = try clinic.patient(patientID)
+        if global.json {
+            try Output.json(CourseView(course: course, plan: plan))
+            return
+        }
+        let today = LocalDate(now, in: p.zone)
+        let name = try clinic.formulary.drug(course.drug).name
+        Output.line(PositionText.render(CoursePosition(schedule: plan.schedule, courseStart: course.startDate, today: today,
+                                                       nextReview: plan.nextReviewDate, holdReason: plan.holdReason),
+                                        drugName: name, today: today, planVersion: plan.version))
+        Output.line("")
+        Output.line(ScheduleText.render(plan.schedule, drugName: name, patient: p, from: from, to: to))
     }
 }

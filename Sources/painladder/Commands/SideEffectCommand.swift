@@ -4,7 +4,7 @@ import PainLadder
 struct SideEffectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "side-effect", _superCommandName: "painladder",
-        abstract: "Patient: record a side effect, or mark one resolved.",
+        abstract: "Record a side effect, or mark one resolved.",
         discussion: """
         Symptoms come from the formulary's list for the drug ('painladder formulary show DRUG'); \
         other words are kept as written. A red-flag symptom prints what to do now and flags the \
@@ -14,13 +14,16 @@ struct SideEffectCommand: ParsableCommand {
           painladder side-effect P001 --resolved 12
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Argument(help: "The symptom, e.g. drowsiness, dizziness, 'swollen face'.") var symptom: String?
     @Option(help: "mild, moderate or severe.") var severity: String?
-    @Option(help: ArgumentHelp("When it started (YYYY-MM-DD).", valueName: "date")) var since: String?
+    @Option(help: ArgumentHelp("When it started (YYYY-MM-DD).", valueName: "date"),
+            transform: { try Parse.date($0, field: "--since") }) var since: LocalDate?
     @Option(help: "A note.") var note: String?
     @Option(help: "The medicine it is reported against, when two are in progress (default: the newest).") var drug: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Mark this side-effect report (its number) resolved.", valueName: "entry")) var resolved: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Mark this side-effect report (its number) resolved.", valueName: "entry"),
+            transform: { try Parse.entryID($0, field: "--resolved") })
+    var resolved: Int64?
 
     func validate() throws {
         if resolved == nil && (symptom == nil || severity == nil) {
@@ -32,26 +35,23 @@ struct SideEffectCommand: ParsableCommand {
     }
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let id = try Parse.patientID(patient)
-            let clinic = try global.openClinic(create: false)
-            let recorded: Clinic.Recorded
-            if let resolved {
-                recorded = try clinic.resolveSideEffect(patientID: id, entryID: try Parse.entryID(resolved, field: "--resolved"),
-                                                        by: GlobalOptions.currentUser, now: now)
-            } else {
-                guard let level = Severity(rawValue: severity!.lowercased()) else {
-                    throw PainLadderError.invalidValue(field: "--severity", given: severity!, allowed: "mild, moderate or severe")
-                }
-                try Parse.text(symptom!, field: "symptom", required: true)
-                if let note { try Parse.text(note, field: "--note") }
-                let sinceDate = try since.map { try Parse.date($0, field: "--since") }
-                recorded = try clinic.reportSideEffect(patientID: id, drug: drug, symptom: symptom!, severity: level, since: sinceDate,
-                                                       note: note, by: GlobalOptions.currentUser, now: now)
+        let now = global.currentInstant()
+        let id = try patient.id()
+        let clinic = try global.openClinic(create: false)
+        let recorded: Clinic.Recorded
+        if let resolved {
+            recorded = try clinic.resolveSideEffect(patientID: id, entryID: resolved,
+                                                    by: GlobalOptions.currentUser, now: now)
+        } else {
+            guard let level = Severity(rawValue: severity!.lowercased()) else {
+                throw BadArgument(field: "--severity", given: severity!, allowed: "mild, moderate or severe")
             }
-            try JournalText.report(recorded, zones: recorded.zones, json: global.json)
+            try Parse.text(symptom!, field: "symptom", required: true)
+            if let note { try Parse.text(note, field: "--note") }
+            recorded = try clinic.reportSideEffect(patientID: id, drug: drug, symptom: symptom!, severity: level, since: since,
+                                                   note: note, by: GlobalOptions.currentUser, now: now)
         }
+        try JournalText.report(recorded, zones: recorded.zones, json: global.json)
     }
 }
 import PainLadderClinic

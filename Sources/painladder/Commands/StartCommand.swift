@@ -4,7 +4,7 @@ import PainLadder
 struct StartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start", _superCommandName: "painladder",
-        abstract: "Clinician: start a course of a drug and print its dated schedule.",
+        abstract: "Start a course of a drug and print its dated schedule.",
         discussion: """
         Refuses a drug that a hard stop rules out for this patient, naming the rule and its \
         source. Cautions are shown and recorded. The schedule stops at the usual target; the \
@@ -14,36 +14,34 @@ struct StartCommand: ParsableCommand {
           painladder start P001 amitriptyline --on 2026-03-02 --by "Dr Rao"
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Argument(help: "amitriptyline, duloxetine, gabapentin or pregabalin.") var drug: String
     @Option(help: "Titration variant: standard or elderly (default: elderly if the patient is frail).")
     var variant: String?
-    @Option(help: ArgumentHelp("First day (YYYY-MM-DD); default today in the patient's zone.", valueName: "date"))
-    var on: String?
-    @Option(help: ArgumentHelp("Administration times, e.g. 08:00,14:00,22:00; default from the formulary.", valueName: "times"))
-    var times: String?
+    @Option(help: ArgumentHelp("First day (YYYY-MM-DD); default today in the patient's zone.", valueName: "date"),
+            transform: { try Parse.date($0, field: "--on") })
+    var on: LocalDate?
+    @Option(help: ArgumentHelp("Administration times, e.g. 08:00,14:00,22:00; default from the formulary.", valueName: "times"),
+            transform: { try Parse.times($0, field: "--times") })
+    var times: [LocalTime]?
     @Option(help: "Who decided (default $PAINLADDER_USER or $USER).") var by: String?
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let patientID = try Parse.patientID(patient)
-            let start = try on.map { try Parse.date($0, field: "--on") }
-            let parsedTimes = try times.map { try Parse.times($0, field: "--times") }
-            let clinic = try global.openClinic(create: false)
-            let (course, plan) = try clinic.startCourse(patientID: patientID, drug: drug, variant: variant, on: start,
-                                                        times: parsedTimes, by: by ?? GlobalOptions.currentUser, now: now)
-            let p = try clinic.patient(patientID)
-            if global.json {
-                try Output.json(CourseView(course: course, plan: plan))
-                return
-            }
-            let name = try clinic.formulary.drug(course.drug).name
-            Output.line("Started \(name) for \(p.id) on \(course.startDate) (course \(course.id ?? 0), plan version \(plan.version)).")
-            if let review = plan.nextReviewDate { Output.line("Early review due \(review).") }
-            Output.line("")
-            Output.line(ScheduleText.render(plan.schedule, drugName: name, patient: p))
+        let now = global.currentInstant()
+        let patientID = try patient.id()
+        let clinic = try global.openClinic(create: false)
+        let (course, plan) = try clinic.startCourse(patientID: patientID, drug: drug, variant: variant, on: on,
+                                                    times: times, by: by ?? GlobalOptions.currentUser, now: now)
+        let p = try clinic.patient(patientID)
+        if global.json {
+            try Output.json(CourseView(course: course, plan: plan))
+            return
         }
+        let name = try clinic.formulary.drug(course.drug).name
+        Output.line("Started \(name) for \(p.id) on \(course.startDate) (course \(course.id ?? 0), plan version \(plan.version)).")
+        if let review = plan.nextReviewDate { Output.line("Early review due \(review).") }
+        Output.line("")
+        Output.line(ScheduleText.render(plan.schedule, drugName: name, patient: p))
     }
 }
 

@@ -7,7 +7,7 @@ import PainLadderStore
 struct SupplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "supply", _superCommandName: "painladder",
-        abstract: "Patient: record medicine collected or counted, and show how long it lasts by the plan.",
+        abstract: "Record medicine collected or counted, and show how long it lasts by the plan.",
         discussion: """
         Stock is worked out from the plan's doses (step-ups included), not today's dose: a \
         dose recorded taken uses what was taken, a skipped one nothing, and a past dose with \
@@ -18,38 +18,36 @@ struct SupplyCommand: ParsableCommand {
           painladder supply P001                            # show stock
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
     @Option(parsing: .unconditional, help: ArgumentHelp("Units (tablets or capsules) collected.", valueName: "n")) var add: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Units counted in hand now.", valueName: "n")) var count: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("The strength in mg (one the current drug comes in).", valueName: "mg")) var strength: String?
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let id = try Parse.patientID(patient)
-            if add != nil && count != nil {
-                throw PainLadderError.invalidValue(field: "--count", given: count!, allowed: "either --add or --count, not both")
+        let now = global.currentInstant()
+        let id = try patient.id()
+        if add != nil && count != nil {
+            throw BadArgument(field: "--count", given: count!, allowed: "either --add or --count, not both")
+        }
+        let clinic = try global.openClinic(create: false)
+        if add != nil || count != nil {
+            let units = try add.map { try Parse.integer($0, field: "--add", range: 1...10_000) }
+                ?? Parse.integer(count!, field: "--count", range: 0...10_000)
+            guard let strength else {
+                throw BadArgument(field: "--strength", given: "(missing)",
+                                                   allowed: "the strength in mg of what was \(add != nil ? "collected" : "counted")")
             }
-            let clinic = try global.openClinic(create: false)
-            if add != nil || count != nil {
-                let units = try add.map { try Parse.integer($0, field: "--add", range: 1...10_000) }
-                    ?? Parse.integer(count!, field: "--count", range: 0...10_000)
-                guard let strength else {
-                    throw PainLadderError.invalidValue(field: "--strength", given: "(missing)",
-                                                       allowed: "the strength in mg of what was \(add != nil ? "collected" : "counted")")
-                }
-                let mg = try Parse.milligrams(strength, field: "--strength")
-                try clinic.recordSupply(patientID: id, kind: add != nil ? .add : .count, units: units, strengthMg: mg,
-                                        by: GlobalOptions.currentUser, now: now)
-            } else if let strength {
-                throw PainLadderError.invalidValue(field: "--strength", given: strength, allowed: "--strength with --add or --count")
-            }
-            let view = try clinic.supply(patientID: id, now: now)
-            if global.json {
-                try Output.json(view)
-            } else {
-                Output.line(SupplyText.render(view, zone: try clinic.patient(id).zone, now: now))
-            }
+            let mg = try Parse.milligrams(strength, field: "--strength")
+            try clinic.recordSupply(patientID: id, kind: add != nil ? .add : .count, units: units, strengthMg: mg,
+                                    by: GlobalOptions.currentUser, now: now)
+        } else if let strength {
+            throw BadArgument(field: "--strength", given: strength, allowed: "--strength with --add or --count")
+        }
+        let view = try clinic.supply(patientID: id, now: now)
+        if global.json {
+            try Output.json(view)
+        } else {
+            Output.line(SupplyText.render(view, zone: try clinic.patient(id).zone, now: now))
         }
     }
 }

@@ -5,23 +5,21 @@ import PainLadder
 struct TodayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "today", _superCommandName: "painladder",
-        abstract: "Patient: what to take today and how, and what is already recorded.")
+        abstract: "What to take today and how, and what is already recorded.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The patient's id.") var patient: String
+    @OptionGroup var patient: PatientArgument
 
     func run() throws {
-        try guarded {
-            let now = try global.currentInstant()
-            let id = try Parse.patientID(patient)
-            let today = try global.openClinic(create: false).today(patientID: id, now: now)
-            if global.json {
-                try Output.json(today)
-            } else {
-                Output.line(TodayText.render(today, now: now))
-                for other in today.others {
-                    Output.line("")
-                    Output.line(TodayText.render(other, now: now))
-                }
+        let now = global.currentInstant()
+        let id = try patient.id()
+        let today = try global.openClinic(create: false).today(patientID: id, now: now)
+        if global.json {
+            try Output.json(today)
+        } else {
+            Output.line(TodayText.render(today, now: now))
+            for other in today.others {
+                Output.line("")
+                Output.line(TodayText.render(other, now: now))
             }
         }
     }

@@ -10,7 +10,7 @@ enum LadderText {
     /// One option of the ladder: ruled out and why, or its maximum for this patient (with the
     /// limit's source), renal band, licence and cautions. `ruledOut` introduces the reason.
     static func lines(_ option: LadderOption, ruledOut: String) -> [String] {
-        if let reason = option.ruledOutBy { return ["  ✗ \(option.drug): \(ruledOut)\(reason.description)"] }
+        if let reason = option.ruledOutBy { return ["  ✗ \(option.drug): \(ruledOut)\(ErrorText.message(reason))"] }
         var line = "  ✓ \(option.drug)"
         if let max = option.maximumDailyDose { line += ": up to \(max.value) mg/day \(max.citation)" }
         if let band = option.renalBand { line += ", renal band \(band)" }

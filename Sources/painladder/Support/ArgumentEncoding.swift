@@ -8,7 +8,7 @@ import PainLadder
 /// bytes are checked first and such an argument is refused instead.
 enum ArgumentEncoding {
     /// The first argument that is not valid UTF-8, as an error naming its position and bytes.
-    static func firstInvalid() -> PainLadderError? {
+    static func firstInvalid() -> BadArgument? {
         for index in 1..<Int(CommandLine.argc) {
             guard let pointer = CommandLine.unsafeArgv[index] else { continue }
             if String(validatingCString: pointer) == nil {
@@ -17,7 +17,7 @@ enum ArgumentEncoding {
                     let u = UInt8(bitPattern: b)
                     return (0x20..<0x7F).contains(u) ? String(UnicodeScalar(u)) : String(format: "\\x%02x", u)
                 }.joined()
-                return .invalidValue(field: "argument \(index)", given: shown,
+                return BadArgument(field: "argument \(index)", given: shown,
                                      allowed: "UTF-8 text (check the terminal's or the script's character encoding)")
             }
         }

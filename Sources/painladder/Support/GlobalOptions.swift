@@ -22,19 +22,17 @@ struct GlobalOptions: ParsableArguments {
     var json = false
 
     @Option(help: ArgumentHelp("Treat this instant as now (ISO 8601, e.g. 2026-03-02T09:00:00Z), for replay and tests.",
-                               valueName: "instant"))
-    var now: String?
+                               valueName: "instant"),
+            transform: { try Parse.instant($0, field: "--now") })
+    var now: Date?
 
     /// The clock: `--now` if given, else the system clock. Read once per command.
-    func currentInstant() throws -> Date {
-        guard let now else { return Date() }
-        return try Parse.instant(now, field: "--now")
-    }
+    func currentInstant() -> Date { now ?? Date() }
 
     func loadFormulary() throws -> Formulary {
         let overlay = formularyFile.map { URL(fileURLWithPath: $0) }
         if let overlay, !FileManager.default.fileExists(atPath: overlay.path) {
-            throw PainLadderError.invalidValue(field: "--formulary", given: overlay.path,
+            throw BadArgument(field: "--formulary", given: overlay.path,
                                                allowed: "an existing local formulary JSON file")
         }
         return try FormularyLoader.bundled(overlay: overlay)

@@ -1,9 +1,26 @@
 import Foundation
+import PainLadder
 
-/// Data to stdout, messages to stderr.
+/// Data to stdout, messages to stderr: every command writes through here.
 enum Output {
     static func line(_ text: String = "") {
         print(text)
+    }
+
+    /// Text as it is (a file's content: its own line ends) on stdout.
+    static func text(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// One line on stdout, written at once (unbuffered), failing if stdout is gone: for output
+    /// that must be out before a transaction commits (a reminder handed out).
+    static func lineNow(_ text: String) throws {
+        try FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8))
+    }
+
+    /// A question to the person at the terminal, on stderr, the answer typed after it.
+    static func prompt(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     /// One line on stderr, always: a newline or other control character inside the message
@@ -31,11 +48,17 @@ enum Output {
         FileHandle.standardError.write(Data("\(message)\n".utf8))
     }
 
-    /// Stable, readable JSON: sorted keys, ISO 8601 instants.
+    /// Stable, readable JSON on stdout: sorted keys, ISO 8601 instants.
     static func json<T: Encodable>(_ value: T) throws {
+        print(try jsonText(value))
+    }
+
+    /// The JSON every command prints (``json(_:)``), as text (for a file).
+    static func jsonText<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        encoder.userInfo[.painLadderErrorEncoding] = ErrorText.jsonEncoding
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
