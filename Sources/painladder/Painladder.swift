@@ -48,7 +48,7 @@ struct Painladder: ParsableCommand {
             Foundation.exit(0)
         }
         if error is ExitCode { Foundation.exit(code.rawValue) }
-        let message = parser.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+        let message = (ConversionFailure.usage(in: error)?.message ?? parser.message(for: error)).split(separator: "\n").first.map(String.init) ?? "\(error)"
         let subcommand = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? ""
         Output.error("\(message) (see 'painladder \(subcommand.isEmpty ? "" : subcommand + " ")--help')")
         Foundation.exit(code.rawValue)

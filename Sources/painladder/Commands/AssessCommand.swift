@@ -17,18 +17,40 @@ struct AssessCommand: ParsableCommand {
         """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
-    @Option(help: "constant, short-bursts or long-bursts.") var pattern: String?
-    @Option(help: "sudden or gradual.") var onset: String?
-    @Option(name: .customLong("with-new-symptoms"), help: "yes/no: began with other new symptoms, or old ones returning.")
-    var withNewSymptoms: String?
-    @Option(help: "What eases it (repeatable): painkillers, heat, cold, rest, sitting upright, ….") var eases: [String] = []
-    @Option(help: "What makes it worse (repeatable).") var worsens: [String] = []
-    @Option(name: .customLong("happened-before"), help: "yes/no.") var happenedBefore: String?
-    @Option(name: .customLong("felt-same"), help: "yes/no: if it happened before, did it feel the same?") var feltSame: String?
-    @Option(help: "What it stops you doing, concretely (repeatable), e.g. 'can sit for only 20 minutes'.") var stops: [String] = []
-    @Option(help: "Its character (repeatable): \(PainAssessment.Character.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var character: [String] = []
-    @Option(name: .customLong("one-sided-facial"), help: "yes/no: on one side of the face only.") var oneSidedFacial: String?
+    @Option(help: ArgumentHelp("constant, short-bursts or long-bursts.", valueName: "pattern"),
+            completion: .words(PainAssessment.Pattern.self),
+            transform: Parse.choice("--pattern", as: PainAssessment.Pattern.self))
+    var pattern: PainAssessment.Pattern?
+    @Option(help: ArgumentHelp("sudden or gradual.", valueName: "onset"),
+            completion: .words(PainAssessment.Onset.self),
+            transform: Parse.choice("--onset", as: PainAssessment.Onset.self))
+    var onset: PainAssessment.Onset?
+    @Option(name: .customLong("with-new-symptoms"),
+            help: ArgumentHelp("yes/no: began with other new symptoms, or old ones returning.", valueName: "yes/no"),
+            completion: .yesOrNo, transform: Parse.yesNo("--with-new-symptoms"))
+    var withNewSymptoms: Bool?
+    @Option(help: ArgumentHelp("What eases it (repeatable): painkillers, heat, cold, rest, sitting upright, ….", valueName: "text"),
+            transform: Parse.text("answer"))
+    var eases: [FreeText] = []
+    @Option(help: ArgumentHelp("What makes it worse (repeatable).", valueName: "text"), transform: Parse.text("answer"))
+    var worsens: [FreeText] = []
+    @Option(name: .customLong("happened-before"), help: ArgumentHelp("yes/no.", valueName: "yes/no"),
+            completion: .yesOrNo, transform: Parse.yesNo("--happened-before"))
+    var happenedBefore: Bool?
+    @Option(name: .customLong("felt-same"), help: ArgumentHelp("yes/no: if it happened before, did it feel the same?", valueName: "yes/no"),
+            completion: .yesOrNo, transform: Parse.yesNo("--felt-same"))
+    var feltSame: Bool?
+    @Option(help: ArgumentHelp("What it stops you doing, concretely (repeatable), e.g. 'can sit for only 20 minutes'.", valueName: "text"),
+            transform: Parse.text("answer"))
+    var stops: [FreeText] = []
+    @Option(help: ArgumentHelp("Its character (repeatable): \(PainAssessment.Character.allCases.map(\.rawValue).joined(separator: ", ")).",
+                               valueName: "character"),
+            completion: .words(PainAssessment.Character.self),
+            transform: Parse.choice("--character", as: PainAssessment.Character.self))
+    var character: [PainAssessment.Character] = []
+    @Option(name: .customLong("one-sided-facial"), help: ArgumentHelp("yes/no: on one side of the face only.", valueName: "yes/no"),
+            completion: .yesOrNo, transform: Parse.yesNo("--one-sided-facial"))
+    var oneSidedFacial: Bool?
 
     var anyAnswer: Bool {
         pattern != nil || onset != nil || withNewSymptoms != nil || !eases.isEmpty || !worsens.isEmpty
@@ -48,7 +70,7 @@ struct AssessCommand: ParsableCommand {
         let id = try patient.id()
         var answers = self
         if !anyAnswer {
-            answers = Self.ask(self)
+            answers = try Self.ask(self)
             guard answers.anyAnswer else {
                 throw PainLadderError.notPossible("assess: no question was answered, so nothing was recorded")
             }
@@ -60,22 +82,17 @@ struct AssessCommand: ParsableCommand {
     }
 
     func assessment() throws -> PainAssessment {
-        for text in eases + worsens + stops { try Parse.text(text, field: "answer") }
-        return PainAssessment(
-            pattern: try pattern.map { try Parse.choice($0, field: "--pattern", as: PainAssessment.Pattern.self) },
-            onset: try onset.map { try Parse.choice($0, field: "--onset", as: PainAssessment.Onset.self) },
-            withNewOrReturningSymptoms: try withNewSymptoms.map { try Parse.yesNo($0, field: "--with-new-symptoms") },
-            eases: eases, worsens: worsens,
-            happenedBefore: try happenedBefore.map { try Parse.yesNo($0, field: "--happened-before") },
-            feltTheSame: try feltSame.map { try Parse.yesNo($0, field: "--felt-same") },
-            stopsDoing: stops,
-            character: try character.map { try Parse.choice($0, field: "--character", as: PainAssessment.Character.self) },
-            oneSidedFacial: try oneSidedFacial.map { try Parse.yesNo($0, field: "--one-sided-facial") })
+        PainAssessment(
+            pattern: pattern, onset: onset, withNewOrReturningSymptoms: withNewSymptoms,
+            eases: eases.map(\.text), worsens: worsens.map(\.text),
+            happenedBefore: happenedBefore, feltTheSame: feltSame,
+            stopsDoing: stops.map(\.text), character: character, oneSidedFacial: oneSidedFacial)
     }
 
     /// The questions, one at a time; an empty answer (or the end of input) skips a question,
-    /// and an answer that is not one of the choices is asked again.
-    static func ask(_ base: AssessCommand) -> AssessCommand {
+    /// and an answer that is not one of the choices is asked again. A free-text answer that is
+    /// too long is refused once every question has been asked, as one given as an option is.
+    static func ask(_ base: AssessCommand) throws -> AssessCommand {
         var a = base
         var ended = false
         func q(_ text: String, valid: (String) -> Bool = { _ in true }) -> String? {
@@ -92,28 +109,38 @@ struct AssessCommand: ParsableCommand {
         func oneOf<T: RawRepresentable & CaseIterable>(_: T.Type) -> (String) -> Bool where T.RawValue == String {
             { T(rawValue: $0.lowercased()) != nil }
         }
-        let yesNo: (String) -> Bool = { ["yes", "y", "no", "n", "true", "false"].contains($0.lowercased()) }
+        func word<T: RawRepresentable & CaseIterable>(_ text: String, _: T.Type) -> T? where T.RawValue == String {
+            q(text, valid: oneOf(T.self)).flatMap { T(rawValue: $0.lowercased()) }
+        }
+        let yesNo: (String) -> Bool = { (try? Parse.yesNo($0, field: "")) != nil }
+        func yesOrNo(_ text: String) -> Bool? {
+            q(text, valid: yesNo).flatMap { try? Parse.yesNo($0, field: "") }
+        }
         func split(_ text: String) -> [String] {
             text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         func list(_ text: String, item: @escaping (String) -> Bool = { _ in true }) -> [String] {
             split(q(text + " (comma-separated)", valid: { split($0).allSatisfy(item) }) ?? "")
         }
-        a.pattern = q("Is the pain constant, or in bursts? [constant/short-bursts/long-bursts]", valid: oneOf(PainAssessment.Pattern.self))
-        a.onset = q("Did it start suddenly or build up bit by bit? [sudden/gradual]", valid: oneOf(PainAssessment.Onset.self))
-        a.withNewSymptoms = q("Did it start with other new symptoms, or when old symptoms came back? [yes/no]", valid: yesNo)
-        a.eases = list("What eases it? (painkillers, heat, cold, rest, sitting upright, ...)")
-        a.worsens = list("What makes it worse?")
-        a.happenedBefore = q("Has it happened before? [yes/no]", valid: yesNo)
-        if a.happenedBefore.map({ ["yes", "y"].contains($0.lowercased()) }) == true {
-            a.feltSame = q("Did it feel the same? [yes/no]", valid: yesNo)
+        a.pattern = word("Is the pain constant, or in bursts? [constant/short-bursts/long-bursts]", PainAssessment.Pattern.self)
+        a.onset = word("Did it start suddenly or build up bit by bit? [sudden/gradual]", PainAssessment.Onset.self)
+        a.withNewSymptoms = yesOrNo("Did it start with other new symptoms, or when old symptoms came back? [yes/no]")
+        let eases = list("What eases it? (painkillers, heat, cold, rest, sitting upright, ...)")
+        let worsens = list("What makes it worse?")
+        a.happenedBefore = yesOrNo("Has it happened before? [yes/no]")
+        if a.happenedBefore == true {
+            a.feltSame = yesOrNo("Did it feel the same? [yes/no]")
         }
-        a.stops = list("What does it stop you doing? Be concrete, e.g. '2 hours to get to sleep'")
+        let stops = list("What does it stop you doing? Be concrete, e.g. '2 hours to get to sleep'")
         a.character = list("What is it like? (\(PainAssessment.Character.allCases.map(\.rawValue).joined(separator: ", ")))",
-                           item: oneOf(PainAssessment.Character.self))
-        if a.character.contains("sharp-facial") || a.character.contains("electric-shock") {
-            a.oneSidedFacial = q("Is it on one side of the face only? [yes/no]", valid: yesNo)
+                           item: oneOf(PainAssessment.Character.self)).compactMap { PainAssessment.Character(rawValue: $0.lowercased()) }
+        if a.character.contains(.sharpFacial) || a.character.contains(.electricShock) {
+            a.oneSidedFacial = yesOrNo("Is it on one side of the face only? [yes/no]")
         }
+        let answer = Parse.text("answer")
+        a.eases = try eases.map(answer)
+        a.worsens = try worsens.map(answer)
+        a.stops = try stops.map(answer)
         return a
     }
 }

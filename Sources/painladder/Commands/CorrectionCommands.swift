@@ -28,12 +28,12 @@ struct CorrectCommand: ParsableCommand {
     @Option(help: "mild, moderate or severe.", transform: { try Parse.choice($0, field: "--severity", as: Severity.self) }) var severity: Severity?
     @Option(parsing: .unconditional, help: "An impression of change, 1–7.",
             transform: { try Parse.integer($0, field: "--impression", range: 1...7) }) var impression: Int?
-    @Option(help: "Why it is being corrected.") var reason: String
+    @Option(help: ArgumentHelp("Why it is being corrected.", valueName: "reason"), transform: Parse.text("--reason", required: true))
+    var reason: FreeText
 
     func run() throws {
         let now = global.currentInstant()
         let entryID = entry
-        try Parse.text(reason, field: "--reason", required: true)
         let change = Clinic.Correction(
             doseMg: dose, at: at,
             score: score,
@@ -43,7 +43,7 @@ struct CorrectCommand: ParsableCommand {
             impression: impression)
         let clinic = try global.openClinic(create: false)
         let id = try clinic.patientID(ofEntry: entryID)
-        let recorded = try clinic.correct(patientID: id, entryID: entryID, change, reason: reason,
+        let recorded = try clinic.correct(patientID: id, entryID: entryID, change, reason: reason.text,
                                           by: GlobalOptions.currentUser, now: now)
         try JournalText.report(recorded, zones: recorded.zones, json: global.json)
     }
@@ -56,15 +56,14 @@ struct UndoCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The entry number (see 'painladder history').", transform: { try Parse.entryID($0, field: "entry") })
     var entry: Int64
-    @Option(help: "Why.") var reason: String
+    @Option(help: ArgumentHelp("Why.", valueName: "reason"), transform: Parse.text("--reason", required: true)) var reason: FreeText
 
     func run() throws {
         let now = global.currentInstant()
         let entryID = entry
-        try Parse.text(reason, field: "--reason", required: true)
         let clinic = try global.openClinic(create: false)
         let id = try clinic.patientID(ofEntry: entryID)
-        let recorded = try clinic.undo(patientID: id, entryID: entryID, reason: reason, by: GlobalOptions.currentUser, now: now)
+        let recorded = try clinic.undo(patientID: id, entryID: entryID, reason: reason.text, by: GlobalOptions.currentUser, now: now)
         try JournalText.report(recorded, zones: recorded.zones, json: global.json)
     }
 }

@@ -33,14 +33,20 @@ struct DecideCommand: ParsableCommand {
         """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
-    @Argument(help: "continue, hold, reduce, increase, stop, switch or refer.") var decision: String
+    @Argument(help: ArgumentHelp("continue, hold, reduce, increase, stop, switch or refer.", valueName: "decision"),
+              completion: .list(Decisions.allowedKinds.components(separatedBy: ", ")),
+              transform: { try DecideCommand.kind(parsing: $0) })
+    var decision: Decision.Kind
     @Argument(help: "switch: the drug to switch to.") var drug: String?
-    @Option(help: ArgumentHelp("Who decides: a clinician's name or id.", valueName: "name")) var by: String
+    @Option(help: ArgumentHelp("Who decides: a clinician's name or id.", valueName: "name"),
+            transform: Parse.text("--by", required: true))
+    var by: FreeText
     @Option(name: .customLong("course-drug"), help: ArgumentHelp(
         "Decide on the course in progress of this drug (an old drug still tapering after a switch); default the newest course.",
         valueName: "drug"))
     var courseDrug: String?
-    @Option(help: ArgumentHelp("Why, in a few words.", valueName: "reason")) var reason: String
+    @Option(help: ArgumentHelp("Why, in a few words.", valueName: "reason"), transform: Parse.text("--reason", required: true))
+    var reason: FreeText
     @Option(name: .customLong("next-review"), help: ArgumentHelp("The next review (YYYY-MM-DD); default from the formulary.", valueName: "date"),
             transform: { try Parse.date($0, field: "--next-review") })
     var nextReview: LocalDate?
@@ -57,17 +63,22 @@ struct DecideCommand: ParsableCommand {
         valueName: "limit"),
             transform: { try Parse.choice($0, field: "--override", as: OverrideLimit.self) })
     var overrides: [OverrideLimit] = []
-    @Option(name: .customLong("override-reason"), help: "Why the limit may be passed (needed with --override or --abrupt).")
-    var overrideReason: String?
+    @Option(name: .customLong("override-reason"), help: ArgumentHelp(
+        "Why the limit may be passed (needed with --override or --abrupt).", valueName: "reason"),
+            transform: Parse.text("--override-reason", required: true))
+    var overrideReason: FreeText?
 
-    var kind: Decision.Kind? {
-        Decision.Kind(rawValue: decision.lowercased()).flatMap { $0 == .automaticHold ? nil : $0 }
+    /// The decision word; one that is not a decision is a usage error (64), as a word that is
+    /// not a command is (an automatic hold is recorded by the reminder job, never typed).
+    static func kind(parsing text: String) throws -> Decision.Kind {
+        guard let kind = Decision.Kind(rawValue: text.lowercased()), kind != .automaticHold else {
+            throw ValidationError("decision: '\(text)' is not valid; allowed: \(Decisions.allowedKinds)")
+        }
+        return kind
     }
 
     func validate() throws {
-        guard let kind else {
-            throw ValidationError("decision: '\(decision)' is not valid; allowed: \(Decisions.allowedKinds)")
-        }
+        let kind = decision
         if kind == .switch && drug == nil {
             throw ValidationError("switch: name the drug to switch to (e.g. 'decide P001 switch pregabalin')")
         }
@@ -80,10 +91,7 @@ struct DecideCommand: ParsableCommand {
     func run() throws {
         let now = global.currentInstant()
         let patientID = try patient.id()
-        try Parse.text(by, field: "--by", required: true)
-        try Parse.text(reason, field: "--reason", required: true)
-        if let overrideReason { try Parse.text(overrideReason, field: "--override-reason", required: true) }
-        var request = DecisionRequest(kind: kind!, by: by, reason: reason)
+        var request = DecisionRequest(kind: decision, by: by.text, reason: reason.text)
         request.nextReview = nextReview
         request.doseMg = dose
         request.outcome = outcome
@@ -91,7 +99,7 @@ struct DecideCommand: ParsableCommand {
         request.mode = mode ?? .sequential
         request.abrupt = abrupt
         request.overrides = Set(overrides)
-        request.overrideReason = overrideReason
+        request.overrideReason = overrideReason?.text
         let clinic = try global.openClinic(create: false)
         let record = try clinic.decide(patientID: patientID, drug: courseDrug, request, now: now)
         let p = try clinic.patient(patientID)

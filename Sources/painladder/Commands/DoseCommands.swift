@@ -25,14 +25,13 @@ struct TakeCommand: ParsableCommand {
             transform: { try Parse.milligrams($0, field: "--dose") })
     var dose: Milligrams?
     @Option(help: "Which medicine, when two are in progress (during a switch).") var drug: String?
-    @Option(help: "A note.") var note: String?
+    @Option(help: ArgumentHelp("A note.", valueName: "text"), transform: Parse.text("--note")) var note: FreeText?
 
     func run() throws {
         let now = global.currentInstant()
         let id = try patient.id()
-        if let note { try Parse.text(note, field: "--note") }
         let clinic = try global.openClinic(create: false)
-        let recorded = try clinic.take(patientID: id, drug: drug, at: at, doseMg: dose, note: note, by: GlobalOptions.currentUser, now: now)
+        let recorded = try clinic.take(patientID: id, drug: drug, at: at, doseMg: dose, note: note?.text, by: GlobalOptions.currentUser, now: now)
         try JournalText.report(recorded, zones: recorded.zones, json: global.json)
     }
 }
@@ -46,15 +45,15 @@ struct SkipCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The slot's time (default now): HH:MM, 'yesterday HH:MM', ….", valueName: "time"),
             transform: { try TimeExpression(parsing: $0) })
     var at: TimeExpression?
-    @Option(help: "Why it was not taken.") var reason: String
+    @Option(help: ArgumentHelp("Why it was not taken.", valueName: "reason"), transform: Parse.text("--reason", required: true))
+    var reason: FreeText
     @Option(help: "Which medicine, when two are in progress (during a switch).") var drug: String?
 
     func run() throws {
         let now = global.currentInstant()
         let id = try patient.id()
-        try Parse.text(reason, field: "--reason", required: true)
         let clinic = try global.openClinic(create: false)
-        let recorded = try clinic.skip(patientID: id, drug: drug, at: at, reason: reason, by: GlobalOptions.currentUser, now: now)
+        let recorded = try clinic.skip(patientID: id, drug: drug, at: at, reason: reason.text, by: GlobalOptions.currentUser, now: now)
         try JournalText.report(recorded, zones: recorded.zones, json: global.json)
     }
 }

@@ -20,7 +20,10 @@ struct ExportCommand: ParsableCommand {
         """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
-    @Option(help: ArgumentHelp("The format: ics, csv or json.", valueName: "format")) var format: String
+    @Option(help: ArgumentHelp("The format: \(ExportFormat.allowed).", valueName: "format", argumentType: ExportFormat.self),
+            completion: .words(ExportFormat.self),
+            transform: Parse.choice("--format", as: ExportFormat.self, allowed: ExportFormat.allowed))
+    var format: ExportFormat
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
     var output: String?
 
@@ -28,16 +31,14 @@ struct ExportCommand: ParsableCommand {
         let id = try patient.id()
         let clinic = try global.openClinic(create: false)
         let text: String
-        switch format.lowercased() {
-        case "ics":
+        switch format {
+        case .ics:
             text = try RecordExport.calendar(try clinic.record(patientID: id), formulary: clinic.formulary,
                                              howToRecord: "painladder take \(id)")
-        case "csv":
+        case .csv:
             text = RecordExport.csv(try clinic.record(patientID: id))
-        case "json":
+        case .json:
             text = try RecordExport.json(try clinic.record(patientID: id))
-        default:
-            throw BadArgument(field: "--format", given: format, allowed: "ics, csv or json")
         }
         guard let output else {
             Output.text(text)

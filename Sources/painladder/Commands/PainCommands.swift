@@ -18,7 +18,8 @@ struct PainCommand: ParsableCommand {
             transform: { try Parse.integer($0, field: "--sleep", range: 0...10) }) var sleep: Int?
     @Option(parsing: .unconditional, help: "How much pain interfered with mood, 0–10.",
             transform: { try Parse.integer($0, field: "--mood", range: 0...10) }) var mood: Int?
-    @Option(help: "What the pain stopped you doing, in your words.") var impact: String?
+    @Option(help: ArgumentHelp("What the pain stopped you doing, in your words.", valueName: "text"), transform: Parse.text("--impact"))
+    var impact: FreeText?
     @Option(help: ArgumentHelp("When (default now): a date (YYYY-MM-DD: that day), 'yesterday HH:MM', 'YYYY-MM-DD HH:MM' or ISO 8601.",
                                valueName: "time"),
             transform: { try TimeExpression(parsing: $0, dateAlone: true) })
@@ -30,9 +31,8 @@ struct PainCommand: ParsableCommand {
         let id = try patient.id()
         let sleepValue = sleep
         let moodValue = mood
-        if let impact { try Parse.text(impact, field: "--impact") }
         let clinic = try global.openClinic(create: false)
-        let recorded = try clinic.recordPain(patientID: id, score: score, sleep: sleepValue, mood: moodValue, impact: impact,
+        let recorded = try clinic.recordPain(patientID: id, score: score, sleep: sleepValue, mood: moodValue, impact: impact?.text,
                                              baseline: baseline, at: at, by: GlobalOptions.currentUser, now: now)
         try JournalText.report(recorded, zones: recorded.zones, json: global.json)
     }

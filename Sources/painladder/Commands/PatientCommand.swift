@@ -28,17 +28,27 @@ struct PatientCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The patient's id (letters, digits, '-', '_', '.').") var id: String
         @Option(help: "Name, for display.") var name: String?
-        @Option(help: ArgumentHelp("Birth date (YYYY-MM-DD).", valueName: "date")) var born: String
-        @Option(help: "male or female (Cockcroft–Gault).") var sex: String
-        @Option(name: .customLong("tz"), help: ArgumentHelp("IANA time zone, e.g. Europe/London.", valueName: "zone"))
-        var timeZone: String
+        @Option(help: ArgumentHelp("Birth date (YYYY-MM-DD).", valueName: "date"), transform: Parse.date("--born"))
+        var born: LocalDate
+        @Option(help: ArgumentHelp("male or female (Cockcroft–Gault).", valueName: "sex"), completion: .words(Patient.Sex.self),
+                transform: PatientInput.sex)
+        var sex: Patient.Sex
+        @Option(name: .customLong("tz"), help: ArgumentHelp("IANA time zone, e.g. Europe/London.", valueName: "zone"),
+                transform: Parse.timeZone("--tz"))
+        var timeZone: TimeZone
         @Option(help: "Diagnosis id (see 'painladder patient add --help' and the formulary's diagnoses).")
         var diagnosis: String
-        @Option(parsing: .unconditional, help: ArgumentHelp("Weight in kg.", valueName: "kg")) var weight: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Weight in kg, 20–400.", valueName: "kg"), transform: PatientInput.weight)
+        var weight: Double?
+        // Read with its unit (the plausible range is the unit's), so still text here.
         @Option(parsing: .unconditional, help: ArgumentHelp("Serum creatinine value.", valueName: "value")) var creatinine: String?
-        @Option(name: .customLong("creatinine-unit"), help: "umol/L or mg/dL.") var creatinineUnit: String?
-        @Option(parsing: .unconditional, help: ArgumentHelp("Measured creatinine clearance in mL/min (wins over Cockcroft–Gault).", valueName: "mL/min"))
-        var crcl: String?
+        @Option(name: .customLong("creatinine-unit"), help: ArgumentHelp("umol/L or mg/dL.", valueName: "unit"),
+                completion: .words(SerumCreatinine.Unit.self), transform: PatientInput.creatinineUnit)
+        var creatinineUnit: SerumCreatinine.Unit?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Measured creatinine clearance in mL/min, 1–250 (wins over Cockcroft–Gault).",
+                                                            valueName: "mL/min"),
+                transform: PatientInput.crcl)
+        var crcl: Double?
         @Flag(name: .customLong("hepatic-impairment")) var hepaticImpairment = false
         @Flag(help: "Frail or sensitive to sedation (selects the slow, elderly variant by default).") var frail = false
         @Flag(name: .customLong("pregnancy-potential"), help: "Could become pregnant.") var pregnancyPotential = false
@@ -121,41 +131,54 @@ extension PatientCommand {
             """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The patient's id.") var id: String
-        @Option(name: .customLong("tz"), help: ArgumentHelp("New IANA time zone.", valueName: "zone")) var timeZone: String?
-        @Option(parsing: .unconditional, help: ArgumentHelp("Weight in kg.", valueName: "kg")) var weight: String?
-        @Option(parsing: .unconditional, help: ArgumentHelp("Serum creatinine value (with --creatinine-unit).", valueName: "value")) var creatinine: String?
-        @Option(name: .customLong("creatinine-unit"), help: "umol/L or mg/dL.") var creatinineUnit: String?
-        @Option(parsing: .unconditional, help: ArgumentHelp("Measured creatinine clearance, mL/min.", valueName: "mL/min")) var crcl: String?
-        @Option(name: .customLong("hepatic-impairment"), help: "yes or no.") var hepaticImpairment: String?
-        @Option(help: "yes or no.") var frail: String?
-        @Option(name: .customLong("pregnancy-potential"), help: "yes or no.") var pregnancyPotential: String?
+        @Option(name: .customLong("tz"), help: ArgumentHelp("New IANA time zone.", valueName: "zone"), transform: Parse.timeZone("--tz"))
+        var timeZone: TimeZone?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Weight in kg, 20–400.", valueName: "kg"), transform: PatientInput.weight)
+        var weight: Double?
+        // Read with its unit (the plausible range is the unit's), so still text here.
+        @Option(parsing: .unconditional, help: ArgumentHelp("Serum creatinine value (with --creatinine-unit).", valueName: "value"))
+        var creatinine: String?
+        @Option(name: .customLong("creatinine-unit"), help: ArgumentHelp("umol/L or mg/dL.", valueName: "unit"),
+                completion: .words(SerumCreatinine.Unit.self), transform: PatientInput.creatinineUnit)
+        var creatinineUnit: SerumCreatinine.Unit?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Measured creatinine clearance, mL/min, 1–250.", valueName: "mL/min"),
+                transform: PatientInput.crcl)
+        var crcl: Double?
+        @Option(name: .customLong("hepatic-impairment"), help: ArgumentHelp("yes or no.", valueName: "yes/no"), completion: .yesOrNo,
+                transform: Parse.yesNo("--hepatic-impairment"))
+        var hepaticImpairment: Bool?
+        @Option(help: ArgumentHelp("yes or no.", valueName: "yes/no"), completion: .yesOrNo, transform: Parse.yesNo("--frail"))
+        var frail: Bool?
+        @Option(name: .customLong("pregnancy-potential"), help: ArgumentHelp("yes or no.", valueName: "yes/no"), completion: .yesOrNo,
+                transform: Parse.yesNo("--pregnancy-potential"))
+        var pregnancyPotential: Bool?
         @Option(help: "New diagnosis id.") var diagnosis: String?
         @Option(name: .customLong("add-condition"), help: "Add a condition (repeatable).") var addConditions: [String] = []
         @Option(name: .customLong("remove-condition"), help: "Remove a condition (repeatable).") var removeConditions: [String] = []
         @Option(name: .customLong("add-medicine"), help: "Add a medicine (repeatable).") var addMedicines: [String] = []
         @Option(name: .customLong("remove-medicine"), help: "Remove a medicine (repeatable).") var removeMedicines: [String] = []
-        @Option(help: "Why (kept in the audit trail).") var reason: String?
+        @Option(help: ArgumentHelp("Why (kept in the audit trail).", valueName: "reason"), transform: Parse.text("--reason"))
+        var reason: FreeText?
 
         func run() throws {
             let now = global.currentInstant()
             let clinic = try global.openClinic(create: false)
             var changes = PatientChanges()
-            if let timeZone { changes.timeZone = try Parse.timeZone(timeZone, field: "--tz").identifier }
-            if let weight { changes.weightKg = try Parse.number(weight, field: "--weight", range: 20...400, unit: "kg") }
+            changes.timeZone = timeZone?.identifier
+            changes.weightKg = weight
             if creatinine != nil || creatinineUnit != nil {
                 changes.serumCreatinine = .some(try PatientInput.serumCreatinine(creatinine, unit: creatinineUnit))
             }
-            if let crcl { changes.creatinineClearance = try Parse.number(crcl, field: "--crcl", range: 1...250, unit: "mL/min") }
-            if let v = hepaticImpairment { changes.hepaticImpairment = try Parse.yesNo(v, field: "--hepatic-impairment") }
-            if let v = frail { changes.frail = try Parse.yesNo(v, field: "--frail") }
-            if let v = pregnancyPotential { changes.pregnancyPotential = try Parse.yesNo(v, field: "--pregnancy-potential") }
+            changes.creatinineClearance = crcl
+            changes.hepaticImpairment = hepaticImpairment
+            changes.frail = frail
+            changes.pregnancyPotential = pregnancyPotential
             changes.diagnosis = diagnosis
             changes.addConditions = addConditions
             changes.removeConditions = removeConditions
             changes.addMedicines = addMedicines
             changes.removeMedicines = removeMedicines
-            if let reason { try Parse.text(reason, field: "--reason") }
-            let update = try clinic.updatePatient(try Parse.patientID(id), changes, reason: reason,
+            let update = try clinic.updatePatient(try Parse.patientID(id), changes, reason: reason?.text,
                                                   by: GlobalOptions.currentUser, now: now)
             let p = update.after, old = update.before, f = clinic.formulary
             if global.json {
@@ -167,52 +190,6 @@ extension PatientCommand {
                 }
                 Output.line(PatientText.render(p, today: LocalDate(now, in: p.zone), formulary: f))
             }
-        }
-    }
-}
-
-/// Parses each patient field and builds the record, or names the first bad field (the
-/// record's clinical checks are ``PatientRules``).
-enum PatientInput {
-    static func patient(id: String, name: String?, born: String, sex: String, timeZone: String, diagnosis: String,
-                        weight: String?, creatinine: String?, creatinineUnit: String?, crcl: String?,
-                        hepaticImpairment: Bool, frail: Bool, pregnancyPotential: Bool,
-                        conditions: [String], medicines: [String]) throws -> Patient {
-        let id = try Parse.patientID(id)
-        let birth = try Parse.date(born, field: "--born")
-        let zone = try Parse.timeZone(timeZone, field: "--tz")
-        guard let sexValue = Patient.Sex(rawValue: sex.lowercased()) else {
-            throw BadArgument(field: "--sex", given: sex, allowed: "male or female")
-        }
-        let weightKg = try weight.map { try Parse.number($0, field: "--weight", range: 20...400, unit: "kg") }
-        let serum = try serumCreatinine(creatinine, unit: creatinineUnit)
-        let crclValue = try crcl.map { try Parse.number($0, field: "--crcl", range: 1...250, unit: "mL/min") }
-        return Patient(id: id, name: name, birthDate: birth, sex: sexValue, timeZone: zone.identifier,
-                       weightKg: weightKg, serumCreatinine: serum, creatinineClearance: crclValue,
-                       hepaticImpairment: hepaticImpairment, frail: frail, pregnancyPotential: pregnancyPotential,
-                       diagnosis: diagnosis, conditions: conditions, medicines: medicines.map { $0.lowercased() })
-    }
-
-    /// Serum creatinine from `--creatinine` and `--creatinine-unit`: both or neither, the
-    /// unit explicit (mixing µmol/L and mg/dL is an 88-fold error), the value plausible for it.
-    static func serumCreatinine(_ value: String?, unit: String?) throws -> SerumCreatinine? {
-        switch (value, unit) {
-        case (nil, nil):
-            return nil
-        case (.some, nil):
-            throw BadArgument(field: "--creatinine-unit", given: "(missing)",
-                                               allowed: "umol/L or mg/dL (the unit must be explicit)")
-        case (nil, let unit?):
-            throw BadArgument(field: "--creatinine", given: "(missing)",
-                                               allowed: "a serum creatinine value to go with --creatinine-unit \(unit)")
-        case let (value?, unit?):
-            let spelled: [String: SerumCreatinine.Unit] = ["umol/l": .micromolPerLitre, "µmol/l": .micromolPerLitre,
-                                                          "mg/dl": .milligramsPerDecilitre]
-            guard let u = SerumCreatinine.Unit(rawValue: unit) ?? spelled[unit.lowercased()] else {
-                throw BadArgument(field: "--creatinine-unit", given: unit, allowed: "umol/L or mg/dL")
-            }
-            let range: ClosedRange<Double> = u == .micromolPerLitre ? 10...2000 : 0.1...25
-            return SerumCreatinine(value: try Parse.number(value, field: "--creatinine", range: range, unit: u.rawValue), unit: u)
         }
     }
 }

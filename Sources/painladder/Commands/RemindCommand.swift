@@ -35,8 +35,9 @@ struct RemindCommand: ParsableCommand {
         """)
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Show what would be handed out and marked missed; record nothing.") var dryRun = false
-    @Option(help: ArgumentHelp("Deliver each reminder by running this shell command (JSON on stdin).", valueName: "command"))
-    var exec: String?
+    @Option(help: ArgumentHelp("Deliver each reminder by running this shell command (JSON on stdin).", valueName: "command"),
+            transform: Parse.text("--exec", required: true))
+    var exec: FreeText?
     @Option(parsing: .unconditional, help: ArgumentHelp("Minutes before a dose slot its reminder may go out (0–120, default 15).", valueName: "minutes"), transform: Parse.integer("--window", 0...120))
     var window: Int?
     @Option(parsing: .unconditional, help: ArgumentHelp("Remind the clinician this many days before a review (0–60, default 3).", valueName: "days"), transform: Parse.integer("--review-within", 0...60))
@@ -53,9 +54,8 @@ struct RemindCommand: ParsableCommand {
         if let reviewWithin { policy.reviewWithinDays = reviewWithin }
         if let supplyDays { policy.supplyLeadDays = supplyDays }
         let timeout = execTimeout.map(Double.init) ?? 60
-        if let exec { try Parse.text(exec, field: "--exec", required: true) }
-        if dryRun && exec != nil {
-            throw BadArgument(field: "--exec", given: exec!, allowed: "no --exec with --dry-run (a dry run delivers nothing)")
+        if dryRun, let exec {
+            throw BadArgument(field: "--exec", given: exec.text, allowed: "no --exec with --dry-run (a dry run delivers nothing)")
         }
         let clinic = try global.openClinic(create: false)
         // A delivery command that exits without reading its input must not kill the job.
@@ -65,7 +65,7 @@ struct RemindCommand: ParsableCommand {
         if dryRun {
             mode = .dryRun
         } else if let exec {
-            mode = .confirmed { ExecDelivery.run(exec, reminder: $0, timeout: timeout) }
+            mode = .confirmed { ExecDelivery.run(exec.text, reminder: $0, timeout: timeout) }
         } else {
             mode = .inline { r in
                 // Written (unbuffered) inside the claiming transaction: if stdout is gone,

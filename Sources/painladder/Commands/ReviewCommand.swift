@@ -42,13 +42,13 @@ struct ReviewsCommand: ParsableCommand {
         """)
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("due-within"), parsing: .unconditional, help: ArgumentHelp(
-        "Also list reviews due in the next N days: 7, 7d or 2w.", valueName: "days"))
-    var dueWithin: String?
+        "Also list reviews due in the next N days: 7, 7d or 2w.", valueName: "days"), transform: Parse.days("--due-within"))
+    var dueWithin: Int?
     @Flag(help: "Only reviews whose date has passed.") var overdue = false
 
     func run() throws {
         let now = global.currentInstant()
-        let days = try dueWithin.map { try Parse.days($0, field: "--due-within") }
+        let days = dueWithin
         let items = try global.openClinic(create: false).reviewsDue(within: days, overdueOnly: overdue, now: now)
         if global.json {
             try Output.json(items)

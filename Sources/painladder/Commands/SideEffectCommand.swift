@@ -15,11 +15,16 @@ struct SideEffectCommand: ParsableCommand {
         """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
-    @Argument(help: "The symptom, e.g. drowsiness, dizziness, 'swollen face'.") var symptom: String?
-    @Option(help: "mild, moderate or severe.") var severity: String?
+    @Argument(help: ArgumentHelp("The symptom, e.g. drowsiness, dizziness, 'swollen face'.", valueName: "symptom"),
+              transform: Parse.text("symptom", required: true))
+    var symptom: FreeText?
+    @Option(help: ArgumentHelp("mild, moderate or severe.", valueName: "severity"),
+            completion: .words(Severity.self),
+            transform: Parse.choice("--severity", as: Severity.self, allowed: "mild, moderate or severe"))
+    var severity: Severity?
     @Option(help: ArgumentHelp("When it started (YYYY-MM-DD).", valueName: "date"),
             transform: { try Parse.date($0, field: "--since") }) var since: LocalDate?
-    @Option(help: "A note.") var note: String?
+    @Option(help: ArgumentHelp("A note.", valueName: "text"), transform: Parse.text("--note")) var note: FreeText?
     @Option(help: "The medicine it is reported against, when two are in progress (default: the newest).") var drug: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Mark this side-effect report (its number) resolved.", valueName: "entry"),
             transform: { try Parse.entryID($0, field: "--resolved") })
@@ -42,14 +47,12 @@ struct SideEffectCommand: ParsableCommand {
         if let resolved {
             recorded = try clinic.resolveSideEffect(patientID: id, entryID: resolved,
                                                     by: GlobalOptions.currentUser, now: now)
+        } else if let symptom, let severity {
+            recorded = try clinic.reportSideEffect(patientID: id, drug: drug, symptom: symptom.text, severity: severity, since: since,
+                                                   note: note?.text, by: GlobalOptions.currentUser, now: now)
         } else {
-            guard let level = Severity(rawValue: severity!.lowercased()) else {
-                throw BadArgument(field: "--severity", given: severity!, allowed: "mild, moderate or severe")
-            }
-            try Parse.text(symptom!, field: "symptom", required: true)
-            if let note { try Parse.text(note, field: "--note") }
-            recorded = try clinic.reportSideEffect(patientID: id, drug: drug, symptom: symptom!, severity: level, since: since,
-                                                   note: note, by: GlobalOptions.currentUser, now: now)
+            // validate() has refused a command line with neither.
+            throw ValidationError("give a SYMPTOM with --severity, or --resolved ENTRY")
         }
         try JournalText.report(recorded, zones: recorded.zones, json: global.json)
     }

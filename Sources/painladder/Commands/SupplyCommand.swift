@@ -19,29 +19,32 @@ struct SupplyCommand: ParsableCommand {
         """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
-    @Option(parsing: .unconditional, help: ArgumentHelp("Units (tablets or capsules) collected.", valueName: "n")) var add: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Units counted in hand now.", valueName: "n")) var count: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("The strength in mg (one the current drug comes in).", valueName: "mg")) var strength: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Units (tablets or capsules) collected, 1–10000.", valueName: "n"),
+            transform: Parse.integer("--add", 1...10_000))
+    var add: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Units counted in hand now, 0–10000.", valueName: "n"),
+            transform: Parse.integer("--count", 0...10_000))
+    var count: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The strength in mg (one the current drug comes in).", valueName: "mg"),
+            transform: Parse.milligrams("--strength"))
+    var strength: Milligrams?
 
     func run() throws {
         let now = global.currentInstant()
         let id = try patient.id()
-        if add != nil && count != nil {
-            throw BadArgument(field: "--count", given: count!, allowed: "either --add or --count, not both")
+        if add != nil, let count {
+            throw BadArgument(field: "--count", given: String(count), allowed: "either --add or --count, not both")
         }
         let clinic = try global.openClinic(create: false)
-        if add != nil || count != nil {
-            let units = try add.map { try Parse.integer($0, field: "--add", range: 1...10_000) }
-                ?? Parse.integer(count!, field: "--count", range: 0...10_000)
+        if let units = add ?? count {
             guard let strength else {
                 throw BadArgument(field: "--strength", given: "(missing)",
-                                                   allowed: "the strength in mg of what was \(add != nil ? "collected" : "counted")")
+                                  allowed: "the strength in mg of what was \(add != nil ? "collected" : "counted")")
             }
-            let mg = try Parse.milligrams(strength, field: "--strength")
-            try clinic.recordSupply(patientID: id, kind: add != nil ? .add : .count, units: units, strengthMg: mg,
+            try clinic.recordSupply(patientID: id, kind: add != nil ? .add : .count, units: units, strengthMg: strength,
                                     by: GlobalOptions.currentUser, now: now)
         } else if let strength {
-            throw BadArgument(field: "--strength", given: strength, allowed: "--strength with --add or --count")
+            throw BadArgument(field: "--strength", given: String(strength), allowed: "--strength with --add or --count")
         }
         let view = try clinic.supply(patientID: id, now: now)
         if global.json {

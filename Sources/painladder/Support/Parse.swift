@@ -118,9 +118,10 @@ extension Parse {
         }
     }
 
-    static func choice<T: RawRepresentable & CaseIterable>(_ text: String, field: String, as: T.Type) throws -> T where T.RawValue == String {
+    static func choice<T: RawRepresentable & CaseIterable>(_ text: String, field: String, as: T.Type,
+                                                            allowed: String? = nil) throws -> T where T.RawValue == String {
         guard let v = T(rawValue: text.lowercased()) else {
-            throw BadArgument(field: field, given: text, allowed: T.allCases.map(\.rawValue).joined(separator: ", "))
+            throw BadArgument(field: field, given: text, allowed: allowed ?? T.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return v
     }
