@@ -20,7 +20,7 @@ struct ExportCommand: ParsableCommand {
         """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
-    @Option(help: ArgumentHelp("The format: \(ExportFormat.allowed).", valueName: "format", argumentType: ExportFormat.self),
+    @Option(help: ArgumentHelp("The format:", valueName: "format", argumentType: ExportFormat.self),
             completion: .words(ExportFormat.self),
             transform: Parse.choice("--format", as: ExportFormat.self, allowed: ExportFormat.allowed))
     var format: ExportFormat
