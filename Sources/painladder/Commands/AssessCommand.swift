@@ -60,7 +60,6 @@ struct AssessCommand: ParsableCommand {
     }
 
     func assessment() throws -> PainAssessment {
-        for text in eases + worsens + stops { try Parse.text(text, field: "answer") }
         return PainAssessment(
             pattern: try pattern.map { try Parse.choice($0, field: "--pattern", as: PainAssessment.Pattern.self) },
             onset: try onset.map { try Parse.choice($0, field: "--onset", as: PainAssessment.Onset.self) },

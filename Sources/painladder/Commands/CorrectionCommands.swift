@@ -3,17 +3,38 @@ import PainLadder
 import PainLadderClinic
 import PainLadderStore
 
+/// The entry a correction or undo acts on: the patient, then the entry's number or `--last`.
+/// Entry numbers are clinic-wide, so the patient is required and the entry must be theirs.
+struct EntryChoice: ParsableArguments {
+    @OptionGroup var patient: PatientArgument
+    @Argument(help: "The entry number (see 'painladder history PATIENT').", transform: { try Parse.entryID($0, field: "entry") })
+    var entry: Int64?
+    @Flag(help: "The patient's newest entry that this can act on.") var last = false
+
+    func validate() throws {
+        switch (entry, last) {
+        case (nil, false):
+            throw ValidationError("name the patient and the entry: 'PATIENT ENTRY' (e.g. 'P001 14') or 'PATIENT --last'; entry numbers are in 'painladder history PATIENT'")
+        case (.some, true):
+            throw ValidationError("give an entry number or --last, not both")
+        default:
+            break
+        }
+    }
+
+    var reference: EntryReference { entry.map(EntryReference.number) ?? .last }
+}
+
 struct CorrectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "correct", _superCommandName: "painladder",
         abstract: "Correct an entry: a new entry replaces it; the original stays in history.",
         discussion: """
-          painladder correct 14 --dose 20 --reason "took two tablets, not three"
-          painladder correct 15 --score 5 --reason "typed 8 by mistake"
+          painladder correct P001 14 --dose 20 --reason "took two tablets, not three"
+          painladder correct P001 --last --score 5 --reason "typed 8 by mistake"
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The entry number (see 'painladder history').", transform: { try Parse.entryID($0, field: "entry") })
-    var entry: Int64
+    @OptionGroup var target: EntryChoice
     @Option(parsing: .unconditional, help: ArgumentHelp("The dose actually taken, in mg.", valueName: "mg"),
             transform: { try Parse.milligrams($0, field: "--dose") })
     var dose: Milligrams?
@@ -32,8 +53,7 @@ struct CorrectCommand: ParsableCommand {
 
     func run() throws {
         let now = global.currentInstant()
-        let entryID = entry
-        try Parse.text(reason, field: "--reason", required: true)
+        let id = try target.patient.id()
         let change = Clinic.Correction(
             doseMg: dose, at: at,
             score: score,
@@ -42,8 +62,7 @@ struct CorrectCommand: ParsableCommand {
             severity: severity,
             impression: impression)
         let clinic = try global.openClinic(create: false)
-        let id = try clinic.patientID(ofEntry: entryID)
-        let recorded = try clinic.correct(patientID: id, entryID: entryID, change, reason: reason,
+        let recorded = try clinic.correct(patientID: id, entry: target.reference, change, reason: reason,
                                           by: GlobalOptions.currentUser, now: now)
         try JournalText.report(recorded, zones: recorded.zones, json: global.json)
     }
@@ -52,19 +71,21 @@ struct CorrectCommand: ParsableCommand {
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo", _superCommandName: "painladder",
-        abstract: "Undo an entry recorded by mistake; it stays in history, marked undone.")
+        abstract: "Undo an entry recorded by mistake; it stays in history, marked undone.",
+        discussion: """
+          painladder undo P001 14 --reason "recorded twice"
+          painladder undo P001 --last --reason "wrong patient"
+        """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The entry number (see 'painladder history').", transform: { try Parse.entryID($0, field: "entry") })
-    var entry: Int64
+    @OptionGroup var target: EntryChoice
     @Option(help: "Why.") var reason: String
 
     func run() throws {
         let now = global.currentInstant()
-        let entryID = entry
-        try Parse.text(reason, field: "--reason", required: true)
+        let id = try target.patient.id()
         let clinic = try global.openClinic(create: false)
-        let id = try clinic.patientID(ofEntry: entryID)
-        let recorded = try clinic.undo(patientID: id, entryID: entryID, reason: reason, by: GlobalOptions.currentUser, now: now)
+        let recorded = try clinic.undo(patientID: id, entry: target.reference, reason: reason,
+                                       by: GlobalOptions.currentUser, now: now)
         try JournalText.report(recorded, zones: recorded.zones, json: global.json)
     }
 }

@@ -80,9 +80,6 @@ struct DecideCommand: ParsableCommand {
     func run() throws {
         let now = global.currentInstant()
         let patientID = try patient.id()
-        try Parse.text(by, field: "--by", required: true)
-        try Parse.text(reason, field: "--reason", required: true)
-        if let overrideReason { try Parse.text(overrideReason, field: "--override-reason", required: true) }
         var request = DecisionRequest(kind: kind!, by: by, reason: reason)
         request.nextReview = nextReview
         request.doseMg = dose

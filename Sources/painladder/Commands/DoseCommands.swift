@@ -30,7 +30,6 @@ struct TakeCommand: ParsableCommand {
     func run() throws {
         let now = global.currentInstant()
         let id = try patient.id()
-        if let note { try Parse.text(note, field: "--note") }
         let clinic = try global.openClinic(create: false)
         let recorded = try clinic.take(patientID: id, drug: drug, at: at, doseMg: dose, note: note, by: GlobalOptions.currentUser, now: now)
         try JournalText.report(recorded, zones: recorded.zones, json: global.json)
@@ -52,7 +51,6 @@ struct SkipCommand: ParsableCommand {
     func run() throws {
         let now = global.currentInstant()
         let id = try patient.id()
-        try Parse.text(reason, field: "--reason", required: true)
         let clinic = try global.openClinic(create: false)
         let recorded = try clinic.skip(patientID: id, drug: drug, at: at, reason: reason, by: GlobalOptions.currentUser, now: now)
         try JournalText.report(recorded, zones: recorded.zones, json: global.json)

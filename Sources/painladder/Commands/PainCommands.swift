@@ -30,7 +30,6 @@ struct PainCommand: ParsableCommand {
         let id = try patient.id()
         let sleepValue = sleep
         let moodValue = mood
-        if let impact { try Parse.text(impact, field: "--impact") }
         let clinic = try global.openClinic(create: false)
         let recorded = try clinic.recordPain(patientID: id, score: score, sleep: sleepValue, mood: moodValue, impact: impact,
                                              baseline: baseline, at: at, by: GlobalOptions.currentUser, now: now)

@@ -66,7 +66,7 @@ struct PatientCommand: ParsableCommand {
                 Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: formulary))
             }
             for unknown in clinic.unknownMedicines(patient) {
-                Output.note("note: '\(unknown)' is not in the formulary's medicine list; no interaction rule will match it.")
+                Output.note("note: '\(Output.shown(unknown))' is not in the formulary's medicine list; no interaction rule will match it.")
             }
         }
     }
@@ -101,7 +101,7 @@ struct PatientCommand: ParsableCommand {
             }
             var table = Table("id", "name", "born", "diagnosis", "time zone")
             for p in patients {
-                table.add(p.id, p.name ?? "", p.birthDate.description, p.diagnosis, p.timeZone)
+                table.add(p.id, Output.shown(p.name ?? ""), p.birthDate.description, p.diagnosis, p.timeZone)
             }
             Output.line(patients.isEmpty ? "No patients yet (painladder patient add …)." : table.render())
         }
@@ -154,7 +154,6 @@ extension PatientCommand {
             changes.removeConditions = removeConditions
             changes.addMedicines = addMedicines
             changes.removeMedicines = removeMedicines
-            if let reason { try Parse.text(reason, field: "--reason") }
             let update = try clinic.updatePatient(try Parse.patientID(id), changes, reason: reason,
                                                   by: GlobalOptions.currentUser, now: now)
             let p = update.after, old = update.before, f = clinic.formulary

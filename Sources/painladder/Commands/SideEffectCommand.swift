@@ -46,8 +46,6 @@ struct SideEffectCommand: ParsableCommand {
             guard let level = Severity(rawValue: severity!.lowercased()) else {
                 throw BadArgument(field: "--severity", given: severity!, allowed: "mild, moderate or severe")
             }
-            try Parse.text(symptom!, field: "symptom", required: true)
-            if let note { try Parse.text(note, field: "--note") }
             recorded = try clinic.reportSideEffect(patientID: id, drug: drug, symptom: symptom!, severity: level, since: since,
                                                    note: note, by: GlobalOptions.currentUser, now: now)
         }
