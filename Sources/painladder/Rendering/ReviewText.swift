@@ -171,7 +171,7 @@ enum ReviewText {
         }
         if ladder.remaining.isEmpty { l.append("  remaining: none") }
         for option in ladder.remaining { l += LadderText.lines(option, ruledOut: "ruled out: ") }
-        for p in ladder.referralPrompts { l.append("  consider referral: \(p.message)") }
+        for p in ladder.referralPrompts { l.append("  consider referral: \(Output.shown(p.message))") }
         if let referred = ladder.referred {
             l.append("  referred on \(referred.date) by \(Output.shown(referred.by)): \(Output.shown(referred.reason))")
         }
