@@ -27,15 +27,21 @@ struct ScopedCorrectionTests {
         (["undo", "P002", "--last", "--reason", "mine"], "P002 has no entry"),
     ])
     func anotherPatientsEntryIsRefused(args: [String], mentions: String) throws {
-        let cli = try Self.twoPatients()
+        let r = try Self.refused(args)
+        #expect(r.status == 65, "exit \(r.status): \(r.stderr)")
+        #expect(r.stderr.contains(mentions), "\(r.stderr)")
+    }
+
+    /// Runs `args` against two patients: one line on stderr, nothing on stdout, nothing changed.
+    static func refused(_ args: [String]) throws -> CLI.Result {
+        let cli = try twoPatients()
         defer { cli.cleanUp() }
         let before = try cli.dump()
         let r = try cli.run(args + ["--now", Reliability.now])
-        #expect(r.status == 65, "exit \(r.status): \(r.stderr)")
         #expect(r.errorLines.count == 1, "\(r.stderr)")
-        #expect(r.stderr.contains(mentions), "\(r.stderr)")
         #expect(r.stdout.isEmpty)
         #expect(try cli.dump() == before)
+        return r
     }
 
     /// The exact reproduction (`undo 3 --reason …`) and the other old forms: a usage error
@@ -46,14 +52,9 @@ struct ScopedCorrectionTests {
         ["undo", "P001", "3", "--last", "--reason", "mistake"],
     ])
     func theOldFormIsAUsageErrorWithAHint(args: [String]) throws {
-        let cli = try Self.twoPatients()
-        defer { cli.cleanUp() }
-        let before = try cli.dump()
-        let r = try cli.run(args + ["--now", Reliability.now])
+        let r = try Self.refused(args)
         #expect(r.status == 64, "exit \(r.status): \(r.stderr)")
-        #expect(r.errorLines.count == 1, "\(r.stderr)")
         #expect(r.stderr.contains("PATIENT ENTRY") || r.stderr.contains("not both"), "\(r.stderr)")
-        #expect(try cli.dump() == before)
     }
 
     @Test func theConfirmationNamesThePatientTheDrugAndTheSlot() throws {
