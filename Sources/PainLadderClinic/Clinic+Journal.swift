@@ -9,6 +9,14 @@ extension Clinic {
         public var newPlan: PlanVersion?
         /// The patient's zones as read when recording, for showing local times.
         public var zones: ZoneHistory
+        /// The entry a correction or undo replaced, and its drug.
+        public var replaced: Replaced?
+
+        /// An entry replaced by a correction or undo, with its course's drug (when it has one).
+        public struct Replaced: Sendable {
+            public var entry: JournalEntry
+            public var drug: String?
+        }
     }
 
     /// One journal unit of work (``ClinicStore/recordJournal(patientID:journalNear:_:)``),
@@ -43,6 +51,8 @@ extension Clinic {
     /// - Parameter drug: which medicine, needed only while two are in progress (a switch).
     public func take(patientID: String, drug: String? = nil, at: TimeExpression?, doseMg: Milligrams?, note: String?,
                      by: String, now: Date) throws -> Recorded {
+        if let note { try StoredText.check(note, field: .note) }
+        try StoredText.check(by, field: .by, required: true)
         return try record(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
             // The time first: a bad --at is the problem to name, whichever medicine it was.
             let instant = try Self.pastInstant(at, now: now, zones: all.zones, what: "a dose is recorded once taken")
@@ -57,6 +67,8 @@ extension Clinic {
     /// Records a planned dose not taken, with the reason.
     public func skip(patientID: String, drug: String? = nil, at: TimeExpression?, reason: String, by: String,
                      now: Date) throws -> Recorded {
+        try StoredText.check(reason, field: .reason, required: true)
+        try StoredText.check(by, field: .by, required: true)
         return try record(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
             // The time first: a bad --at is the problem to name, whichever medicine it was.
             let instant = try Self.pastInstant(at, now: now, zones: all.zones, what: "record a skip once the dose is missed")
@@ -73,6 +85,9 @@ extension Clinic {
     /// - Parameter drug: the medicine it is reported against; by default the newest course.
     public func reportSideEffect(patientID: String, drug: String? = nil, symptom: String, severity: Severity,
                                  since: LocalDate?, note: String?, by: String, now: Date) throws -> Recorded {
+        try StoredText.check(symptom, field: .symptom, required: true)
+        if let note { try StoredText.check(note, field: .note) }
+        try StoredText.check(by, field: .by, required: true)
         return try record(patientID: patientID) { all in
             let s = drug == nil ? all : try all.focused(onDrug: drug)
             let (course, drug) = try requireCourse(s, to: "record a side effect")
@@ -99,15 +114,16 @@ extension Clinic {
 
     /// Marks a side-effect report resolved (a new entry; the report stays in history).
     public func resolveSideEffect(patientID: String, entryID: Int64, by: String, now: Date) throws -> Recorded {
+        try StoredText.check(by, field: .by, required: true)
         return try record(patientID: patientID) { s in
             // A report that was corrected is resolved through its latest version.
             guard let report = s.effectiveJournal.first(where: {
                 $0.kind == .sideEffect && Journal.lineage(of: $0, in: s.journal).contains(entryID)
             }) else {
-                throw PainLadderError.unknownSideEffect(entryID)
+                throw PainLadderError.unknownSideEffect(entryID, patient: s.patient.id)
             }
             if Journal.isResolved(report, effective: s.effectiveJournal) {
-                throw PainLadderError.notPossible("side effect #\(entryID) is already marked resolved")
+                throw PainLadderError.notPossible("\(s.patient.id)'s side effect #\(entryID) is already marked resolved")
             }
             let detail = SideEffectDetail(symptom: report.sideEffect!.symptom, known: report.sideEffect!.known,
                                           severity: nil, redFlag: false, resolves: report.id)
@@ -121,6 +137,8 @@ extension Clinic {
     /// Records average pain over the last 24 hours (0–10), with sleep and mood interference (0–10) and impact.
     public func recordPain(patientID: String, score: Int, sleep: Int?, mood: Int? = nil, impact: String?, baseline: Bool,
                            at: TimeExpression?, by: String, now: Date) throws -> Recorded {
+        if let impact { try StoredText.check(impact, field: .impact) }
+        try StoredText.check(by, field: .by, required: true)
         return try record(patientID: patientID) { s in
             let instant = try Self.painInstant(at, now: now, zones: s.zones)
             // The plan in force on that day; none before the course starts (a baseline).
@@ -135,6 +153,7 @@ extension Clinic {
 
     /// Records the patient's global impression of change (1 very much improved … 7 very much worse).
     public func recordImpression(patientID: String, value: Int, by: String, now: Date) throws -> Recorded {
+        try StoredText.check(by, field: .by, required: true)
         return try record(patientID: patientID) { s in
             JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: s.course?.id, planVersionID: s.currentPlan?.id,
                                                 at: now, recordedAt: now, recordedBy: by, event: .impression(value))])
@@ -143,6 +162,8 @@ extension Clinic {
 
     /// Records a structured pain assessment and the flags it raises for the clinician.
     public func recordAssessment(patientID: String, _ assessment: PainAssessment, by: String, now: Date) throws -> Recorded {
+        try StoredText.check(assessment.eases + assessment.worsens + assessment.stopsDoing, field: .answer)
+        try StoredText.check(by, field: .by, required: true)
         return try record(patientID: patientID) { s in
             JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: s.course?.id, planVersionID: s.currentPlan?.id,
                                                 at: now, recordedAt: now, recordedBy: by,
@@ -152,8 +173,18 @@ extension Clinic {
 
     /// Undoes an entry: a new `.undo` entry supersedes it; nothing is deleted.
     public func undo(patientID: String, entryID: Int64, reason: String, by: String, now: Date) throws -> Recorded {
-        return try record(patientID: patientID) { s in
-            let old = try entryInForce(s, entryID)
+        try undo(patientID: patientID, entry: .number(entryID), reason: reason, by: by, now: now)
+    }
+
+    /// Undoes one of the patient's entries (``EntryReference/last``: the newest still in force);
+    /// the result names the entry undone and its drug (``Recorded/replaced``).
+    /// - Throws: `unknownEntry` for a number that is not one of the patient's entries.
+    public func undo(patientID: String, entry: EntryReference, reason: String, by: String, now: Date) throws -> Recorded {
+        try StoredText.check(reason, field: .reason, required: true)
+        try StoredText.check(by, field: .by, required: true)
+        return try recordReplacing(patientID: patientID) { s in
+            let old = try entryInForce(s, chosen(entry, in: s, can: { $0 != .undo }))
+            let entryID = old.id!
             return JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: old.courseID,
                                                        planVersionID: old.planVersionID,
                                                        at: old.at, recordedAt: now, recordedBy: by,
@@ -204,12 +235,24 @@ extension Clinic {
 
     /// Corrects an entry: a new entry with the new values supersedes the old one, which stays in history.
     public func correct(patientID: String, entryID: Int64, _ change: Correction, reason: String, by: String, now: Date) throws -> Recorded {
+        try correct(patientID: patientID, entry: .number(entryID), change, reason: reason, by: by, now: now)
+    }
+
+    /// Corrects one of the patient's entries (``EntryReference/last``: the newest still in force
+    /// that can be corrected); the result names the entry corrected (``Recorded/replaced``).
+    /// - Throws: `unknownEntry` for a number that is not one of the patient's entries.
+    public func correct(patientID: String, entry: EntryReference, _ change: Correction, reason: String, by: String,
+                        now: Date) throws -> Recorded {
         guard !change.given.isEmpty else {
             throw PainLadderError.invalidValue(field: .correction, given: "(nothing to change)",
                                                allowed: "at least one of \(.dose), \(.at), \(.score), \(.sleep), \(.mood), \(.severity), \(.impression)")
         }
-        return try record(patientID: patientID) { all in
-            let old = try entryInForce(all, entryID)
+        try StoredText.check(reason, field: .reason, required: true)
+        try StoredText.check(by, field: .by, required: true)
+        return try recordReplacing(patientID: patientID) { all in
+            let old = try entryInForce(all, chosen(entry, in: all, can: Self.correctable))
+            let entryID = old.id!
+            let patient = all.patient.id
             // Act on the entry's own course (during a switch, the old drug's dose is corrected against its plan).
             let s = all.focused(onCourse: old.courseID)
             var new = old
@@ -222,7 +265,7 @@ extension Clinic {
             switch old.kind {
             case .taken, .extra, .skipped:
                 guard change.only([.dose, .at]) else {
-                    throw PainLadderError.invalidValue(field: .correction, given: "#\(entryID) (\(old.kind.rawValue))",
+                    throw PainLadderError.invalidValue(field: .correction, given: "\(patient)'s #\(entryID) (\(old.kind.rawValue))",
                                                        allowed: "\(.dose) or \(.at) for a dose entry")
                 }
                 if change.at != nil || change.doseMg != nil, old.kind != .skipped {
@@ -237,12 +280,12 @@ extension Clinic {
                     new.flags = redone.flags
                     new.planVersionID = redone.planVersionID
                 } else if old.kind == .skipped {
-                    throw PainLadderError.invalidValue(field: .correction, given: "#\(entryID) (skipped)",
+                    throw PainLadderError.invalidValue(field: .correction, given: "\(patient)'s #\(entryID) (skipped)",
                                                        allowed: "to record that the dose was in fact taken, undo the skip and use 'take \(.at)'")
                 }
             case .pain:
                 guard change.only([.score, .sleep, .mood, .at]) else {
-                    throw PainLadderError.invalidValue(field: .correction, given: "#\(entryID) (pain)", allowed: "\(.score), \(.sleep), \(.mood) or \(.at) for a pain entry")
+                    throw PainLadderError.invalidValue(field: .correction, given: "\(patient)'s #\(entryID) (pain)", allowed: "\(.score), \(.sleep), \(.mood) or \(.at) for a pain entry")
                 }
                 if case .pain(var pain) = new.event {
                     if let score = change.score { pain.score = score }
@@ -253,7 +296,7 @@ extension Clinic {
                 if let at = change.at { new.at = at.instant(now: now, zones: s.zones) }
             case .sideEffect:
                 guard let severity = change.severity, change.only([.severity]) else {
-                    throw PainLadderError.invalidValue(field: .correction, given: "#\(entryID) (side effect)", allowed: "\(.severity) for a side effect")
+                    throw PainLadderError.invalidValue(field: .correction, given: "\(patient)'s #\(entryID) (side effect)", allowed: "\(.severity) for a side effect")
                 }
                 if case .sideEffect(var report) = new.event {
                     report.severity = severity
@@ -267,11 +310,11 @@ extension Clinic {
                 }
             case .impression:
                 guard let value = change.impression, change.only([.impression]) else {
-                    throw PainLadderError.invalidValue(field: .correction, given: "#\(entryID) (impression)", allowed: "\(.impression) 1-7")
+                    throw PainLadderError.invalidValue(field: .correction, given: "\(patient)'s #\(entryID) (impression)", allowed: "\(.impression) 1-7")
                 }
                 new.event = .impression(value)
             case .sideEffectResolved, .assessment, .undo, .missed:
-                throw PainLadderError.notPossible("entry #\(entryID) (\(old.kind.rawValue)) cannot be corrected; undo it and record it again")
+                throw PainLadderError.notPossible("\(patient)'s entry #\(entryID) (\(old.kind.rawValue)) cannot be corrected; undo it and record it again")
             }
             if new.at > now.addingTimeInterval(60) {
                 throw PainLadderError.invalidValue(field: .at, given: change.at?.given ?? "", allowed: "a time not in the future")
@@ -334,16 +377,54 @@ extension Clinic {
         return at.instant(now: now, zones: zones)
     }
 
+    /// The kinds of entry a correction can change.
+    static func correctable(_ kind: JournalEntry.Kind) -> Bool {
+        switch kind {
+        case .taken, .extra, .skipped, .pain, .sideEffect, .impression: true
+        case .sideEffectResolved, .assessment, .undo, .missed: false
+        }
+    }
+
+    /// The number `reference` names: as given, or the patient's newest entry in force of a
+    /// kind `can` accepts.
+    func chosen(_ reference: EntryReference, in s: PatientSnapshot, can: (JournalEntry.Kind) -> Bool) throws -> Int64 {
+        switch reference {
+        case let .number(id): return id
+        case .last:
+            let replaced = Set(s.journal.compactMap(\.supersedes))
+            guard let newest = s.journal.last(where: { e in e.id.map { !replaced.contains($0) } ?? false && can(e.kind) }) else {
+                throw PainLadderError.notPossible("\(s.patient.id) has no entry in force that this can act on")
+            }
+            return newest.id!
+        }
+    }
+
+    /// A correction or undo as one unit of work, the result naming the entry it replaced and
+    /// that entry's drug (read after the commit, for the confirmation).
+    func recordReplacing(patientID: String, _ body: (PatientSnapshot) throws -> JournalWrite) throws -> Recorded {
+        var old: JournalEntry?
+        var recorded = try record(patientID: patientID) { s in
+            let write = try body(s)
+            old = write.entries.first?.supersedes.flatMap { id in s.journal.first { $0.id == id } }
+            return write
+        }
+        if let old {
+            let drug = old.courseID.flatMap { id in try? store.ladder(patientID: patientID).courses.first { $0.id == id }?.drug }
+            recorded.replaced = Recorded.Replaced(entry: old, drug: drug)
+        }
+        return recorded
+    }
+
     func entryInForce(_ s: PatientSnapshot, _ id: Int64) throws -> JournalEntry {
         guard let entry = s.journal.first(where: { $0.id == id }) else {
             throw PainLadderError.unknownEntry(id, patient: s.patient.id)
         }
         guard !s.journal.contains(where: { $0.supersedes == id }) else {
             let by = s.journal.first { $0.supersedes == id }!
-            throw PainLadderError.notPossible("entry #\(id) was already \(by.kind == .undo ? "undone" : "corrected") by #\(by.id ?? 0); act on that one instead")
+            throw PainLadderError.notPossible("\(s.patient.id)'s entry #\(id) was already \(by.kind == .undo ? "undone" : "corrected") by #\(by.id ?? 0); act on that one instead")
         }
         guard entry.kind != .undo else {
-            throw PainLadderError.notPossible("entry #\(id) is an undo; record the entry again instead")
+            throw PainLadderError.notPossible("\(s.patient.id)'s entry #\(id) is an undo; record the entry again instead")
         }
         return entry
     }

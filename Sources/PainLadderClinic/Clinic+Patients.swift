@@ -13,6 +13,7 @@ extension Clinic {
     /// ```
     /// - Throws: `invalidValue` naming the first field that is wrong; `duplicatePatient`.
     public func addPatient(_ patient: Patient, by: String, now: Date) throws {
+        try StoredText.check(by, field: .by, required: true)
         try PatientRules.check(patient, formulary: formulary, now: now)
         try store.addPatient(patient, at: now, by: by)
     }
@@ -28,10 +29,13 @@ extension Clinic {
     /// A move to another time zone applies from the patient's new local today.
     ///
     /// - Throws: `invalidValue` for a change that does not apply (an unknown diagnosis or
-    ///   condition, removing what is not recorded, no change at all).
+    ///   condition, removing what is not recorded, no change at all, text ``StoredText`` refuses).
     public func updatePatient(_ id: String, _ changes: PatientChanges, reason: String?, by: String,
                               now: Date) throws -> PatientUpdate {
-        try store.updatePatient(id: id, at: now, by: by, reason: reason, zoneFrom: { LocalDate(now, in: $0.zone) }) { before in
+        try changes.checkText()
+        if let reason { try StoredText.check(reason, field: .reason) }
+        try StoredText.check(by, field: .by, required: true)
+        return try store.updatePatient(id: id, at: now, by: by, reason: reason, zoneFrom: { LocalDate(now, in: $0.zone) }) { before in
             let after = try changes.applied(to: before, formulary: formulary)
             guard after != before else {
                 throw PainLadderError.invalidValue(field: .patientUpdate, given: "(no change)", allowed: "at least one changed field")

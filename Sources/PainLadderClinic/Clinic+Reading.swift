@@ -44,10 +44,6 @@ extension Clinic {
         HistoryItem.items(of: try store.patientRecord(patientID: patientID), from: from, to: to)
     }
 
-    /// The patient a journal entry belongs to.
-    /// - Throws: `invalidValue` when there is no such entry.
-    public func patientID(ofEntry id: Int64) throws -> String { try store.patientID(ofEntry: id) }
-
     /// The patient's whole record, read in one transaction: what reviews and exports are made from.
     public func record(patientID: String) throws -> PatientRecord {
         try store.patientRecord(patientID: patientID)

@@ -30,6 +30,7 @@ public struct Clinic: Sendable {
     ///   - times: administration times; `nil` uses the formulary's defaults.
     public func startCourse(patientID: String, drug: String, variant: String?, on: LocalDate?,
                             times: [LocalTime]?, by author: String, now: Date) throws -> (Course, PlanVersion) {
+        try StoredText.check(author, field: .by, required: true)
         let drugEntry = try formulary.drug(drug)
         return try store.startCourse(patientID: patientID) { patient in
             let start = on ?? LocalDate(now, in: patient.zone)

@@ -11,8 +11,9 @@ enum JournalExport {
         "impression", "reason", "note", "corrects", "replaced_by", "flags",
     ]
 
-    /// RFC 4180 CSV. Free text that a spreadsheet would run as a formula (= + - @) is
-    /// prefixed with an apostrophe.
+    /// RFC 4180 CSV. Free text has control characters escaped (``StoredText/escaped(_:)``:
+    /// older rows may hold them), and text that a spreadsheet would run as a formula
+    /// (= + - @) is prefixed with an apostrophe.
     static func csv(_ items: [HistoryItem], courses: [Course]) -> String {
         let drugs = Dictionary(courses.compactMap { c in c.id.map { ($0, c.drug) } }, uniquingKeysWith: { a, _ in a })
         let iso = ISO8601DateFormatter()
@@ -39,7 +40,7 @@ enum JournalExport {
     }
 
     static func text(_ value: String?) -> String {
-        guard let value, let first = value.first else { return "" }
+        guard let value = value.map(StoredText.escaped), let first = value.first else { return "" }
         return "=+-@".contains(first) ? "'" + value : value
     }
 

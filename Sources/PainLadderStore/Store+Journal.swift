@@ -68,18 +68,6 @@ extension Store {
         try read { db in try Self.fetchZones(try Self.fetchPatient(patientID, db), db) }
     }
 
-    /// The patient an entry belongs to.
-    /// - Throws: `invalidValue` when there is no such entry.
-    public func patientID(ofEntry id: Int64) throws -> String {
-        try read { db in
-            guard let patient = try String.fetchOne(db, sql: "SELECT patient_id FROM journal_entry WHERE id = ?",
-                                                    arguments: [id]) else {
-                throw PainLadderError.unknownEntry(id, patient: nil)
-            }
-            return patient
-        }
-    }
-
     // MARK: - Inside a transaction
 
     /// Appends one journal entry with its audit row `journal.<kind>` (every journal row has

@@ -12,7 +12,7 @@ struct ExportEndToEndTests {
         #expect(try run(["start", "P1", "amitriptyline", "--on", "2026-03-02", "--by", "Dr A"], "2026-03-01T09:00:00Z").status == 0)
         #expect(try run(["take", "P1", "--note", "with food, then \"slept\""], "2026-03-02T22:05:00Z").status == 0)
         #expect(try run(["pain", "P1", "6", "--impact", "=HYPERLINK(\"x\")"], "2026-03-03T09:00:00Z").status == 0)
-        #expect(try run(["correct", "2", "--score", "5", "--reason", "typo"], "2026-03-03T09:05:00Z").status == 0)
+        #expect(try run(["correct", "P1", "2", "--score", "5", "--reason", "typo"], "2026-03-03T09:05:00Z").status == 0)
 
         let csv = try run(["export", "P1", "--format", "csv"], "2026-03-03T10:00:00Z")
         #expect(csv.status == 0, "\(csv.stderr)")

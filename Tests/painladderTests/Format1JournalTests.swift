@@ -80,9 +80,9 @@ struct Format1JournalTests {
         let writes: [(args: [String], out: String)] = [
             (["take", "P001", "--at", "2026-03-19 22:10"], "#37 taken 20 mg"),
             (["pain", "P001", "4", "--sleep", "3"], "#38 pain 4/10"),
-            (["correct", "3", "--at", "2026-03-03 22:15", "--reason", "took it on time; wrote the wrong time"], "#39 taken 10 mg"),
-            (["undo", "16", "--reason", "did not take it after all"], "#40 undid #16"),
-            (["correct", "18", "--score", "5", "--reason", "it was 5 after all"], "#41 pain 5/10"),
+            (["correct", "P001", "3", "--at", "2026-03-03 22:15", "--reason", "took it on time; wrote the wrong time"], "#39 taken 10 mg"),
+            (["undo", "P001", "16", "--reason", "did not take it after all"], "#40 undid #16"),
+            (["correct", "P001", "18", "--score", "5", "--reason", "it was 5 after all"], "#41 pain 5/10"),
         ]
         for w in writes {
             let r = try cli.run(w.args + ["--now", Self.now], environment: ["PAINLADDER_USER": "ann"])

@@ -334,16 +334,16 @@ struct JournalEndToEndTests {
         let painID = pain["id"] as? Int ?? 0
 
         // Only one tablet was taken, not two.
-        let fixed = try Self.entry(cli, ["correct", "\(takenID)", "--dose", "10", "--reason", "only one tablet", "--now", "2026-03-10T08:00:00Z"])
+        let fixed = try Self.entry(cli, ["correct", "P001", "\(takenID)", "--dose", "10", "--reason", "only one tablet", "--now", "2026-03-10T08:00:00Z"])
         let fixedID = fixed["id"] as? Int ?? 0
         #expect(fixed["supersedes"] as? Int == takenID)
         #expect(Self.dose(fixed)["doseMg"] as? Int == 10)
         #expect(Self.dose(fixed)["plannedDoseMg"] as? Int == 20)
         #expect(Self.slot(fixed) == "2026-03-09 22:00")
         // The extra was a mistake.
-        let undone = try Self.ok(cli, ["undo", "\(extraID)", "--reason", "pressed twice", "--now", "2026-03-10T08:01:00Z"])
-        #expect(undone.contains("undid #\(extraID): pressed twice"))
-        try Self.ok(cli, ["correct", "\(painID)", "--score", "6", "--reason", "typed 8 by mistake", "--now", "2026-03-10T08:02:00Z"])
+        let undone = try Self.ok(cli, ["undo", "P001", "\(extraID)", "--reason", "pressed twice", "--now", "2026-03-10T08:01:00Z"])
+        #expect(undone.contains("undid #\(extraID) (P001, amitriptyline extra dose on 2026-03-09): pressed twice"), "\(undone)")
+        try Self.ok(cli, ["correct", "P001", "\(painID)", "--score", "6", "--reason", "typed 8 by mistake", "--now", "2026-03-10T08:02:00Z"])
 
         // today uses the corrected value; the undone extra is gone.
         let today = try Self.ok(cli, ["today", "P001", "--now", "2026-03-09T23:30:00Z"])
@@ -369,7 +369,7 @@ struct JournalEndToEndTests {
 
         // A second correction of the same entry is refused: correct the correction instead.
         let before = try cli.dump()
-        let again = try cli.run(["correct", "\(takenID)", "--dose", "20", "--reason", "x", "--now", "2026-03-10T09:00:00Z"])
+        let again = try cli.run(["correct", "P001", "\(takenID)", "--dose", "20", "--reason", "x", "--now", "2026-03-10T09:00:00Z"])
         #expect(again.status == 65)
         #expect(again.stderr.contains("already corrected by #\(fixedID)"))
         #expect(try cli.dump() == before)
@@ -402,7 +402,7 @@ struct JournalEndToEndTests {
         try Self.patient(cli, drug: "pregabalin")
         let mild = try Self.entry(cli, ["side-effect", "P001", "dizzy", "--severity", "mild", "--now", "2026-03-03T10:00:00Z"])
         #expect(Self.flagKinds(mild).isEmpty, "mild is below the moderate threshold")
-        let fixed = try Self.json(cli, ["correct", "\(mild["id"] as? Int ?? 0)", "--severity", "moderate",
+        let fixed = try Self.json(cli, ["correct", "P001", "\(mild["id"] as? Int ?? 0)", "--severity", "moderate",
                                         "--reason", "it is worse than I said", "--now", "2026-03-04T10:00:00Z"])
         let plan = fixed["newPlan"] as? [String: Any]
         #expect(plan?["version"] as? Int == 2)
@@ -492,12 +492,12 @@ struct JournalEndToEndTests {
         (["take", "P001", "--dose", "abc"], "--dose", Int32(65)),
         (["skip", "P001", "--reason", ""], "--reason", Int32(65)),
         (["skip", "P001"], "--reason", Int32(64)),
-        (["correct", "999", "--dose", "10", "--reason", "x"], "entry", Int32(65)),
-        (["undo", "999", "--reason", "x"], "entry", Int32(65)),
-        (["correct", "1", "--dose", "10"], "--reason", Int32(64)),
-        (["undo", "1"], "--reason", Int32(64)),
-        (["correct", "1", "--score", "5", "--reason", "x"], "correct", Int32(65)),
-        (["correct", "1", "--dose", "7", "--reason", "x"], "--dose", Int32(65)),
+        (["correct", "P001", "999", "--dose", "10", "--reason", "x"], "entry", Int32(65)),
+        (["undo", "P001", "999", "--reason", "x"], "entry", Int32(65)),
+        (["correct", "P001", "1", "--dose", "10"], "--reason", Int32(64)),
+        (["undo", "P001", "1"], "--reason", Int32(64)),
+        (["correct", "P001", "1", "--score", "5", "--reason", "x"], "correct", Int32(65)),
+        (["correct", "P001", "1", "--dose", "7", "--reason", "x"], "--dose", Int32(65)),
         (["assess", "P001", "--character", "banana"], "--character", Int32(65)),
         (["history", "P001", "--from", "2026-13-01"], "--from", Int32(65)),
     ])

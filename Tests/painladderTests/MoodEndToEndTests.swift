@@ -51,7 +51,7 @@ struct MoodEndToEndTests {
         #expect(rows.contains { $0.contains(",7,6,8,") }, "the baseline row: pain 7, sleep 6, mood 8")
 
         // 03-14's mood was 7, not 4: (6 + 7 + 5) / 3 = 6.0.
-        try ok(cli, ["correct", "\(fourteenth)", "--mood", "7", "--reason", "typed 4 by mistake", "--now", "2026-03-15T12:05:00Z"])
+        try ok(cli, ["correct", "P001", "\(fourteenth)", "--mood", "7", "--reason", "typed 4 by mistake", "--now", "2026-03-15T12:05:00Z"])
         let corrected = try ok(cli, ["history", "P001", "--now", "2026-03-15T12:10:00Z"]).stdout
         #expect(corrected.contains("pain 5/10 on 2026-03-14, mood interference 7/10"), "\(corrected)")
         let after = try ok(cli, ["review", "P001", "--now", "2026-03-15T12:10:00Z"]).stdout
@@ -71,7 +71,7 @@ struct MoodEndToEndTests {
         let before = try cli.dump()
         // Options that do not apply to an impression are refused with it, not silently dropped.
         for extra in [["--mood", "5"], ["--impression", "4", "--score", "5"], ["--impression", "4", "--sleep", "2"]] {
-            let r = try cli.run(["correct", "\(impression)"] + extra + ["--reason", "x", "--now", "2026-03-01T11:00:00Z"])
+            let r = try cli.run(["correct", "P001", "\(impression)"] + extra + ["--reason", "x", "--now", "2026-03-01T11:00:00Z"])
             #expect(r.status == 65, "\(extra) \(r.stderr)")
             #expect(r.stderr.contains("impression"), "\(r.stderr)")
         }

@@ -3,6 +3,11 @@
 public enum Field: String, Sendable, Hashable, CaseIterable {
     // Journal
     case at, dose, since, score, sleep, mood, severity, impression, resolved, entry
+    /// Free text recorded with an entry: a note, a symptom in the patient's words, what the pain
+    /// stopped them doing, an answer to an assessment question.
+    case note, symptom, impact, answer
+    /// The name of the account recording (who acted, when no author is given).
+    case account
     /// A correction as a whole (what it may change for this kind of entry).
     case correction
     // Decisions

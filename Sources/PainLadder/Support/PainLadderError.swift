@@ -16,8 +16,8 @@ public enum PainLadderError: Error, Equatable, Sendable {
     case duplicatePatient(String)
     /// A journal entry number that is not one of the patient's entries (`patient` when known).
     case unknownEntry(Int64, patient: String?)
-    /// A side-effect report to resolve that is not one of the patient's reports.
-    case unknownSideEffect(Int64)
+    /// A side-effect report to resolve that is not one of the patient's open reports.
+    case unknownSideEffect(Int64, patient: String)
     /// No database file where one was expected.
     case noDatabase(path: String, reason: String)
     /// A hard stop from the formulary: the drug must not be started for this patient.
@@ -66,8 +66,8 @@ extension PainLadderError: LocalizedError {
             "patient: '\(Self.shown(id))' already exists"
         case let .unknownEntry(id, patient):
             "entry: '\(id)' is not \(patient.map { "one of \($0)'s entries" } ?? "an entry number")"
-        case let .unknownSideEffect(id):
-            "resolved: '\(id)' is not an open side-effect report of this patient"
+        case let .unknownSideEffect(id, patient):
+            "resolved: '\(id)' is not an open side-effect report of \(patient)"
         case let .noDatabase(path, reason):
             "database: cannot use '\(path)': \(reason)"
         case let .hardStop(drug, rule, message, sources):

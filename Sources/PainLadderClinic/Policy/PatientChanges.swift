@@ -20,6 +20,14 @@ public struct PatientChanges: Sendable, Equatable {
     public init() {}
 
     /// The record with these changes applied, checked against the formulary.
+    /// Refuses condition and medicine names ``StoredText`` would not store.
+    func checkText() throws {
+        try StoredText.check(addConditions, field: .addCondition)
+        try StoredText.check(removeConditions, field: .removeCondition)
+        for m in addMedicines { try StoredText.check(m, field: .addMedicine, required: true) }
+        try StoredText.check(removeMedicines, field: .removeMedicine)
+    }
+
     public func applied(to before: Patient, formulary: Formulary) throws -> Patient {
         var p = before
         if let timeZone { p.timeZone = timeZone }

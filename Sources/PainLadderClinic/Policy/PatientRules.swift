@@ -4,7 +4,7 @@ import PainLadder
 /// What a patient record must satisfy before it is stored.
 public enum PatientRules {
     /// Checks a new patient: born in the past and under 130, a known diagnosis, conditions the
-    /// formulary's rules act on, medicine names of 1–100 characters, a one-line name.
+    /// formulary's rules act on, medicine names and a name that ``StoredText`` accepts.
     public static func check(_ p: Patient, formulary: Formulary, now: Date) throws {
         let today = LocalDate(now, in: p.zone)
         guard p.birthDate <= today else {
@@ -14,17 +14,13 @@ public enum PatientRules {
             throw PainLadderError.invalidValue(field: .born, given: p.birthDate.description, allowed: "an age under 130 years")
         }
         try checkDiagnosis(p.diagnosis, field: .diagnosis, formulary: formulary)
-        if let name = p.name, name.count > 200 || name.contains(where: { $0.isNewline }) {
-            throw PainLadderError.invalidValue(field: .name, given: String(name.prefix(40)) + "…",
-                                               allowed: "one line of at most 200 characters")
-        }
+        if let name = p.name { try StoredText.check(name, field: .name) }
+        try StoredText.check(p.conditions, field: .condition)
+        for medicine in p.medicines { try StoredText.check(medicine, field: .medicine, required: true) }
         let known = knownConditions(formulary)
         for condition in p.conditions where !known.contains(condition) {
             throw PainLadderError.invalidValue(field: .condition, given: condition,
                                                allowed: Phrase(known.sorted().joined(separator: ", ")))
-        }
-        for medicine in p.medicines where medicine.isEmpty || medicine.count > 100 {
-            throw PainLadderError.invalidValue(field: .medicine, given: medicine, allowed: "a medicine name of 1–100 characters")
         }
     }
 

@@ -8,12 +8,11 @@ struct CorrectCommand: ParsableCommand {
         commandName: "correct", _superCommandName: "painladder",
         abstract: "Correct an entry: a new entry replaces it; the original stays in history.",
         discussion: """
-          painladder correct 14 --dose 20 --reason "took two tablets, not three"
-          painladder correct 15 --score 5 --reason "typed 8 by mistake"
+          painladder correct P001 14 --dose 20 --reason "took two tablets, not three"
+          painladder correct P001 --last --score 5 --reason "typed 8 by mistake"
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The entry number (see 'painladder history').", transform: { try Parse.entryID($0, field: "entry") })
-    var entry: Int64
+    @OptionGroup var target: EntryChoice
     @Option(parsing: .unconditional, help: ArgumentHelp("The dose actually taken, in mg.", valueName: "mg"),
             transform: { try Parse.milligrams($0, field: "--dose") })
     var dose: Milligrams?
@@ -28,12 +27,11 @@ struct CorrectCommand: ParsableCommand {
     @Option(help: "mild, moderate or severe.", transform: { try Parse.choice($0, field: "--severity", as: Severity.self) }) var severity: Severity?
     @Option(parsing: .unconditional, help: "An impression of change, 1–7.",
             transform: { try Parse.integer($0, field: "--impression", range: 1...7) }) var impression: Int?
-    @Option(help: ArgumentHelp("Why it is being corrected.", valueName: "reason"), transform: Parse.text("--reason", required: true))
-    var reason: FreeText
+    @Option(help: "Why it is being corrected.") var reason: String
 
     func run() throws {
         let now = global.currentInstant()
-        let entryID = entry
+        let id = try target.patient.id()
         let change = Clinic.Correction(
             doseMg: dose, at: at,
             score: score,
@@ -42,8 +40,7 @@ struct CorrectCommand: ParsableCommand {
             severity: severity,
             impression: impression)
         let clinic = try global.openClinic(create: false)
-        let id = try clinic.patientID(ofEntry: entryID)
-        let recorded = try clinic.correct(patientID: id, entryID: entryID, change, reason: reason.text,
+        let recorded = try clinic.correct(patientID: id, entry: target.reference, change, reason: reason,
                                           by: GlobalOptions.currentUser, now: now)
         try JournalText.report(recorded, zones: recorded.zones, json: global.json)
     }
@@ -52,18 +49,21 @@ struct CorrectCommand: ParsableCommand {
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo", _superCommandName: "painladder",
-        abstract: "Undo an entry recorded by mistake; it stays in history, marked undone.")
+        abstract: "Undo an entry recorded by mistake; it stays in history, marked undone.",
+        discussion: """
+          painladder undo P001 14 --reason "recorded twice"
+          painladder undo P001 --last --reason "wrong patient"
+        """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The entry number (see 'painladder history').", transform: { try Parse.entryID($0, field: "entry") })
-    var entry: Int64
-    @Option(help: ArgumentHelp("Why.", valueName: "reason"), transform: Parse.text("--reason", required: true)) var reason: FreeText
+    @OptionGroup var target: EntryChoice
+    @Option(help: "Why.") var reason: String
 
     func run() throws {
         let now = global.currentInstant()
-        let entryID = entry
+        let id = try target.patient.id()
         let clinic = try global.openClinic(create: false)
-        let id = try clinic.patientID(ofEntry: entryID)
-        let recorded = try clinic.undo(patientID: id, entryID: entryID, reason: reason.text, by: GlobalOptions.currentUser, now: now)
+        let recorded = try clinic.undo(patientID: id, entry: target.reference, reason: reason,
+                                       by: GlobalOptions.currentUser, now: now)
         try JournalText.report(recorded, zones: recorded.zones, json: global.json)
     }
 }

@@ -31,11 +31,11 @@ struct HistoryCommand: ParsableCommand {
             let local = WallClock.local(item.at, in: zone)
             let version = item.planVersion.map { "v\($0)" } ?? "  "
             if let plan = item.plan {
-                Output.line("\(local.date) \(local.time)  \(version)  plan version \(plan.version) by \(plan.author): \(plan.reason)")
+                Output.line("\(local.date) \(local.time)  \(version)  plan version \(plan.version) by \(Output.shown(plan.author)): \(Output.shown(plan.reason))")
             } else if let e = item.entry {
                 var line = "\(local.date) \(local.time)  \(version)  \(JournalText.describe(e, zone: zone))"
                 if let by = item.supersededBy { line += "  [replaced by #\(by)]" }
-                if e.supersedes != nil, e.kind != .undo { line += "  [corrects #\(e.supersedes!): \(e.reason ?? "")]" }
+                if e.supersedes != nil, e.kind != .undo { line += "  [corrects #\(e.supersedes!): \(Output.shown(e.reason ?? ""))]" }
                 Output.line(line)
             }
         }

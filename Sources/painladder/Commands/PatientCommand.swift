@@ -76,7 +76,7 @@ struct PatientCommand: ParsableCommand {
                 Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: formulary))
             }
             for unknown in clinic.unknownMedicines(patient) {
-                Output.note("note: '\(unknown)' is not in the formulary's medicine list; no interaction rule will match it.")
+                Output.note("note: '\(Output.shown(unknown))' is not in the formulary's medicine list; no interaction rule will match it.")
             }
         }
     }
@@ -111,7 +111,7 @@ struct PatientCommand: ParsableCommand {
             }
             var table = Table("id", "name", "born", "diagnosis", "time zone")
             for p in patients {
-                table.add(p.id, p.name ?? "", p.birthDate.description, p.diagnosis, p.timeZone)
+                table.add(p.id, Output.shown(p.name ?? ""), p.birthDate.description, p.diagnosis, p.timeZone)
             }
             Output.line(patients.isEmpty ? "No patients yet (painladder patient add …)." : table.render())
         }

@@ -11,7 +11,7 @@ enum DecisionText {
         let course = record.course
         let name = (try? formulary.drug(course.drug).name) ?? course.drug
         var l: [String] = []
-        l.append("Recorded: \(decision.kind.rawValue) for \(patient.id) by \(decision.by) on \(today): \(decision.reason)")
+        l.append("Recorded: \(decision.kind.rawValue) for \(patient.id) by \(Output.shown(decision.by)) on \(today): \(Output.shown(decision.reason))")
         l.append("\(name), course \(course.id ?? 0): plan version \(result.plan.version) replaces version \(result.plan.version - 1); "
                  + "status \(course.status.rawValue)\(course.outcome.map { ", outcome \($0.rawValue)" } ?? "").")
         for closed in record.closedTapers {
@@ -20,7 +20,7 @@ enum DecisionText {
         let overrides = result.plan.overrides + (result.newPlan?.overrides ?? [])
         if !overrides.isEmpty {
             l.append("Overrides on record (kept on every later version and shown at every review):")
-            for o in overrides { l.append("  \(o.limit): \(o.reason) (by \(o.by))") }
+            for o in overrides { l.append("  \(o.limit): \(Output.shown(o.reason)) (by \(Output.shown(o.by)))") }
         }
         if !decision.warnings.isEmpty {
             l.append("Warnings (shown and recorded with the decision):")

@@ -13,15 +13,15 @@ enum JournalText {
         }
         for e in recorded.entries {
             // Local times in the zone the patient was in then (a move keeps past times).
-            Output.line(describe(e, zone: zones.zone(at: e.at)))
+            Output.line(describe(e, replacing: recorded.replaced, zones: zones))
             for flag in e.flags {
                 switch flag.kind {
                 case .redFlag:
                     // The formulary's own words say what to do now (they differ by symptom).
-                    Output.line("!! \(flag.message)")
+                    Output.line("!! \(Output.shown(flag.message))")
                     Output.line("!! Your clinician has been flagged to look at this.")
                 case .aboveMaximum:
-                    Output.line("! \(flag.message).")
+                    Output.line("! \(Output.shown(flag.message)).")
                     Output.line("! That is more than the most you should take in a day. Do not take any more today; your clinician has been told.")
                 case .stepUpHeld where e.flags.contains { $0.kind == .redFlag }:
                     // The red flag's advice (which may be to stop) comes first: no "keep taking".
@@ -29,10 +29,48 @@ enum JournalText {
                 case .stepUpHeld:
                     Output.line("Your next dose increase is on hold until your clinician reviews this. Keep taking your current dose.")
                 default:
-                    Output.line("Noted for your clinician: \(flag.message)")
+                    Output.line("Noted for your clinician: \(Output.shown(flag.message))")
                 }
             }
         }
+    }
+
+    /// An entry just recorded; a correction or undo also names the entry it replaced, with
+    /// its patient, drug and slot: "#10 undid #3 (P001, amitriptyline 22:00 on 2026-03-05): …".
+    static func describe(_ e: JournalEntry, replacing old: Clinic.Recorded.Replaced?, zones: ZoneHistory) -> String {
+        let line = describe(e, zone: zones.zone(at: e.at))
+        guard let old, e.supersedes == old.entry.id, let id = e.supersedes else { return line }
+        let what = subject(old, zone: zones.zone(at: old.entry.at))
+        if e.kind == .undo {
+            return "#\(e.id ?? 0) undid #\(id) (\(what)): \(Output.shown(e.reason ?? ""))"
+        }
+        return line + "; corrects #\(id) (\(what))"
+    }
+
+    /// The patient, drug and slot (or day) of an entry: "P001, amitriptyline 22:00 on 2026-03-05".
+    static func subject(_ old: Clinic.Recorded.Replaced, zone: TimeZone) -> String {
+        let e = old.entry
+        let drug = old.drug.map { "\($0) " } ?? ""
+        let day = WallClock.local(e.at, in: zone).date
+        let what: String = switch e.event {
+        case .taken(let d), .skipped(let d), .missed(let d):
+            d.slot.map { "\(drug)\($0.time) on \($0.date)" } ?? "\(drug)dose on \(day)"
+        case .extra:
+            "\(drug)extra dose on \(day)"
+        case .sideEffect(let s):
+            "\(drug)side effect \(Output.shown(s.symptom)) on \(day)"
+        case .sideEffectResolved:
+            "\(drug)side effect resolved on \(day)"
+        case .pain:
+            "pain score on \(day)"
+        case .impression:
+            "impression of change on \(day)"
+        case .assessment:
+            "pain assessment on \(day)"
+        case .undo:
+            "undo on \(day)"
+        }
+        return "\(e.patientID), \(what)"
     }
 
     static func describe(_ e: JournalEntry, zone: TimeZone) -> String {
@@ -45,9 +83,9 @@ enum JournalText {
         case .extra(let d):
             return "\(id) extra dose of \(d.doseMg) mg at \(when) (beyond the plan)"
         case .skipped(let d):
-            return "\(id) skipped the \(d.slot?.description ?? "") dose: \(e.reason ?? "")"
+            return "\(id) skipped the \(d.slot?.description ?? "") dose: \(Output.shown(e.reason ?? ""))"
         case .sideEffect(let s):
-            let name = s.known ? s.symptom.replacingOccurrences(of: "-", with: " ") : s.symptom
+            let name = s.known ? s.symptom.replacingOccurrences(of: "-", with: " ") : Output.shown(s.symptom)
             return "\(id) side effect: \(name) (\(s.severity?.rawValue ?? "?"))\(s.known ? "" : " [not in the formulary list; kept as written]")"
         case .sideEffectResolved(let s):
             return "\(id) side effect #\(s.resolves ?? 0) resolved"
@@ -60,7 +98,7 @@ enum JournalText {
         case .missed(let d):
             return "\(id) nothing recorded for the \(d.slot?.description ?? "") dose (marked missed by the reminder job; 'take --at' still records it)"
         case .undo:
-            return "\(id) undid #\(e.supersedes ?? 0): \(e.reason ?? "")"
+            return "\(id) undid #\(e.supersedes ?? 0): \(Output.shown(e.reason ?? ""))"
         }
     }
 }

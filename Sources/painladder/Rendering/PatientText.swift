@@ -2,7 +2,7 @@ import PainLadder
 
 enum PatientText {
     static func render(_ p: Patient, today: LocalDate, formulary: Formulary) -> String {
-        var lines = ["Patient \(p.id)\(p.name.map { " (\($0))" } ?? "")"]
+        var lines = ["Patient \(p.id)\(p.name.map { " (\(Output.shown($0)))" } ?? "")"]
         lines.append("  born        \(p.birthDate) (age \(p.age(on: today))), \(p.sex.rawValue)")
         lines.append("  time zone   \(p.timeZone)")
         let diagnosis = formulary.diagnosis(p.diagnosis)
@@ -20,8 +20,8 @@ enum PatientText {
         if p.frail { flags.append("frail") }
         if p.pregnancyPotential { flags.append("could become pregnant") }
         if !flags.isEmpty { lines.append("  factors     \(flags.joined(separator: ", "))") }
-        if !p.conditions.isEmpty { lines.append("  conditions  \(p.conditions.joined(separator: ", "))") }
-        if !p.medicines.isEmpty { lines.append("  medicines   \(p.medicines.joined(separator: ", "))") }
+        if !p.conditions.isEmpty { lines.append("  conditions  \(Output.shown(p.conditions, separator: ", "))") }
+        if !p.medicines.isEmpty { lines.append("  medicines   \(Output.shown(p.medicines, separator: ", "))") }
         return lines.joined(separator: "\n")
     }
 }

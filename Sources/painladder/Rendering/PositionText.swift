@@ -11,7 +11,7 @@ enum PositionText {
         l.append("  step \(current.number) of \(pos.plannedStepCount): \(current.dailyTotal) mg/day for \(pos.daysAtCurrentDose) day(s)\(pos.atTarget ? ", the usual target" : "")")
         for a in current.administrations { l.append("    \(a.instruction)") }
         if let hold = pos.holdReason {
-            l.append("  step-ups on hold until a clinician reviews: \(hold)")
+            l.append("  step-ups on hold until a clinician reviews: \(Output.shown(hold))")
         } else if let next = pos.next {
             l.append("  next: \(next.dailyTotal) mg/day from \(next.startDate)")
         }

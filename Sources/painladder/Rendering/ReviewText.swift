@@ -5,14 +5,14 @@ import PainLadder
 enum ReviewText {
     static func render(_ r: ReviewSummary, color: Bool) -> String {
         var l: [String] = []
-        let who = r.patientName.map { "\(r.patientID) (\($0))" } ?? r.patientID
+        let who = r.patientName.map { "\(r.patientID) (\(Output.shown($0)))" } ?? r.patientID
         l.append("Review of \(who), \(r.date) (\(r.timeZone))")
         var facts = ["diagnosis: \(r.diagnosisLabel ?? r.diagnosis)"]
         facts.append(r.creatinineClearance.map { "CrCl \(Num.f($0, 0)) mL/min" } ?? "renal function unknown")
         l.append("  " + facts.joined(separator: "; "))
         // Open red flags come before anything else on the screen.
         for flag in r.sideEffects.openRedFlags {
-            l.append(Output.red("!! OPEN RED FLAG: \(flag.name) on \(flag.reportedOn)\(flag.drug.map { " (\($0))" } ?? "")"
+            l.append(Output.red("!! OPEN RED FLAG: \(Output.shown(flag.name)) on \(flag.reportedOn)\(flag.drug.map { " (\($0))" } ?? "")"
                                 + (flag.action.map { "; the patient was told: \($0)" } ?? "") + (flag.entryID.map { "  #\($0)" } ?? ""), color))
         }
         l.append("")
@@ -56,7 +56,7 @@ enum ReviewText {
             l.append("  next step: none planned")
         }
         for o in c.overrides {
-            l.append("  override: \(o.limit), allowed by \(o.by) on \(Num.day(o.at)): \(o.reason)")
+            l.append("  override: \(o.limit), allowed by \(Output.shown(o.by)) on \(Num.day(o.at)): \(Output.shown(o.reason))")
         }
         for caution in c.cautions { l.append("  caution: \(caution.message) [\(caution.sources.joined(separator: ", ")); \(caution.status.rawValue)]") }
         if c.offLabel { l.append("  off-label for this diagnosis") }
@@ -117,9 +117,9 @@ enum ReviewText {
                      + (p.baselineMood.map { " (baseline \($0))" } ?? ""))
         }
         if !p.stopsDoing.isEmpty {
-            l.append("  stops them doing: \(p.stopsDoing.joined(separator: "; "))" + (p.assessedOn.map { " (assessed \($0))" } ?? ""))
+            l.append("  stops them doing: \(Output.shown(p.stopsDoing, separator: "; "))" + (p.assessedOn.map { " (assessed \($0))" } ?? ""))
         }
-        for impact in p.impacts.prefix(5) { l.append("  impact \(impact.date): \(impact.text)") }
+        for impact in p.impacts.prefix(5) { l.append("  impact \(impact.date): \(Output.shown(impact.text))") }
         let weeks = p.weekly.suffix(12)
         if !weeks.isEmpty {
             l.append("  weekly trend (mean per course week):")
@@ -147,13 +147,13 @@ enum ReviewText {
                 let step = g.stepNumber.map { "step \($0)" } ?? "no step"
                 let dose = g.dailyDoseMg.map { ", \($0) mg/day" } ?? ""
                 let items = g.reports.map { rep in
-                    "\(rep.name) (\(rep.reportedOn)\(rep.resolved ? ", resolved\(rep.resolvedOn.map { " \($0)" } ?? "")" : ", open")\(rep.redFlag ? ", red flag" : ""))"
+                    "\(Output.shown(rep.name)) (\(rep.reportedOn)\(rep.resolved ? ", resolved\(rep.resolvedOn.map { " \($0)" } ?? "")" : ", open")\(rep.redFlag ? ", red flag" : ""))"
                         + (rep.entryID.map { " #\($0)" } ?? "")
                 }
                 l.append("  \(step)\(dose), \(g.severity?.rawValue ?? "no severity"): \(items.joined(separator: "; "))")
             }
         }
-        for f in s.flags { l.append("  flag (\(f.kind.rawValue), \(f.date)): \(f.message)") }
+        for f in s.flags { l.append("  flag (\(f.kind.rawValue), \(f.date)): \(Output.shown(f.message))") }
     }
 
     static func trial(_ r: ReviewSummary, _ l: inout [String]) {
@@ -171,16 +171,16 @@ enum ReviewText {
         }
         if ladder.remaining.isEmpty { l.append("  remaining: none") }
         for option in ladder.remaining { l += LadderText.lines(option, ruledOut: "ruled out: ") }
-        for p in ladder.referralPrompts { l.append("  consider referral: \(p.message)") }
+        for p in ladder.referralPrompts { l.append("  consider referral: \(Output.shown(p.message))") }
         if let referred = ladder.referred {
-            l.append("  referred on \(referred.date) by \(referred.by): \(referred.reason)")
+            l.append("  referred on \(referred.date) by \(Output.shown(referred.by)): \(Output.shown(referred.reason))")
         }
     }
 
     static func reviews(_ r: ReviewSummary, _ l: inout [String], color: Bool) {
         let d = r.reviews
         if let last = d.lastDecision {
-            l.append("Last decision: \(last.kind.rawValue) (\(last.drug), plan version \(last.planVersion)) by \(last.by) on \(last.date): \(last.reason)")
+            l.append("Last decision: \(last.kind.rawValue) (\(last.drug), plan version \(last.planVersion)) by \(Output.shown(last.by)) on \(last.date): \(Output.shown(last.reason))")
         } else {
             l.append("Last decision: none recorded")
         }

@@ -10,7 +10,7 @@ enum ReviewsText {
         for i in items {
             let when = i.overdue ? Output.red("OVERDUE \(i.overdueDays) day(s)", color)
                 : i.daysUntilDue == 0 ? "today" : "in \(i.daysUntilDue) day(s)"
-            table.add(i.nextReviewDate.description, i.patientID, i.patientName ?? "", i.drug, i.holdReason == nil ? "" : "held", when)
+            table.add(i.nextReviewDate.description, i.patientID, Output.shown(i.patientName ?? ""), i.drug, i.holdReason == nil ? "" : "held", when)
         }
         return "Reviews \(what): \(items.count)\n" + table.render()
     }

@@ -22,7 +22,7 @@ enum SupplyText {
         }
         for e in view.events {
             let local = WallClock.local(e.at, in: zone)
-            lines.append("  \(local.date) \(local.time)  \(e.kind == .add ? "collected" : "counted") \(e.units) × \(e.strength.mg) mg \(e.strength.form)\(e.units == 1 ? "" : "s") (\(e.recordedBy))")
+            lines.append("  \(local.date) \(local.time)  \(e.kind == .add ? "collected" : "counted") \(e.units) × \(e.strength.mg) mg \(e.strength.form)\(e.units == 1 ? "" : "s") (\(Output.shown(e.recordedBy)))")
         }
         return lines.joined(separator: "\n")
     }

@@ -44,7 +44,7 @@ enum TodayText {
             l.append("The dose changes tomorrow: \(next.administrations.map(\.instruction).joined(separator: "; ")).")
         }
         if let hold = t.day.holdReason {
-            l.append("On hold: your next dose increase waits for your clinician's review (\(hold)). Until then, stay on the dose above unless you have been told to stop.")
+            l.append("On hold: your next dose increase waits for your clinician's review (\(Output.shown(hold))). Until then, stay on the dose above unless you have been told to stop.")
         }
         return l.joined(separator: "\n")
     }

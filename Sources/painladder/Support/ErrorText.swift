@@ -11,6 +11,9 @@ enum ErrorText {
     static func flag(_ field: Field) -> String {
         switch field {
         case .entry: "entry"
+        case .symptom: "symptom"
+        case .answer: "answer"
+        case .account: "account name ($PAINLADDER_USER, else $USER)"
         case .correction: "correct"
         case .decision: "decision"
         case .switchTo: "switch"
@@ -28,7 +31,7 @@ enum ErrorText {
         case .removeMedicine: "--remove-medicine"
         case .patientUpdate: "patient update"
         case .born, .sex, .diagnosis, .name, .condition, .medicine, .weight, .creatinine, .crcl,
-             .at, .dose, .since, .score, .sleep, .mood, .severity, .impression, .resolved, .by, .reason,
+             .note, .impact, .at, .dose, .since, .score, .sleep, .mood, .severity, .impression, .resolved, .by, .reason,
              .override, .abrupt, .outcome, .sequential, .direct, .drug, .strength:
             "--\(field.rawValue)"
         }
@@ -58,8 +61,8 @@ enum ErrorText {
             "entry: '\(id)' is not valid; allowed: an entry number shown by 'painladder history PATIENT'"
         case let .unknownEntry(id, patient?):
             "entry: '\(id)' is not valid; allowed: the number of one of \(patient)'s entries (see 'painladder history \(patient)')"
-        case let .unknownSideEffect(id):
-            "\(flag(.resolved)): '\(id)' is not valid; allowed: the number of an open side-effect report of this patient (see 'painladder history')"
+        case let .unknownSideEffect(id, patient):
+            "\(flag(.resolved)): '\(id)' is not valid; allowed: the number of an open side-effect report of \(patient) (see 'painladder history \(patient)')"
         case let .noCourseInProgress(patient, purpose):
             "\(patient) has no medicine course in progress, so there is nothing to \(purpose) against yet; a clinician starts one with 'painladder start \(patient) DRUG'"
         case let .noCourseToDecideOn(patient):

@@ -49,9 +49,14 @@ struct GlobalOptions: ParsableArguments {
         return Clinic(store: store, formulary: formulary)
     }
 
-    /// The person recording: $PAINLADDER_USER, else $USER.
+    /// The person recording: $PAINLADDER_USER, else $USER, refused (65) when it is text
+    /// PainLadder would not store (a newline or escape code in it would forge history lines).
     static var currentUser: String {
-        let env = ProcessInfo.processInfo.environment
-        return env["PAINLADDER_USER"] ?? env["USER"] ?? "unknown"
+        get throws {
+            let env = ProcessInfo.processInfo.environment
+            let user = env["PAINLADDER_USER"] ?? env["USER"] ?? "unknown"
+            try StoredText.check(user, field: .account, required: true)
+            return user
+        }
     }
 }

@@ -26,22 +26,18 @@ enum Output {
     /// One line on stderr, always: a newline or other control character inside the message
     /// (echoed from what was typed) is shown escaped, so scripts can rely on one line per error.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("painladder: \(oneLine(message))\n".utf8))
+        FileHandle.standardError.write(Data("painladder: \(shown(message))\n".utf8))
     }
 
-    static func oneLine(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}":
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+    /// Stored or typed text as a terminal shows it: ``StoredText/escaped(_:)`` (ESC as
+    /// `\u{1B}`, a newline as `\n`), so what older rows hold cannot move the cursor, retitle
+    /// the terminal, reorder a line or start a forged one. Every text renderer passes stored
+    /// strings through this, and every error message.
+    static func shown(_ text: String) -> String { StoredText.escaped(text) }
+
+    /// Each of `texts` shown (``shown(_:)``) and joined: medicines, conditions, answers.
+    static func shown(_ texts: [String], separator: String) -> String {
+        texts.map { shown($0) }.joined(separator: separator)
     }
 
     static func note(_ message: String) {

@@ -94,19 +94,21 @@ extension Parse {
     static func entryID(_ text: String, field: String) throws -> Int64 {
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
         guard let v = Int64(digits), v > 0 else {
-            throw BadArgument(field: field, given: text, allowed: "an entry number such as 12 or #12 (see 'painladder history')")
+            throw BadArgument(field: field, given: text, allowed: "an entry number such as 12 or #12 (see 'painladder history PATIENT')")
         }
         return v
     }
 
-    /// Free text a person types: one line, at most 500 characters.
+    /// Text the command line uses but does not store (`--exec`): refused as ``StoredText``
+    /// refuses stored text (control, bidirectional and zero-width characters), at most 500
+    /// characters. Stored text is checked by the library (`StoredText.check`), for every interface.
     static func text(_ text: String, field: String, required: Bool = false) throws {
         if required && text.trimmingCharacters(in: .whitespaces).isEmpty {
             throw BadArgument(field: field, given: "(empty)", allowed: "some text")
         }
-        guard text.count <= 500, !text.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 32 } ?? false) }) else {
-            throw BadArgument(field: field, given: String(text.prefix(40)) + (text.count > 40 ? "…" : ""),
-                                               allowed: "one line of at most 500 characters")
+        guard text.count <= 500, StoredText.firstRefused(in: text) == nil else {
+            throw BadArgument(field: field, given: text,
+                              allowed: "one line of at most 500 characters without control, bidirectional or zero-width characters")
         }
     }
 
