@@ -3,6 +3,8 @@
 public enum Field: String, Sendable, Hashable, CaseIterable {
     // Journal
     case at, dose, since, score, sleep, mood, severity, impression, resolved, entry
+    /// The first and last day of a period asked for (history).
+    case from, to
     /// A correction as a whole (what it may change for this kind of entry).
     case correction
     // Decisions

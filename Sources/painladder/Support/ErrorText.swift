@@ -28,7 +28,7 @@ enum ErrorText {
         case .removeMedicine: "--remove-medicine"
         case .patientUpdate: "patient update"
         case .born, .sex, .diagnosis, .name, .condition, .medicine, .weight, .creatinine, .crcl,
-             .at, .dose, .since, .score, .sleep, .mood, .severity, .impression, .resolved, .by, .reason,
+             .from, .to, .at, .dose, .since, .score, .sleep, .mood, .severity, .impression, .resolved, .by, .reason,
              .override, .abrupt, .outcome, .sequential, .direct, .drug, .strength:
             "--\(field.rawValue)"
         }
