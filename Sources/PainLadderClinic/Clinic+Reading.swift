@@ -40,8 +40,29 @@ extension Clinic {
     }
 
     /// Everything recorded, in time order, with the plan version in force at the time.
+    /// - Throws: `invalidValue` for `to` before `from`.
     public func history(patientID: String, from: LocalDate?, to: LocalDate?) throws -> [HistoryItem] {
-        HistoryItem.items(of: try store.patientRecord(patientID: patientID), from: from, to: to)
+        if let from, let to, to < from {
+            throw PainLadderError.invalidValue(field: .to, given: to.description, allowed: "a date on or after \(.from) \(from)")
+        }
+        return HistoryItem.items(of: try store.patientRecord(patientID: patientID), from: from, to: to)
+    }
+
+    /// A side-effect report still open (not marked resolved), with its drug and the zone of its day.
+    public struct OpenSideEffect: Sendable {
+        public var entry: JournalEntry
+        public var drug: String
+        public var timeZone: String
+    }
+
+    /// The side-effect reports of the patient's courses in progress that are still open, newest first.
+    public func openSideEffects(patientID: String) throws -> [OpenSideEffect] {
+        let s = try store.snapshot(patientID: patientID)
+        return s.inProgress.flatMap { course, _ -> [OpenSideEffect] in
+            let effective = s.focused(onCourse: course.id).effectiveJournal
+            return effective.filter { $0.kind == .sideEffect && !Journal.isResolved($0, effective: effective) }
+                .map { OpenSideEffect(entry: $0, drug: course.drug, timeZone: s.zones.zone(at: $0.at).identifier) }
+        }.sorted { ($0.entry.at, $0.entry.id ?? 0) > ($1.entry.at, $1.entry.id ?? 0) }
     }
 
     /// The patient's whole record, read in one transaction: what reviews and exports are made from.

@@ -22,7 +22,7 @@ struct Painladder: ParsableCommand {
         do {
             if let (sub, rest) = directSubcommand(arguments) {
                 parser = sub
-                command = try sub.parseAsRoot(rest)
+                command = try sub.parseAsRoot(NegativeNumbers.reordered(command: arguments[0], rest))
             } else {
                 command = try parseAsRoot()
             }

@@ -82,6 +82,14 @@ struct ReviewSummaryTests {
         #expect(p.weekly[2].mean == 4.25)
     }
 
+    @Test("past the trial's length the week is not 'of' it: week 9 (a trial is 6–8 weeks)")
+    func trialWeekPastItsLength() throws {
+        // Course from 2026-03-02; 2026-04-29 is day 59, week 9 (days 57–63).
+        let t = try #require(try weekThree().review(at: "2026-04-29T12:00:00Z").trial)
+        #expect(t.week == 9)
+        #expect(t.text.hasPrefix("week 9 (a trial is 6–8 weeks); 2 weeks at the highest tolerated dose needed"), "\(t.text)")
+    }
+
     @Test func trialNotYetAdequateAndAPrompt() throws {
         let r = try weekThree().review(at: "2026-03-19T12:00:00Z")
         let t = try #require(r.trial)

@@ -34,7 +34,7 @@ struct FoundationEndToEndTests {
         #expect(r.stdout.contains("day 13 of the course"))
         #expect(r.stdout.contains("20 mg: 2 × 10 mg tablets at 22:00"))
         #expect(r.stdout.contains("next: 30 mg/day from 2026-03-22"))
-        #expect(r.stdout.contains("review due 2026-03-22 (in 2 day(s))"))
+        #expect(r.stdout.contains("review due 2026-03-22 (in 2 days)"))
         // The journal: 12 nights, one skipped, one taken after midnight (late, for the night before).
         #expect(r.stdout.contains("skipped the 2026-03-12 22:00 dose"))
         #expect(r.stdout.contains("for the 2026-03-14 22:00 dose (late)"))

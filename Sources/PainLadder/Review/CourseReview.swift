@@ -61,7 +61,9 @@ public struct CourseReview: Codable, Sendable, Equatable {
         self.drug = course.drug
         drugName = drug?.name ?? course.drug
         variant = course.variant
-        variantLabel = drug?.variant(course.variant)?.label
+        // A renal band's own titration replaces the variant's steps: name the one in use.
+        let band = plan.schedule.renalBand.flatMap { label in drug?.renalBands.first { $0.label == label } }
+        variantLabel = band?.titration?.label ?? drug?.variant(course.variant)?.label
         status = course.status
         startDate = course.startDate
         dayOfCourse = course.startDate.days(to: c.today) + 1

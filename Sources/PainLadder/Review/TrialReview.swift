@@ -45,7 +45,9 @@ public struct TrialReview: Codable, Sendable, Equatable {
         let atDose = daysAtHighestTolerated >= 7
             ? "\(daysAtHighestTolerated / 7) week\(daysAtHighestTolerated / 7 == 1 ? "" : "s")\(daysAtHighestTolerated % 7 == 0 ? "" : " \(daysAtHighestTolerated % 7) day\(daysAtHighestTolerated % 7 == 1 ? "" : "s")")"
             : "\(daysAtHighestTolerated) day\(daysAtHighestTolerated == 1 ? "" : "s")"
-        text = "week \(week) of \(range); \(t.weeksAtHighestTolerated) week\(t.weeksAtHighestTolerated == 1 ? "" : "s") "
+        // Past the trial's length, the week is not "of" it: "week 9 (a trial is 4–8 weeks)".
+        let weekText = week <= t.maximumWeeks ? "week \(week) of \(range)" : "week \(week) (a trial is \(range) weeks)"
+        text = "\(weekText); \(t.weeksAtHighestTolerated) week\(t.weeksAtHighestTolerated == 1 ? "" : "s") "
             + "at the highest tolerated dose needed (\(atDose) at \(currentDoseMg) mg/day so far)"
             + (stillTitrating ? "; titration still under way" : "")
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PainLadder
 
 struct SideEffectCommand: ParsableCommand {
@@ -12,6 +13,7 @@ struct SideEffectCommand: ParsableCommand {
         next step-up until a clinician reviews it.
           painladder side-effect P001 drowsiness --severity moderate
           painladder side-effect P001 --resolved 12
+          painladder side-effect P001 --open        # the reports still open, with their numbers
         """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
@@ -29,8 +31,15 @@ struct SideEffectCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Mark this side-effect report (its number) resolved.", valueName: "entry"),
             transform: { try Parse.entryID($0, field: "--resolved") })
     var resolved: Int64?
+    @Flag(help: "List the side-effect reports still open (not marked resolved), newest first.") var open = false
 
     func validate() throws {
+        if open {
+            guard resolved == nil, symptom == nil, severity == nil else {
+                throw ValidationError("--open takes no symptom, severity or --resolved")
+            }
+            return
+        }
         if resolved == nil && (symptom == nil || severity == nil) {
             throw ValidationError("give a SYMPTOM with --severity, or --resolved ENTRY")
         }
@@ -43,6 +52,19 @@ struct SideEffectCommand: ParsableCommand {
         let now = global.currentInstant()
         let id = try patient.id()
         let clinic = try global.openClinic(create: false)
+        if open {
+            let reports = try clinic.openSideEffects(patientID: id)
+            if global.json {
+                try Output.json(reports.map(\.entry))
+                return
+            }
+            if reports.isEmpty { Output.line("No side effects are open for \(id).") }
+            for r in reports {
+                Output.line(JournalText.describe(r.entry, zone: TimeZone(identifier: r.timeZone) ?? TimeZone(identifier: "UTC")!)
+                            + " [\(r.drug)]")
+            }
+            return
+        }
         let recorded: Clinic.Recorded
         if let resolved {
             recorded = try clinic.resolveSideEffect(patientID: id, entryID: resolved,

@@ -72,7 +72,11 @@ enum FormularyText {
         if let inc = v.thenIncrement { l.append("\(indent)  then +\(inc.value) mg/day per step \(inc.citation)") }
         let d = v.daysBetweenSteps
         l.append("\(indent)  days between steps: usually \(d.value.usual), at least \(d.value.minimum) \(d.citation)")
-        l.append("\(indent)  \(v.administrationsPerDay.value) dose(s) a day at \(v.defaultTimes.map(\.description).joined(separator: ", ")) \(v.administrationsPerDay.citation)")
+        let perDay = v.administrationsPerDay.value
+        let at = TimeSelection.times(count: perDay, from: v.defaultTimes, fewerDosesAt: v.fewerDosesAt)
+        let split = v.defaultTimes.count > at.count
+            ? "; a daily dose split over more doses is taken at \(v.defaultTimes.map(\.description).joined(separator: ", "))" : ""
+        l.append("\(indent)  \(Plural.timesADay(perDay)), at \(at.map(\.description).joined(separator: ", "))\(split) \(v.administrationsPerDay.citation)")
         l.append("\(indent)  usual target: \(v.usualTarget.value) mg/day \(v.usualTarget.citation)")
         if let m = v.maximumDailyDose { l.append("\(indent)  variant maximum: \(m.value) mg/day \(m.citation)") }
         return l

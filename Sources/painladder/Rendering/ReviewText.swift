@@ -35,10 +35,10 @@ enum ReviewText {
             return
         }
         let day = c.dayOfCourse >= 1 ? "day \(c.dayOfCourse) (started \(c.startDate))"
-            : "starts on \(c.startDate) (in \(1 - c.dayOfCourse) day(s))"
+            : "starts on \(c.startDate) (in \(Plural.days(1 - c.dayOfCourse)))"
         l.append("Course: \(c.drugName), \(c.variantLabel ?? c.variant); \(day); \(c.status.rawValue); plan version \(c.planVersion)")
         if let step = c.currentStep {
-            l.append("  dose: \(step.dailyDoseMg) mg/day (step \(step.number) of \(c.plannedStepCount)) for \(c.daysAtCurrentDose) day(s)"
+            l.append("  dose: \(step.dailyDoseMg) mg/day (step \(step.number) of \(c.plannedStepCount)), \(Plural.days(c.daysAtCurrentDose)) at this dose so far"
                      + (c.highestDoseReachedMg > step.dailyDoseMg ? "; highest reached \(c.highestDoseReachedMg) mg/day" : ""))
             for a in step.administrations { l.append("    \(a.instruction)") }
         } else {
@@ -90,7 +90,7 @@ enum ReviewText {
             l.append("  baseline: none recorded")
         }
         if let mean = p.last7DaysMean {
-            l.append("  last 7 days (\(p.windowFrom) to \(p.windowTo)): mean \(Num.f(mean, 2)) from \(p.recent.count) day(s) scored")
+            l.append("  last 7 days (\(p.windowFrom) to \(p.windowTo)): mean \(Num.f(mean, 2)) from \(Plural.days(p.recent.count)) scored")
         } else {
             l.append("  last 7 days: no scores")
         }
@@ -188,8 +188,8 @@ enum ReviewText {
             l.append("Next review: not set")
             return
         }
-        let when = d.overdue ? Output.red("OVERDUE by \(d.overdueDays) day(s)", color)
-            : days == 0 ? "due today" : "in \(days) day(s)"
+        let when = d.overdue ? Output.red("OVERDUE by \(Plural.days(d.overdueDays))", color)
+            : days == 0 ? "due today" : "in \(Plural.days(days))"
         l.append("Next review: \(due) (\(when))")
     }
 }

@@ -31,7 +31,7 @@ enum ErrorText {
         case .removeMedicine: "--remove-medicine"
         case .patientUpdate: "patient update"
         case .born, .sex, .diagnosis, .name, .condition, .medicine, .weight, .creatinine, .crcl,
-             .note, .impact, .at, .dose, .since, .score, .sleep, .mood, .severity, .impression, .resolved, .by, .reason,
+             .note, .impact, .from, .to, .at, .dose, .since, .score, .sleep, .mood, .severity, .impression, .resolved, .by, .reason,
              .override, .abrupt, .outcome, .sequential, .direct, .drug, .strength:
             "--\(field.rawValue)"
         }
