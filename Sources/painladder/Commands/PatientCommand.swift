@@ -78,7 +78,7 @@ struct PatientCommand: ParsableCommand {
 
         func run() throws {
             let now = global.currentInstant()
-            let clinic = try global.openClinic(create: false)
+            let clinic = try global.openClinicToRead()
             let patient = try clinic.patient(try Parse.patientID(id))
             if global.json {
                 try Output.json(patient)
@@ -93,7 +93,7 @@ struct PatientCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let clinic = try global.openClinic(create: false)
+            let clinic = try global.openClinicToRead()
             let patients = try clinic.patients()
             if global.json {
                 try Output.json(patients)

@@ -21,7 +21,7 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         let now = global.currentInstant()
         let id = try patient.id()
-        let summary = try global.openClinic(create: false).review(patientID: id, now: now)
+        let summary = try global.openClinicToRead().review(patientID: id, now: now)
         if global.json {
             try Output.json(summary)
         } else {
@@ -49,7 +49,7 @@ struct ReviewsCommand: ParsableCommand {
     func run() throws {
         let now = global.currentInstant()
         let days = try dueWithin.map { try Parse.days($0, field: "--due-within") }
-        let items = try global.openClinic(create: false).reviewsDue(within: days, overdueOnly: overdue, now: now)
+        let items = try global.openClinicToRead().reviewsDue(within: days, overdueOnly: overdue, now: now)
         if global.json {
             try Output.json(items)
         } else {

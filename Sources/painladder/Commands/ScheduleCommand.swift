@@ -19,7 +19,7 @@ struct ScheduleCommand: ParsableCommand {
             throw BadArgument(field: "--to", given: to.description,
                                                allowed: "a date on or after --from (\(from))")
         }
-        let clinic = try global.openClinic(create: false)
+        let clinic = try global.openClinicToRead()
         guard let (course, plan) = try clinic.currentCourse(patientID: patientID) else {
             throw PainLadderError.notPossible("\(patientID) has no course in progress (start one with 'painladder start')")
         }

@@ -12,7 +12,7 @@ struct TodayCommand: ParsableCommand {
     func run() throws {
         let now = global.currentInstant()
         let id = try patient.id()
-        let today = try global.openClinic(create: false).today(patientID: id, now: now)
+        let today = try global.openClinicToRead().today(patientID: id, now: now)
         if global.json {
             try Output.json(today)
         } else {
