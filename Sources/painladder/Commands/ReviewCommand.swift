@@ -21,7 +21,9 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         let now = global.currentInstant()
         let id = try patient.id()
-        let summary = try global.openClinicToRead().review(patientID: id, now: now)
+        let clinic = try global.openClinicToRead()
+        let summary = try clinic.review(patientID: id, now: now)
+        ProvenanceText.show(clinic.formulary, json: global.json)
         if global.json {
             try Output.json(summary)
         } else {

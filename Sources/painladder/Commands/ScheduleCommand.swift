@@ -24,6 +24,7 @@ struct ScheduleCommand: ParsableCommand {
             throw PainLadderError.notPossible("\(patientID) has no course in progress (start one with 'painladder start')")
         }
         let p = try clinic.patient(patientID)
+        ProvenanceText.show(clinic.formulary, json: global.json)
         if global.json {
             try Output.json(CourseView(course: course, plan: plan))
             return
