@@ -20,12 +20,14 @@ extension DatabaseFile {
             try checkPrivate(path, opened)
         }
         if let fd = Self.descriptor(connection, SQLITE_FCNTL_JOURNAL_POINTER) { Self.makePrivate(fd) }
-        // SQLite keeps the -shm descriptor in shared state it does not hand out: open the
-        // name without following a link, and tighten that.
-        let shm = open(path + "-shm", O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
-        if shm >= 0 {
-            Self.makePrivate(shm)
-            close(shm)
+        // SQLite keeps the -shm descriptor in shared state it does not hand out, and opening
+        // the file here is not an option: closing any descriptor of a file drops every POSIX
+        // lock this process holds on it, SQLite's WAL-index locks included (another process
+        // then rebuilds the index under it). So: by name, after checking it is no link.
+        var shm = stat()
+        let shmPath = path + "-shm"
+        if lstat(shmPath, &shm) == 0, shm.st_mode & S_IFMT == S_IFREG, shm.st_mode & 0o077 != 0 {
+            _ = chmod(shmPath, shm.st_mode & 0o700)
         }
     }
 
