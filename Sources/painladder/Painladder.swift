@@ -103,7 +103,7 @@ struct Painladder: ParsableCommand {
 
         Data goes to standard output, messages to standard error.
         Exit codes: 0 ok · 64 usage · 65 bad data or refused · 66 no such patient or database · \
-        70 internal error · 75 database busy, try again.
+        70 internal error · 73 disk full or read-only file system, nothing recorded · 75 database busy, try again.
         """,
         version: version,
         groupedSubcommands: [
