@@ -55,6 +55,10 @@ public enum FormularyLoader {
         if !validated {
             try FormularyValidator.validate(formulary, file: directory.lastPathComponent, drugFiles: drugFiles)
         }
+        if whole.value != BundledFormulary.validatedDigest {
+            formulary.provenance = .modified(folder: directory.path, digest: whole.value,
+                                             releaseDigest: BundledFormulary.validatedDigest)
+        }
         if hasSwitching {
             let data = try switchingData ?? contents(of: switchingURL)
             let switching = try parse(data, file: SwitchingValidator.file, as: SwitchingRules.init(json:))
@@ -84,11 +88,19 @@ public enum FormularyLoader {
         // In order of precedence. Each is worked out only when those before it do not hold
         // the folder: Bundle, environment and URL calls cost more than the check itself, and
         // this runs on every command.
+        if let env = getenv("PAINLADDER_DATA").map({ String(cString: $0) }), !env.isEmpty {
+            // Named on purpose: a folder without the formulary is a mistake to report, not a
+            // reason to use other data than the one asked for.
+            let url = URL(fileURLWithPath: env).appendingPathComponent("formulary")
+            guard fm.fileExists(atPath: url.appendingPathComponent(indexFile).path) else {
+                throw PainLadderError.invalidFormulary(
+                    file: env, drug: nil, field: "location",
+                    problem: "PAINLADDER_DATA names a folder without formulary/\(indexFile); set it to a Data folder "
+                        + "holding formulary/, or unset it to use the bundled formulary")
+            }
+            return url
+        }
         let candidates: [() -> URL?] = [
-            {
-                guard let env = getenv("PAINLADDER_DATA").map({ String(cString: $0) }), !env.isEmpty else { return nil }
-                return URL(fileURLWithPath: env).appendingPathComponent("formulary")
-            },
             { Bundle.main.bundleURL.appendingPathComponent(bundleName).appendingPathComponent("Data/formulary") },
             {
                 URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()

@@ -11,9 +11,8 @@ enum JournalExport {
         "impression", "reason", "note", "corrects", "replaced_by", "flags",
     ]
 
-    /// RFC 4180 CSV. Free text has control characters escaped (``StoredText/escaped(_:)``:
-    /// older rows may hold them), and text that a spreadsheet would run as a formula
-    /// (= + - @) is prefixed with an apostrophe.
+    /// RFC 4180 CSV. Free text that a spreadsheet would run as a formula is prefixed with an
+    /// apostrophe, and control characters older rows may hold are escaped (see ``text(_:)``).
     static func csv(_ items: [HistoryItem], courses: [Course]) -> String {
         let drugs = Dictionary(courses.compactMap { c in c.id.map { ($0, c.drug) } }, uniquingKeysWith: { a, _ in a })
         let iso = ISO8601DateFormatter()
@@ -39,10 +38,17 @@ enum JournalExport {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// Free text as a cell: one that begins with a character a spreadsheet reads as the start
+    /// of a formula (= + - @, and TAB or CR, which some strip before looking: OWASP's CSV
+    /// injection advice) gets an apostrophe in front. Scalars, not characters: "\r\n=" is
+    /// one `Character`, whose first scalar is the CR.
     static func text(_ value: String?) -> String {
-        guard let value = value.map(StoredText.escaped), let first = value.first else { return "" }
-        return "=+-@".contains(first) ? "'" + value : value
+        guard let value, let first = value.unicodeScalars.first else { return "" }
+        // Guarded on the text as stored, then escaped: a leading TAB or CR is a formula start too.
+        return StoredText.escaped(formulaStarts.contains(first) ? "'" + value : value)
     }
+
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     static func quote(_ cell: String) -> String {
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }

@@ -13,6 +13,17 @@ extension Store {
             return error
         case let error as DatabaseError:
             let detail = error.message ?? "\(error.resultCode)"
+            // Say what is wrong with the disk rather than with the file: a full disk surfaces
+            // as SQLITE_FULL or as an I/O error (the -shm cannot grow), a read-only mount as
+            // "read-only" or "cannot open".
+            if error.resultCode == .SQLITE_FULL
+                || (error.resultCode == .SQLITE_IOERR && DatabaseFile.onFullFileSystem(path)) {
+                return .diskFull(path: path)
+            }
+            if [.SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode)
+                && DatabaseFile.onReadOnlyFileSystem(path) {
+                return .readOnlyFileSystem(path: path)
+            }
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
                 return .databaseBusy(path: path)
@@ -24,8 +35,6 @@ extension Store {
                 return .noDatabase(path: path, reason: "is read-only (\(detail)); PainLadder needs to write to it and to its folder")
             case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
                 return .noDatabase(path: path, reason: "cannot be opened (\(detail)); check the file's and its folder's permissions")
-            case .SQLITE_FULL:
-                return .internalError("the disk holding '\(path)' is full; nothing was changed")
             case .SQLITE_IOERR:
                 return .internalError("input/output error on '\(path)' (\(detail)); nothing was changed")
             default:

@@ -23,8 +23,11 @@ import PainLadder
 ///
 /// ## How the file is opened
 /// - The file is created with mode 0600 and its folder with 0700 before SQLite opens it:
-///   it holds health data. SQLite gives `-wal` and `-shm` the database file's mode.
-/// - A file that other users can write to, a read-only file, a file that is not SQLite, a
+///   it holds health data. SQLite gives `-wal` and `-shm` the database file's mode; once
+///   open, the files SQLite holds are checked and tightened through their descriptors.
+/// - A symbolic link (it is refused, not followed), a file or companion that other users
+///   can read or write, a file of another account, a file without the owner's write bit
+///   (root's writes ignore modes), a file that is not SQLite, a
 ///   SQLite file of another application, and a database written by a newer PainLadder
 ///   (its schema has migrations this build does not know) are refused and left untouched.
 /// - WAL journal (set in the file when it is created): other processes' readers never wait
@@ -50,13 +53,24 @@ public final class Store: Sendable {
     ///   - path: the SQLite file; see ``defaultPath(environment:)``.
     ///   - createIfMissing: create the file (and its folders) when it does not exist; when
     ///     `false` a missing file throws ``PainLadderError/noDatabase(path:reason:)``.
+    ///   - readOnly: the caller only reads: the file is opened read-only (so a read-only
+    ///     file or mount still serves it), unless its schema must be upgraded first.
+    ///   - allowedOwner: an account besides this process's own whose file may be used (the
+    ///     account a clinic's settings name as the database's owner); `nil`: only our own.
     ///   - busyTimeout: how long a write waits for another process's write (seconds).
     /// - Throws: ``PainLadderError/noDatabase(path:reason:)`` (exit 66) for a missing,
-    ///   foreign, damaged, unsafe, read-only or newer database; ``PainLadderError/busy(_:)``.
-    public init(path: String, createIfMissing: Bool, busyTimeout: TimeInterval = 5) throws {
+    ///   foreign, damaged, unsafe, read-only or newer database; ``PainLadderError/busy(_:)``;
+    ///   ``PainLadderError/readOnlyFileSystem(path:)``, ``PainLadderError/diskFull(path:)``.
+    public init(path: String, createIfMissing: Bool, readOnly: Bool = false, allowedOwner: uid_t? = nil,
+                busyTimeout: TimeInterval = 5) throws {
         guard !path.isEmpty else { throw PainLadderError.noDatabase(path: path, reason: "no path given") }
         self.path = path
-        let file = DatabaseFile(path: path)
+        if readOnly, case .sqlite = try DatabaseFile(path: path, forWriting: false, allowedOwner: allowedOwner).inspect(),
+           let reader = try Self.openForReading(path, allowedOwner: allowedOwner, busyTimeout: busyTimeout) {
+            queue = reader
+            return
+        }
+        let file = DatabaseFile(path: path, forWriting: true, allowedOwner: allowedOwner)
 
         var existing: Bool
         switch try file.inspect() {
@@ -78,6 +92,7 @@ public final class Store: Sendable {
             // write a dummy transaction (and sync it) whenever the WAL file is absent, which
             // it is after every command, since the last connection to close removes it.
             queue = try DatabaseQueue(path: path, configuration: Self.configuration(busyTimeout: busyTimeout))
+            try queue.inDatabase { try file.secureOpened($0) }
             let migrated = existing ? try Self.preflight(queue, path: path) : false
             try queue.writeWithoutTransaction { db in
                 // WAL is a property of the file: set when it is created (or if a copy was
@@ -89,10 +104,51 @@ public final class Store: Sendable {
                 }
             }
             if !migrated { try Self.migrate(queue, path: path) }
+            try queue.inDatabase { try file.secureOpened($0) }
         } catch {
             throw Self.mapped(error, path: path)
         }
-        file.tightenCompanions()
+    }
+
+    /// Opens a database for a command that only reads: `SQLITE_OPEN_READONLY`, so it works on
+    /// a read-only file or mount. Where SQLite cannot make the `-shm` file a WAL reader needs
+    /// (a read-only mount, or a full disk when no other connection has made it), the file is
+    /// opened `immutable`: nothing can change it on a read-only mount, and on a full disk no
+    /// write can commit (a WAL with changes in it is read the ordinary way instead).
+    /// Returns nil when the schema must be upgraded first: the caller opens it for writing.
+    private static func openForReading(_ path: String, allowedOwner: uid_t?, busyTimeout: TimeInterval) throws -> DatabaseQueue? {
+        let file = DatabaseFile(path: path, forWriting: false, allowedOwner: allowedOwner)
+        var config = configuration(busyTimeout: busyTimeout)
+        config.readonly = true
+        do {
+            var location = path
+            var wal = stat(), shm = stat()
+            let walHasChanges = stat(path + "-wal", &wal) == 0 && wal.st_size > 0
+            if DatabaseFile.onReadOnlyFileSystem(path) {
+                if walHasChanges {
+                    throw PainLadderError.noDatabase(
+                        path: path, reason: "has changes in its write-ahead log (-wal) that cannot be applied on a "
+                            + "read-only file system; mount it writable once to read them")
+                }
+                location = immutableURI(path)
+            } else if DatabaseFile.onFullFileSystem(path), !walHasChanges,
+                      stat(path + "-shm", &shm) != 0 || shm.st_size < 32_768 {
+                location = immutableURI(path)
+            }
+            let queue = try DatabaseQueue(path: location, configuration: config)
+            try queue.inDatabase { try file.secureOpened($0) }
+            return try preflight(queue, path: path) ? queue : nil
+        } catch {
+            throw mapped(error, path: path)
+        }
+    }
+
+    /// `file:PATH?immutable=1`, the path percent-encoded as a URI filename requires.
+    private static func immutableURI(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
     }
 
     static func configuration(busyTimeout: TimeInterval) -> Configuration {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FormularyData
 
 @main
 struct Painladder: ParsableCommand {
@@ -12,6 +13,13 @@ struct Painladder: ParsableCommand {
             // keeps Foundation's ICU time zones in a statically linked build, where
             // otherwise `TimeZone(identifier:)` finds no zone at all: see README.)
             print("\(version) (time zone data \(TimeZone.timeZoneDataVersion))")
+            // Only when the formulary is not the bundled release (or cannot be read), so the
+            // usual line stays as scripts know it.
+            do {
+                if let warning = ProvenanceText.line(try FormularyLoader.bundled()) { print(warning) }
+            } catch {
+                print("formulary: \(ErrorText.message(error))")
+            }
             Foundation.exit(0)
         }
         if let error = ArgumentEncoding.firstInvalid() { fail(error) }
@@ -95,7 +103,7 @@ struct Painladder: ParsableCommand {
 
         Data goes to standard output, messages to standard error.
         Exit codes: 0 ok · 64 usage · 65 bad data or refused · 66 no such patient or database · \
-        70 internal error · 75 database busy, try again.
+        70 internal error · 73 disk full or read-only file system, nothing recorded · 75 database busy, try again.
         """,
         version: version,
         groupedSubcommands: [

@@ -84,6 +84,7 @@ struct StoreOpeningTests {
             let queue = try DatabaseQueue(path: path)
             try queue.write { try $0.execute(sql: "CREATE TABLE notes (text TEXT)") }
             try queue.close()
+            chmod(path, 0o600)   // private, as the store requires, so the contents are what is refused
             let before = bytes(path)
             let error = try #require(throws: PainLadderError.self) { try Store(path: path, createIfMissing: false) }
             #expect(error.description.contains("is not a PainLadder database"))

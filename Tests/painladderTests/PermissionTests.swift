@@ -39,8 +39,8 @@ struct PermissionTests {
     }
 
     /// -wal and -shm made while the file was 0644 (by another tool, or before a chmod) are
-    /// tightened to the database's 0600 by the next command.
-    @Test func companionsAreTightenedToTheDatabaseMode() throws {
+    /// refused like a 0644 database: the message gives the chmod to run, and nothing changes.
+    @Test func looseCompanionsAreRefusedWithTheChmodToRun() throws {
         let cli = try Reliability.clinic()
         defer { cli.cleanUp() }
         let db = cli.database.path
@@ -49,15 +49,18 @@ struct PermissionTests {
         defer { holder.stop() }
         #expect(Reliability.mode(db + "-shm") == 0o644, "precondition: the holder made 0644 companions")
         chmod(db, 0o600)
+        let before = try cli.dump()
         let r = try runWithOpenUmask(cli, ["pain", "P001", "4"])
-        #expect(r.status == 0, "\(r.stderr)")
-        for path in [db, db + "-wal", db + "-shm"] {
-            #expect(Reliability.mode(path) == 0o600, "\(path) is \(String(Reliability.mode(path) ?? -1, radix: 8))")
-        }
+        #expect(r.status == 66, "\(r.stderr)")
+        #expect(r.errorLines.count == 1)
+        #expect(r.stderr.contains("other users can read it (mode 644)"), "\(r.stderr)")
+        #expect(r.stderr.contains("chmod 600 \(db)-"), "names the companion to fix: \(r.stderr)")
+        #expect(try cli.dump() == before)
     }
 
-    @Test(arguments: [0o666, 0o620, 0o602])
-    func fileOthersCanWriteIsRefused(mode: Int) throws {
+    /// Reading bits count as much as writing ones (a `chmod 644` database was accepted once).
+    @Test(arguments: [0o666, 0o620, 0o602, 0o644, 0o640, 0o604])
+    func fileOthersCanReadOrWriteIsRefused(mode: Int) throws {
         let cli = try Reliability.clinic()
         defer { cli.cleanUp() }
         chmod(cli.database.path, mode_t(mode))
@@ -66,7 +69,8 @@ struct PermissionTests {
             let r = try cli.run(args + ["--now", Reliability.now])
             #expect(r.status == 66)
             #expect(r.errorLines.count == 1)
-            #expect(r.stderr.contains("other users can write to it (mode \(String(mode, radix: 8)))"), "\(r.stderr)")
+            let can = mode & 0o022 != 0 ? "write to it" : "read it"
+            #expect(r.stderr.contains("other users can \(can) (mode \(String(mode, radix: 8)))"), "\(r.stderr)")
             #expect(r.stderr.contains("chmod 600"), "says how to fix it: \(r.stderr)")
         }
         #expect(Reliability.bytes(cli.database) == before)

@@ -5,11 +5,25 @@ enum JSONPathComponent: Sendable, Equatable {
 
     /// Renders a path the way formulary errors name fields: `variants[0].steps.value`,
     /// `[2].category` for a top-level array; the empty path is "".
+    ///
+    /// A path deeper than ``renderedDepth`` shows its first and last few components around
+    /// "…(N levels)…": a 100,000-deep document would otherwise make a 1.6 KB message line.
     static func render<C: Collection>(_ path: C) -> String where C.Element == JSONPathComponent {
+        guard path.count > renderedDepth else { return join(path) }
+        let end = renderedDepth / 2
+        let hidden = path.count - 2 * end
+        return join(path.prefix(end)) + ".…(\(hidden) levels)…" + join(path.suffix(end), continuing: true)
+    }
+
+    /// The most components a rendered path shows in full.
+    static let renderedDepth = 12
+
+    private static func join<C: Collection>(_ path: C, continuing: Bool = false) -> String
+    where C.Element == JSONPathComponent {
         var text = ""
         for component in path {
             switch component {
-            case let .key(key): text += text.isEmpty ? key : ".\(key)"
+            case let .key(key): text += text.isEmpty && !continuing ? key : ".\(key)"
             case let .index(index): text += "[\(index)]"
             }
         }

@@ -22,6 +22,8 @@ public struct Formulary: Sendable {
     public var localName: String?
     /// Switching guidance and dose conversions (`switching.json`), if the folder has them.
     public var switching: SwitchingRules?
+    /// Whether the data are the bundled release's (set by whoever reads the files).
+    public var provenance: FormularyProvenance = .bundledRelease
 
     public init(name: String, version: String, drugs: [Drug], sources: [String: Source],
                 diagnoses: [Diagnosis], medicineClasses: [String: [String]], pathway: PathwaySettings,

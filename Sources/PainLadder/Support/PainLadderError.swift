@@ -38,6 +38,10 @@ public enum PainLadderError: Error, Equatable, Sendable {
     case databaseBusy(path: String)
     /// Another reminder run holds the run lock of this database; nothing was changed.
     case reminderRunInProgress(path: String)
+    /// The disk holding the database is full: the change was not written (nothing recorded).
+    case diskFull(path: String)
+    /// The database is on a file system mounted read-only: reading works, writing cannot.
+    case readOnlyFileSystem(path: String)
     /// A failure inside PainLadder itself (a bug or a broken environment).
     case internalError(String)
 
@@ -88,6 +92,10 @@ extension PainLadderError: LocalizedError {
             "database busy: another writer is using '\(path)'; nothing was changed, try again"
         case let .reminderRunInProgress(path):
             "database busy: another reminder run is using '\(path)'; nothing was changed, try again"
+        case let .diskFull(path):
+            "disk is full; nothing was recorded (the disk holding '\(path)' has no space left)"
+        case let .readOnlyFileSystem(path):
+            "read-only file system: '\(path)' is on a file system mounted read-only; nothing was recorded (reading still works)"
         case let .internalError(message):
             "internal error: \(message)"
         }

@@ -29,7 +29,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let id = try patient.id()
-        let clinic = try global.openClinic(create: false)
+        let clinic = try global.openClinicToRead()
         let text: String
         switch format {
         case .ics:

@@ -17,6 +17,7 @@ struct FormularyCommand: ParsableCommand {
 
         func run() throws {
             let formulary = try global.loadFormulary()
+            ProvenanceText.show(formulary, json: global.json)
             if global.json {
                 try Output.json(formulary.drugs.map(DrugSummary.init))
                 return
@@ -48,6 +49,7 @@ struct FormularyCommand: ParsableCommand {
         func run() throws {
             let formulary = try global.loadFormulary()
             let entry = try formulary.drug(drug)
+            ProvenanceText.show(formulary, json: global.json)
             if global.json {
                 try Output.json(entry)
             } else {

@@ -18,7 +18,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let id = try patient.id()
-        let clinic = try global.openClinic(create: false)
+        let clinic = try global.openClinicToRead()
         let items = try clinic.history(patientID: id, from: from, to: to)
         if global.json {
             try Output.json(items)

@@ -88,7 +88,7 @@ struct PatientCommand: ParsableCommand {
 
         func run() throws {
             let now = global.currentInstant()
-            let clinic = try global.openClinic(create: false)
+            let clinic = try global.openClinicToRead()
             let patient = try clinic.patient(try Parse.patientID(id))
             if global.json {
                 try Output.json(patient)
@@ -103,7 +103,7 @@ struct PatientCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let clinic = try global.openClinic(create: false)
+            let clinic = try global.openClinicToRead()
             let patients = try clinic.patients()
             if global.json {
                 try Output.json(patients)

@@ -21,7 +21,9 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         let now = global.currentInstant()
         let id = try patient.id()
-        let summary = try global.openClinic(create: false).review(patientID: id, now: now)
+        let clinic = try global.openClinicToRead()
+        let summary = try clinic.review(patientID: id, now: now)
+        ProvenanceText.show(clinic.formulary, json: global.json)
         if global.json {
             try Output.json(summary)
         } else {
@@ -49,7 +51,7 @@ struct ReviewsCommand: ParsableCommand {
     func run() throws {
         let now = global.currentInstant()
         let days = dueWithin
-        let items = try global.openClinic(create: false).reviewsDue(within: days, overdueOnly: overdue, now: now)
+        let items = try global.openClinicToRead().reviewsDue(within: days, overdueOnly: overdue, now: now)
         if global.json {
             try Output.json(items)
         } else {

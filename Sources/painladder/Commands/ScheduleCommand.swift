@@ -19,11 +19,12 @@ struct ScheduleCommand: ParsableCommand {
             throw BadArgument(field: "--to", given: to.description,
                                                allowed: "a date on or after --from (\(from))")
         }
-        let clinic = try global.openClinic(create: false)
+        let clinic = try global.openClinicToRead()
         guard let (course, plan) = try clinic.currentCourse(patientID: patientID) else {
             throw PainLadderError.notPossible("\(patientID) has no course in progress (start one with 'painladder start')")
         }
         let p = try clinic.patient(patientID)
+        ProvenanceText.show(clinic.formulary, json: global.json)
         if global.json {
             try Output.json(CourseView(course: course, plan: plan))
             return

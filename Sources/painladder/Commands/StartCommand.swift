@@ -33,6 +33,7 @@ struct StartCommand: ParsableCommand {
         let (course, plan) = try clinic.startCourse(patientID: patientID, drug: drug, variant: variant, on: on,
                                                     times: times, by: by ?? GlobalOptions.currentUser, now: now)
         let p = try clinic.patient(patientID)
+        ProvenanceText.show(clinic.formulary, json: global.json)
         if global.json {
             try Output.json(CourseView(course: course, plan: plan))
             return

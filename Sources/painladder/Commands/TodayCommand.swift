@@ -12,7 +12,9 @@ struct TodayCommand: ParsableCommand {
     func run() throws {
         let now = global.currentInstant()
         let id = try patient.id()
-        let today = try global.openClinic(create: false).today(patientID: id, now: now)
+        let clinic = try global.openClinicToRead()
+        let today = try clinic.today(patientID: id, now: now)
+        ProvenanceText.show(clinic.formulary, json: global.json)
         if global.json {
             try Output.json(today)
         } else {

@@ -5,7 +5,8 @@ import PainLadder
 /// How the command line words every failure and the exit code it ends with: the one place
 /// where the library's fields become flags and its cases become BSD sysexits codes.
 ///
-/// 64 usage · 65 bad data or refused · 66 no such patient or database · 70 internal · 75 busy, try again.
+/// 64 usage · 65 bad data or refused · 66 no such patient or database · 70 internal ·
+/// 73 cannot write: disk full or read-only file system, nothing recorded · 75 busy, try again.
 enum ErrorText {
     /// The flag or argument a field is given with.
     static func flag(_ field: Field) -> String {
@@ -77,7 +78,7 @@ enum ErrorText {
             "database busy: another painladder command is using '\(path)'; nothing was changed, try again"
         case let .reminderRunInProgress(path):
             "database busy: another 'painladder remind' is running on '\(path)'; nothing was changed, try again"
-        case .unknownDrug, .noDatabase, .hardStop, .invalidFormulary, .internalError:
+        case .unknownDrug, .noDatabase, .hardStop, .invalidFormulary, .internalError, .diskFull, .readOnlyFileSystem:
             error.description
         }
     }
@@ -98,6 +99,9 @@ enum ErrorText {
              .notPossible: 65
         case .unknownPatient, .noDatabase: 66
         case .databaseBusy, .reminderRunInProgress: 75
+        // EX_CANTCREAT: the record could not be written where it lives; retry once space is
+        // freed or the file system is writable again.
+        case .diskFull, .readOnlyFileSystem: 73
         case .internalError: 70
         }
     }

@@ -49,6 +49,15 @@ struct GlobalOptions: ParsableArguments {
         return Clinic(store: store, formulary: formulary)
     }
 
+    /// Opens the store read-only for a command that only reads (history, review, schedule,
+    /// today, patient show and list, export, reviews): it works on a read-only mount or a
+    /// full disk, and a missing file is an error.
+    func openClinicToRead(formulary: Formulary? = nil) throws -> Clinic {
+        let formulary = try formulary ?? loadFormulary()
+        let store = try Store(path: databasePath, createIfMissing: false, readOnly: true)
+        return Clinic(store: store, formulary: formulary)
+    }
+
     /// The person recording: $PAINLADDER_USER, else $USER, refused (65) when it is text
     /// PainLadder would not store (a newline or escape code in it would forge history lines).
     static var currentUser: String {

@@ -53,12 +53,14 @@ enum Parse {
         return value
     }
 
-    /// A patient id: letters, digits, '-', '_' and '.', 1–64 characters.
+    /// A patient id: letters, digits, '-', '_' and '.', 1–64 characters, not `.` or `..`
+    /// (an id becomes a file name in exports and scripts, where those two mean folders).
     static func patientID(_ text: String) throws -> String {
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_."))
-        guard (1...64).contains(text.count), text.unicodeScalars.allSatisfy({ $0.isASCII && allowed.contains($0) }) else {
+        guard (1...64).contains(text.count), text.unicodeScalars.allSatisfy({ $0.isASCII && allowed.contains($0) }),
+              text != ".", text != ".." else {
             throw BadArgument(field: "patient", given: String(text.prefix(80)),
-                                               allowed: "1–64 letters, digits, '-', '_' or '.'")
+                              allowed: "1–64 letters, digits, '-', '_' or '.', not '.' or '..'")
         }
         return text
     }
