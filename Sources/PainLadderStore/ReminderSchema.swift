@@ -65,4 +65,23 @@ enum ReminderSchema {
             CREATE INDEX journal_extra_by_course ON journal_entry(course_id, at) WHERE kind = 'extra';
             """)
     }
+
+    /// Migration "v5-reminder-mark-resets": who reset the reminder job's run mark, when and
+    /// why (`remind --reset-mark`), append-only. Not in `audit`: that trail is per patient.
+    static func v5(_ db: Database) throws {
+        let instant = StoreTime.instantGlob
+        try db.execute(sql: """
+            CREATE TABLE reminder_mark_reset (
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL CHECK (at GLOB '\(instant)'),
+                actor TEXT NOT NULL,
+                reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+                mark_before TEXT CHECK (mark_before GLOB '\(instant)')
+            ) STRICT;
+            CREATE TRIGGER reminder_mark_reset_no_update BEFORE UPDATE ON reminder_mark_reset
+                BEGIN SELECT RAISE(ABORT, 'mark resets are kept'); END;
+            CREATE TRIGGER reminder_mark_reset_no_delete BEFORE DELETE ON reminder_mark_reset
+                BEGIN SELECT RAISE(ABORT, 'mark resets are kept'); END;
+            """)
+    }
 }

@@ -5,7 +5,8 @@ import PainLadder
 /// How the command line words every failure and the exit code it ends with: the one place
 /// where the library's fields become flags and its cases become BSD sysexits codes.
 ///
-/// 64 usage · 65 bad data or refused · 66 no such patient or database · 70 internal · 75 busy, try again.
+/// 64 usage · 65 bad data or refused · 66 no such patient or database · 70 internal · 75 busy, try again
+/// (130, interrupted before recording, is Interrupts' own).
 enum ErrorText {
     /// The flag or argument a field is given with.
     static func flag(_ field: Field) -> String {
@@ -29,7 +30,7 @@ enum ErrorText {
         case .patientUpdate: "patient update"
         case .born, .sex, .diagnosis, .name, .condition, .medicine, .weight, .creatinine, .crcl,
              .at, .dose, .since, .score, .sleep, .mood, .severity, .impression, .resolved, .by, .reason,
-             .override, .abrupt, .outcome, .sequential, .direct, .drug, .strength:
+             .override, .abrupt, .outcome, .sequential, .direct, .drug, .strength, .now, .replay:
             "--\(field.rawValue)"
         }
     }
