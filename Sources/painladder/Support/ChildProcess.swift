@@ -51,7 +51,7 @@ enum ChildProcess {
                 }
                 // The job ignores SIGPIPE; the command gets the default back.
                 _ = signal(SIGPIPE, SIG_DFL)
-                execve(path, argvBuffer.baseAddress, envpBuffer.baseAddress)
+                execve(path, argvBuffer.baseAddress!, envpBuffer.baseAddress!)
                 _exit(127)
             }
         }

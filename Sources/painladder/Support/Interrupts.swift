@@ -32,6 +32,12 @@ enum Interrupts {
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_RESTART
         sigaction(SIGINT, &action, nil)
+        // A parent may start us with SIGINT blocked (a test runner's thread does): then a
+        // Ctrl-C would wait, unseen, until the end.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &interrupt, nil)
     }
 
     /// Async-signal-safe: a write(2) of a constant and _exit, or a flag.
