@@ -19,7 +19,6 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE plan_version ADD COLUMN decision TEXT CHECK (decision IS NULL OR json_valid(decision))")
         }
         migrator.registerMigration("v4-reminders", migrate: ReminderSchema.v4)
-        migrator.registerMigration("v5-reminder-mark-resets", migrate: ReminderSchema.v5)
         return migrator
     }
 

@@ -152,6 +152,7 @@ extension Store {
         try write { db in
             let row = try Row.fetchOne(db, sql: "SELECT last_run_at FROM reminder_run WHERE id = 1")
             let before = try row.map { try Rows.instant($0, "last_run_at", table: "reminder_run") }
+            try ReminderSchema.markResets(db)
             try db.insertRow(into: "reminder_mark_reset", [
                 "at": StoreTime.string(at), "actor": by, "reason": reason, "mark_before": before.map(StoreTime.string),
             ])
