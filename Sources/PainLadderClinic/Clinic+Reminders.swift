@@ -33,8 +33,9 @@ extension Clinic {
 
     /// Runs the reminder job once at `now`.
     ///
-    /// 1. Refuses a `now` more than ``ReminderPolicy/clockTolerance`` ahead of `systemNow`
-    ///    (a wrong clock) unless `replay` says it is deliberate.
+    /// 1. Refuses a `now` more than ``ReminderPolicy/clockTolerance`` ahead of `systemNow`,
+    ///    or more than ``ReminderPolicy/maximumRunGap`` after the last completed run (a
+    ///    wrong clock, the system's own included), unless `replay` says it is deliberate.
     /// 2. Takes the job's lock (``ClinicStore/withReminderRunLock(timeout:_:)``; busy).
     /// 3. Hands out again what earlier runs claimed but never confirmed (same keys).
     /// 4. For each course in progress: reads a bounded record, computes (``ReminderPlanner``),
@@ -52,7 +53,8 @@ extension Clinic {
     ///   - systemNow: the system clock, read by the caller (default: `now`).
     ///   - replay: `now` is deliberately ahead of the system clock.
     /// - Throws: ``PainLadderError/busy(_:)`` when the database or the lock stays busy;
-    ///   `invalidValue` on the field `now` for a `now` too far ahead without `replay`.
+    ///   `invalidValue` on the field `now` for a `now` too far ahead without `replay`
+    ///   (nothing is recorded).
     public func remind(now: Date, systemNow: Date? = nil, replay: Bool = false, policy: ReminderPolicy = .standard,
                        mode: RemindMode, lockTimeout: TimeInterval = 5) throws -> RemindResult {
         let clock = ReminderClock(now: now, systemNow: systemNow ?? now, tolerance: policy.clockTolerance)
@@ -62,9 +64,9 @@ extension Clinic {
                 allowed: "an instant at most \(Int(policy.clockTolerance / 60)) minutes after the system clock "
                     + "(\(ISO8601DateFormatter().string(from: clock.systemNow))); a deliberate replay says \(.replay)")
         }
-        if case .dryRun = mode { return try remindOnce(clock, policy: policy, mode: mode) }
+        if case .dryRun = mode { return try remindOnce(clock, replay: replay, policy: policy, mode: mode) }
         return try store.withReminderRunLock(timeout: lockTimeout) {
-            try remindOnce(clock, policy: policy, mode: mode)
+            try remindOnce(clock, replay: replay, policy: policy, mode: mode)
         }
     }
 
@@ -84,11 +86,19 @@ extension Clinic {
         return try store.resetReminderRun(at: at, by: by, reason: reason)
     }
 
-    private func remindOnce(_ clock: ReminderClock, policy: ReminderPolicy, mode: RemindMode) throws -> RemindResult {
+    private func remindOnce(_ clock: ReminderClock, replay: Bool, policy: ReminderPolicy, mode: RemindMode) throws -> RemindResult {
         let now = clock.now
         var result = RemindResult()
         var handOutError: (any Error)?
         let lastRun = clock.trusted(try store.lastReminderRun())
+        if let lastRun, !replay, now.timeIntervalSince(lastRun) > policy.maximumRunGap {
+            // The system clock itself may be wrong: a jump far past the last run is not believed.
+            throw PainLadderError.invalidValue(
+                field: .now, given: ISO8601DateFormatter().string(from: now),
+                allowed: "an instant at most \(Int(policy.maximumRunGap / 86_400)) days after the last completed run "
+                    + "(\(ISO8601DateFormatter().string(from: lastRun))); if the clock is right, say \(.replay) once, "
+                    + "or reset the run mark")
+        }
         let journalFrom = { (supply: [SupplyEvent]) in
             ReminderPlanner.journalFrom(now: now, lastRun: lastRun, supply: supply, policy: policy)
         }

@@ -102,4 +102,20 @@ struct RemindClockTests {
             try Reliability.sqlite(cli.database, "DELETE FROM reminder_mark_reset", write: true)
         }
     }
+
+    @Test("a run more than 31 days after the last one (a system clock that jumped) is refused unless --replay")
+    func jumpPastLastRun() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.patientOnCourse("P001")
+        #expect(try cli.run(["remind", "--now", "2026-03-02T12:00:00Z"]).status == 0)
+        let before = try cli.dump()
+        let jump = try cli.run(["remind", "--now", "2026-04-03T12:00:01Z"])
+        #expect(jump.status == 65 && jump.errorLines.count == 1, "\(jump.stderr)")
+        #expect(jump.stderr.contains("31 days after the last completed run (2026-03-02T12:00:00Z)") && jump.stderr.contains("--replay"),
+                "\(jump.stderr)")
+        #expect(try cli.dump() == before)
+        #expect(try cli.run(["remind", "--now", "2026-04-02T12:00:00Z"]).status == 0, "31 days is allowed")
+        #expect(try cli.run(["remind", "--replay", "--now", "2026-06-02T12:00:00Z"]).status == 0)
+    }
 }

@@ -31,6 +31,10 @@ public struct ReminderPolicy: Sendable, Equatable {
     /// How far a run's `now` may be ahead of the system clock before the run is refused as
     /// a wrong clock (unless it is a deliberate replay); a run mark further ahead is wrong.
     public var clockTolerance: TimeInterval = 10 * 60
+    /// A run this long after the last completed run is refused unless it is a deliberate
+    /// replay: a system clock that jumped ahead (a machine booted before its clock was set)
+    /// would otherwise mark a week of future doses missed.
+    public var maximumRunGap: TimeInterval = 31 * 24 * 3600
 
     public init(doseLead: TimeInterval = 15 * 60, doseLate: TimeInterval = SlotMatcher.lateAfter,
                 noticeTime: LocalTime = LocalTime(hour: 8, minute: 0)!, reviewWithinDays: Int = 3,

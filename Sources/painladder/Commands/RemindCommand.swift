@@ -30,8 +30,9 @@ struct RemindCommand: ParsableCommand {
         At least once, same key, never two at a time: the command holds the run's lock as \
         long as it lives and is stopped when the run dies; a timeout stops its whole process group.
 
-        Clock: a --now more than 10 minutes after the system clock is refused (65) unless \
-        --replay says it is deliberate; nothing is marked missed after the system clock. \
+        Clock: a --now more than 10 minutes after the system clock, or a run more than 31 days \
+        after the last one, is refused (65) unless --replay says it is deliberate; nothing is \
+        marked missed after the system clock. \
         --status shows the run mark (where the next run's catch-up starts); a mark ahead of \
         the system clock is not trusted. --reset-mark --reason TEXT clears it (recorded).
 
@@ -63,6 +64,7 @@ struct RemindCommand: ParsableCommand {
         let systemNow = Date()
         let now = global.now ?? systemNow
         if status || resetMark { return try mark(systemNow: systemNow) }
+        if let reason { throw BadArgument(field: "--reason", given: reason, allowed: "only with --reset-mark") }
         var policy = ReminderPolicy.standard
         if let window { policy.doseLead = Double(window) * 60 }
         if let reviewWithin { policy.reviewWithinDays = reviewWithin }
