@@ -12,6 +12,19 @@ struct RemindClockTests {
             .split(separator: "\n").map(String.init)
     }
 
+    /// A clinic with P001 on amitriptyline from 2026-03-02 and the first run of Why 1 done
+    /// (noon on 2026-03-02, delivering with `deliver` when given).
+    static func afterFirstRun(deliver: String? = nil) throws -> CLI {
+        let cli = try CLI()
+        try cli.patientOnCourse("P001")
+        let first = try cli.run(["remind"] + (deliver.map { ["--exec", $0] } ?? []) + ["--now", "2026-03-02T12:00:00Z"])
+        #expect(first.status == 0, "\(first.stderr)")
+        return cli
+    }
+
+    /// The delivery command of these tests: appends the JSON line to a file in `cli`'s folder.
+    static func deliver(_ cli: CLI) -> String { "cat >> '\(cli.directory.path)/delivered.jsonl'" }
+
     static let expectedMissed = (2...6).map { "2026-03-0\($0)T22:00:00.000Z" }
 
     /// The real-time nights of Why 1: runs at noon, 3–7 March, nothing recorded.
@@ -24,11 +37,10 @@ struct RemindClockTests {
 
     @Test("Why 1: a run at 2027 is refused without --replay; the nights after still mark missed doses")
     func wrongClockRefused() throws {
-        let cli = try CLI()
-        defer { cli.cleanUp() }
-        try cli.patientOnCourse("P001")
-        let deliver = "cat >> '\(cli.directory.path)/delivered.jsonl'"
-        #expect(try cli.run(["remind", "--exec", deliver, "--now", "2026-03-02T12:00:00Z"]).status == 0)
+        let outbox = try CLI()   // a folder for what the delivery command receives
+        let cli = try Self.afterFirstRun(deliver: Self.deliver(outbox))
+        defer { cli.cleanUp(); outbox.cleanUp() }
+        let deliver = Self.deliver(outbox)
         let before = try cli.dump()
         let wrong = try cli.run(["remind", "--exec", deliver, "--now", "2027-03-02T12:00:00Z"])
         #expect(wrong.status == 65)
@@ -43,11 +55,10 @@ struct RemindClockTests {
 
     @Test("Why 1 with --replay: the 2027 run records no future miss and leaves the mark; the nights after are normal")
     func replayAhead() throws {
-        let cli = try CLI()
-        defer { cli.cleanUp() }
-        try cli.patientOnCourse("P001")
-        let deliver = "cat >> '\(cli.directory.path)/delivered.jsonl'"
-        #expect(try cli.run(["remind", "--exec", deliver, "--now", "2026-03-02T12:00:00Z"]).status == 0)
+        let outbox = try CLI()   // a folder for what the delivery command receives
+        let cli = try Self.afterFirstRun(deliver: Self.deliver(outbox))
+        defer { cli.cleanUp(); outbox.cleanUp() }
+        let deliver = Self.deliver(outbox)
         let replay = try cli.run(["remind", "--exec", deliver, "--replay", "--now", "2027-03-02T12:00:00Z"])
         #expect(replay.status == 0, "\(replay.stderr)")
         let systemClock = ISO8601DateFormatter().string(from: Date())
@@ -68,10 +79,8 @@ struct RemindClockTests {
 
     @Test("a mark at 9999 (left by an older release): status says so, the next run re-scans, --reset-mark clears it, recorded")
     func markAheadOfClock() throws {
-        let cli = try CLI()
+        let cli = try Self.afterFirstRun()
         defer { cli.cleanUp() }
-        try cli.patientOnCourse("P001")
-        #expect(try cli.run(["remind", "--now", "2026-03-02T12:00:00Z"]).status == 0)
         try Reliability.sqlite(cli.database, "UPDATE reminder_run SET last_run_at = '9999-12-31T23:59:59.000Z'", write: true)
         let status = try cli.run(["remind", "--status"])
         #expect(status.status == 0)
@@ -105,10 +114,8 @@ struct RemindClockTests {
 
     @Test("a run more than 31 days after the last one (a system clock that jumped) is refused unless --replay")
     func jumpPastLastRun() throws {
-        let cli = try CLI()
+        let cli = try Self.afterFirstRun()
         defer { cli.cleanUp() }
-        try cli.patientOnCourse("P001")
-        #expect(try cli.run(["remind", "--now", "2026-03-02T12:00:00Z"]).status == 0)
         let before = try cli.dump()
         let jump = try cli.run(["remind", "--now", "2026-04-03T12:00:01Z"])
         #expect(jump.status == 65 && jump.errorLines.count == 1, "\(jump.stderr)")
