@@ -40,7 +40,7 @@ struct InterruptTests {
                 #expect(stored.isEmpty, "run \(i) died by signal yet recorded #\(stored)")
             } else if result.status == 130 {
                 nothingRecorded += 1
-                #expect(result.stderr == "interrupted: nothing recorded\n", "run \(i): \(result.stderr)")
+                #expect(result.stderr == "painladder: interrupted: nothing recorded\n", "run \(i): \(result.stderr)")
                 #expect(result.stdout.isEmpty)
                 #expect(stored.isEmpty, "run \(i) said nothing recorded, yet recorded #\(stored)")
             } else {

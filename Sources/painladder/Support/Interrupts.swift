@@ -43,7 +43,7 @@ enum Interrupts {
     /// Async-signal-safe: a write(2) of a constant and _exit, or a flag.
     private static func handle() {
         if phase == 0 {
-            let message: StaticString = "interrupted: nothing recorded\n"
+            let message: StaticString = "painladder: interrupted: nothing recorded\n"   // as Output.error writes
             _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
             _exit(130)
         }
