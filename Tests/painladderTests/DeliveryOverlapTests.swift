@@ -50,7 +50,7 @@ struct DeliveryOverlapTests {
         let rounds = Reliability.long ? 10 : 3
         var kills = 0, secondRuns: [Int32] = []
         for round in 0..<rounds {
-            let now = "2026-03-0\(3 + round)T21:45:00Z"
+            let now = "2026-03-\(String(format: "%02d", 3 + round))T21:45:00Z"
             let first = try cli.start(["remind", "--exec", Self.command(log: log.path), "--now", now], name: "first\(round)")
             // Kill it once its first delivery has started.
             let deadline = Date().addingTimeInterval(60)
@@ -67,7 +67,7 @@ struct DeliveryOverlapTests {
             #expect(second.status == 0 || second.status == 75, "\(second.stderr)")
         }
         // Let any delivery still running finish before reading the log.
-        #expect(try cli.run(["remind", "--exec", Self.command(log: log.path), "--now", "2026-03-06T21:50:00Z"]).status != 70)
+        #expect(try cli.run(["remind", "--exec", Self.command(log: log.path), "--now", "2026-03-\(String(format: "%02d", 3 + rounds))T21:50:00Z"]).status != 70)
         let spans = Self.spans(try String(contentsOf: log, encoding: .utf8))
         #expect(spans.allSatisfy { $0.end != nil }, "every delivery ended: \(spans)")
         for key in Set(spans.map(\.key)) {
