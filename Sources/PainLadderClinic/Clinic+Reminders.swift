@@ -33,32 +33,79 @@ extension Clinic {
 
     /// Runs the reminder job once at `now`.
     ///
-    /// 1. Takes the job's lock (``ClinicStore/withReminderRunLock(timeout:_:)``; busy).
-    /// 2. Hands out again what earlier runs claimed but never confirmed (same keys).
-    /// 3. For each course in progress: reads a bounded record, computes (``ReminderPlanner``),
+    /// 1. Refuses a `now` more than ``ReminderPolicy/clockTolerance`` ahead of `systemNow`,
+    ///    or more than ``ReminderPolicy/maximumRunGap`` after the last completed run (a
+    ///    wrong clock, the system's own included), unless `replay` says it is deliberate.
+    /// 2. Takes the job's lock (``ClinicStore/withReminderRunLock(timeout:_:)``; busy).
+    /// 3. Hands out again what earlier runs claimed but never confirmed (same keys).
+    /// 4. For each course in progress: reads a bounded record, computes (``ReminderPlanner``),
     ///    and only if something is new claims it in one IMMEDIATE transaction (re-reading,
     ///    so a dose recorded in between is not reminded), with the `missed` markers.
-    /// 4. Marks the run complete: the next run's catch-up starts at this `now`.
+    /// 5. Marks the run complete: the next run's catch-up starts at this `now`.
     ///
-    /// - Throws: ``PainLadderError/busy(_:)`` when the database or the lock stays busy.
-    public func remind(now: Date, policy: ReminderPolicy = .standard, mode: RemindMode,
-                       lockTimeout: TimeInterval = 5) throws -> RemindResult {
-        if case .dryRun = mode { return try remindOnce(now: now, policy: policy, mode: mode) }
+    /// The run mark: each run sets it to its own `now`, backwards too (see
+    /// ``ReminderPolicy/scanStart(now:lastRun:)``), except a replay ahead of the system
+    /// clock, which leaves it. A mark ahead of the system clock is wrong (left by a wrong
+    /// clock): the run looks back the whole catch-up instead, and then replaces it.
+    /// Nothing is marked missed, and no clinician told, after `systemNow`.
+    ///
+    /// - Parameters:
+    ///   - systemNow: the system clock, read by the caller (default: `now`).
+    ///   - replay: `now` is deliberately ahead of the system clock.
+    /// - Throws: ``PainLadderError/busy(_:)`` when the database or the lock stays busy;
+    ///   `invalidValue` on the field `now` for a `now` too far ahead without `replay`
+    ///   (nothing is recorded).
+    public func remind(now: Date, systemNow: Date? = nil, replay: Bool = false, policy: ReminderPolicy = .standard,
+                       mode: RemindMode, lockTimeout: TimeInterval = 5) throws -> RemindResult {
+        let clock = ReminderClock(now: now, systemNow: systemNow ?? now, tolerance: policy.clockTolerance)
+        if clock.isAhead && !replay {
+            throw PainLadderError.invalidValue(
+                field: .now, given: ISO8601DateFormatter().string(from: now),
+                allowed: "an instant at most \(Int(policy.clockTolerance / 60)) minutes after the system clock "
+                    + "(\(ISO8601DateFormatter().string(from: clock.systemNow))); a deliberate replay says \(.replay)")
+        }
+        if case .dryRun = mode { return try remindOnce(clock, replay: replay, policy: policy, mode: mode) }
         return try store.withReminderRunLock(timeout: lockTimeout) {
-            try remindOnce(now: now, policy: policy, mode: mode)
+            try remindOnce(clock, replay: replay, policy: policy, mode: mode)
         }
     }
 
-    private func remindOnce(now: Date, policy: ReminderPolicy, mode: RemindMode) throws -> RemindResult {
+    /// The run mark as the job sees it at `systemNow`.
+    public func reminderMark(systemNow: Date, policy: ReminderPolicy = .standard) throws -> ReminderMark {
+        let mark = try store.lastReminderRun()
+        return ReminderMark(lastRun: mark, aheadOfClock: mark.map { $0 > systemNow.addingTimeInterval(policy.clockTolerance) } ?? false)
+    }
+
+    /// Clears the run mark (recorded with who, when and why): the next run looks back as a
+    /// first run does. - Returns: the mark it cleared.
+    @discardableResult
+    public func resetReminderMark(at: Date, by: String, reason: String) throws -> Date? {
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw PainLadderError.invalidValue(field: .reason, given: reason, allowed: "a reason for resetting the run mark")
+        }
+        return try store.resetReminderRun(at: at, by: by, reason: reason)
+    }
+
+    private func remindOnce(_ clock: ReminderClock, replay: Bool, policy: ReminderPolicy, mode: RemindMode) throws -> RemindResult {
+        let now = clock.now
         var result = RemindResult()
         var handOutError: (any Error)?
-        let lastRun = try store.lastReminderRun()
+        let lastRun = clock.trusted(try store.lastReminderRun())
+        if let lastRun, !replay, now.timeIntervalSince(lastRun) > policy.maximumRunGap {
+            // The system clock itself may be wrong: a jump far past the last run is not believed.
+            throw PainLadderError.invalidValue(
+                field: .now, given: ISO8601DateFormatter().string(from: now),
+                allowed: "an instant at most \(Int(policy.maximumRunGap / 86_400)) days after the last completed run "
+                    + "(\(ISO8601DateFormatter().string(from: lastRun))); if the clock is right, say \(.replay) once, "
+                    + "or reset the run mark")
+        }
         let journalFrom = { (supply: [SupplyEvent]) in
             ReminderPlanner.journalFrom(now: now, lastRun: lastRun, supply: supply, policy: policy)
         }
         // What is due, less what an earlier run (or an overlapping one) already claimed.
         let compute = { (record: ReminderRecord, claimed: ClaimedKeys) throws -> ReminderPlan in
-            try ReminderPlanner.plan(now: now, lastRun: lastRun, input: try reminderInput(record), policy: policy)
+            try ReminderPlanner.plan(now: now, lastRun: lastRun, input: try reminderInput(record), policy: policy,
+                                     systemNow: clock.systemNow)
                 .unclaimed(claimed)
         }
 
@@ -114,7 +161,8 @@ extension Clinic {
             }
         }
         if case .dryRun = mode { return result }
-        try store.recordReminderRun(now: now, recordedAt: now)
+        // A replay ahead of the clock leaves the mark: it is never set ahead of the clock.
+        if !clock.isAhead { try store.recordReminderRun(now: now, recordedAt: min(now, clock.systemNow)) }
         return result
     }
 

@@ -13,15 +13,18 @@ extension Store {
     /// Why a lock as well as the PRIMARY KEY: a reminder handed to a delivery command is
     /// claimed before the command runs and confirmed after it succeeds. The next run hands
     /// unconfirmed reminders out again; the lock makes sure none of them is still in flight
-    /// in another run. The kernel releases the lock when the process ends, however it ends
-    /// (SIGKILL included), so a killed run never blocks the next one.
+    /// in another run. The kernel releases the lock when the last process holding the
+    /// descriptor ends, however it ends (SIGKILL included), so a killed run never blocks the
+    /// next one for longer than its delivery command lives.
     ///
     /// - Throws: ``PainLadderError/busy(_:)`` (exit 75) when another run holds the lock
     ///   for longer than `timeout` seconds.
     public func withReminderRunLock<T>(timeout: TimeInterval = 5, _ body: () throws -> T) throws -> T {
         let lockPath = path + ".remind-lock"
-        // O_CLOEXEC: a delivery command started by the job must not inherit (and keep) the lock.
-        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        // Not O_CLOEXEC: a delivery command started by the job inherits the locked descriptor
+        // and holds the lock as long as it (or anything it started) lives, so a run killed
+        // while its delivery runs cannot let the next run hand the same key to a second one.
+        let fd = open(lockPath, O_RDWR | O_CREAT, 0o600)
         guard fd >= 0 else {
             throw PainLadderError.noDatabase(path: lockPath, reason: "cannot open the reminder job's lock file (\(String(cString: strerror(errno))))")
         }

@@ -65,4 +65,25 @@ enum ReminderSchema {
             CREATE INDEX journal_extra_by_course ON journal_entry(course_id, at) WHERE kind = 'extra';
             """)
     }
+
+    /// Who reset the reminder job's run mark, when and why (`remind --reset-mark`),
+    /// append-only; not in `audit`, a trail per patient. Created by the first reset, inside
+    /// its transaction, not by a migration: a migration would write to every database it
+    /// opens, and a command that only reads must leave the file as it was.
+    static func markResets(_ db: Database) throws {
+        let instant = StoreTime.instantGlob
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS reminder_mark_reset (
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL CHECK (at GLOB '\(instant)'),
+                actor TEXT NOT NULL,
+                reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+                mark_before TEXT CHECK (mark_before GLOB '\(instant)')
+            ) STRICT;
+            CREATE TRIGGER IF NOT EXISTS reminder_mark_reset_no_update BEFORE UPDATE ON reminder_mark_reset
+                BEGIN SELECT RAISE(ABORT, 'mark resets are kept'); END;
+            CREATE TRIGGER IF NOT EXISTS reminder_mark_reset_no_delete BEFORE DELETE ON reminder_mark_reset
+                BEGIN SELECT RAISE(ABORT, 'mark resets are kept'); END;
+            """)
+    }
 }

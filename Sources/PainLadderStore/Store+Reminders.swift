@@ -135,15 +135,29 @@ extension Store {
         }
     }
 
-    /// Records a run that went through every course. Never moves the mark backwards (a
-    /// replay with an earlier `--now` leaves it).
+    /// Records a run that went through every course: the mark is this run's `now`, earlier
+    /// than the old mark too (``Clinic`` decides when a run may mark).
     public func recordReminderRun(now: Date, recordedAt: Date) throws {
         try write { db in
             try db.execute(sql: """
                 INSERT INTO reminder_run (id, last_run_at, recorded_at) VALUES (1, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET last_run_at = max(last_run_at, excluded.last_run_at),
-                                               recorded_at = excluded.recorded_at
+                ON CONFLICT (id) DO UPDATE SET last_run_at = excluded.last_run_at, recorded_at = excluded.recorded_at
                 """, arguments: [StoreTime.string(now), StoreTime.string(recordedAt)])
+        }
+    }
+
+    /// Clears the run mark and records the reset (who, when, why, the mark it had) in
+    /// `reminder_mark_reset`, in one transaction. - Returns: the mark it cleared.
+    public func resetReminderRun(at: Date, by: String, reason: String) throws -> Date? {
+        try write { db in
+            let row = try Row.fetchOne(db, sql: "SELECT last_run_at FROM reminder_run WHERE id = 1")
+            let before = try row.map { try Rows.instant($0, "last_run_at", table: "reminder_run") }
+            try ReminderSchema.markResets(db)
+            try db.insertRow(into: "reminder_mark_reset", [
+                "at": StoreTime.string(at), "actor": by, "reason": reason, "mark_before": before.map(StoreTime.string),
+            ])
+            try db.execute(sql: "DELETE FROM reminder_run WHERE id = 1")
+            return before
         }
     }
 

@@ -7,6 +7,7 @@ struct Painladder: ParsableCommand {
     /// Like argument-parser's own `main()`, but a usage error is one line on stderr (which
     /// option, what is wrong, where to look) and exits 64; help and version still print in full.
     static func main() {
+        Interrupts.install()
         if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
             // The time zone data decides every dose time across a clock change; whoever runs
             // the reminder job should be able to see which release it is. (Naming it also
@@ -39,6 +40,7 @@ struct Painladder: ParsableCommand {
         }
         do {
             try command.run()
+            Interrupts.finish()
         } catch {
             // `help` and a command group's help are commands whose run throws argument-parser's
             // own errors; everything else is a command's failure.
@@ -103,7 +105,8 @@ struct Painladder: ParsableCommand {
 
         Data goes to standard output, messages to standard error.
         Exit codes: 0 ok · 64 usage · 65 bad data or refused · 66 no such patient or database · \
-        70 internal error · 73 disk full or read-only file system, nothing recorded · 75 database busy, try again.
+        70 internal error · 73 disk full or read-only file system, nothing recorded · 75 database busy, try again · \
+        130 interrupted (Ctrl-C), nothing recorded.
         """,
         version: version,
         groupedSubcommands: [

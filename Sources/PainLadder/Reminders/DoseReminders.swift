@@ -18,7 +18,9 @@ import Foundation
 ///   in a row, the clinician is told once (keyed by that slot). Skipped doses are recorded
 ///   choices and break a run.
 enum DoseReminders {
-    static func plan(_ input: ReminderInput, now: Date, since: Date, policy: ReminderPolicy,
+    /// - Parameter missedBy: the latest instant a slot's window may close to be marked
+    ///   missed (`now`, or the system clock when that is earlier: a replay ahead of it).
+    static func plan(_ input: ReminderInput, now: Date, since: Date, missedBy: Date, policy: ReminderPolicy,
                      into result: inout ReminderPlan) {
         // From two days before the scan (a run needs the slots before the first newly
         // missed one), but never before the journal we were given is complete.
@@ -33,8 +35,8 @@ enum DoseReminders {
             let closes = slot.instant.addingTimeInterval(policy.doseLate)
             if now >= opens && now <= closes {
                 result.reminders.append(doseReminder(slot, input))
-            } else if now > closes && closes >= since {
-                result.missed.append(marker(slot, input, now: now))
+            } else if now > closes && closes >= since && closes < missedBy {
+                result.missed.append(marker(slot, input, now: missedBy))
                 recorded[slot.key] = .missed
                 newlyMissed.insert(slot.key)
             }

@@ -31,12 +31,16 @@ public enum ReminderPlanner {
     /// Who the reminder job records journal entries as.
     public static let author = "painladder remind"
 
+    /// - Parameter systemNow: the system clock when the run began (default `now`): a slot
+    ///   is marked missed, and the clinician told, only once its window closed by then, so
+    ///   a replay ahead of the clock never records a future miss.
     public static func plan(now: Date, lastRun: Date?, input: ReminderInput,
-                            policy: ReminderPolicy = .standard) -> ReminderPlan {
+                            policy: ReminderPolicy = .standard, systemNow: Date? = nil) -> ReminderPlan {
         var result = ReminderPlan()
         guard input.course.status != .stopped, input.course.id != nil else { return result }
         let since = policy.scanStart(now: now, lastRun: lastRun)
-        DoseReminders.plan(input, now: now, since: since, policy: policy, into: &result)
+        DoseReminders.plan(input, now: now, since: since, missedBy: min(now, systemNow ?? now), policy: policy,
+                           into: &result)
         CourseNotices.plan(input, now: now, policy: policy, into: &result)
         SupplyReminders.plan(input, now: now, policy: policy, into: &result)
         var seen: Set<String> = []

@@ -28,6 +28,13 @@ public struct ReminderPolicy: Sendable, Equatable {
     public var maximumCatchUp: TimeInterval
     /// How far ahead supply is projected.
     public var supplyHorizonDays: Int
+    /// How far a run's `now` may be ahead of the system clock before the run is refused as
+    /// a wrong clock (unless it is a deliberate replay); a run mark further ahead is wrong.
+    public var clockTolerance: TimeInterval = 10 * 60
+    /// A run this long after the last completed run is refused unless it is a deliberate
+    /// replay: a system clock that jumped ahead (a machine booted before its clock was set)
+    /// would otherwise mark a week of future doses missed.
+    public var maximumRunGap: TimeInterval = 31 * 24 * 3600
 
     public init(doseLead: TimeInterval = 15 * 60, doseLate: TimeInterval = SlotMatcher.lateAfter,
                 noticeTime: LocalTime = LocalTime(hour: 8, minute: 0)!, reviewWithinDays: Int = 3,
@@ -47,9 +54,12 @@ public struct ReminderPolicy: Sendable, Equatable {
     public static let standard = ReminderPolicy()
 
     /// Where the catch-up scan starts: the previous completed run (or ``firstRunLookback``
-    /// ago), never more than ``maximumCatchUp`` ago, never after `now`.
+    /// ago), never more than ``maximumCatchUp`` ago. A previous run after `now` (a replay
+    /// of the past, or a mark a wrong clock left) says nothing about what this run has seen:
+    /// the run looks back the whole ``maximumCatchUp``.
     public func scanStart(now: Date, lastRun: Date?) -> Date {
-        let from = lastRun.map { min($0, now) } ?? now.addingTimeInterval(-firstRunLookback)
-        return max(from, now.addingTimeInterval(-maximumCatchUp))
+        let earliest = now.addingTimeInterval(-maximumCatchUp)
+        guard let lastRun else { return max(now.addingTimeInterval(-firstRunLookback), earliest) }
+        return lastRun > now ? earliest : max(lastRun, earliest)
     }
 }

@@ -25,6 +25,9 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     // Patients
     case born, sex, timeZone, diagnosis, name, condition, medicine, weight, creatinine, creatinineUnit, crcl
     case addCondition, removeCondition, addMedicine, removeMedicine
+    // The reminder job
+    /// The instant a command treats as now; `replay` marks one ahead of the system clock as deliberate.
+    case now, replay
     /// A patient update as a whole (it must change something).
     case patientUpdate
 }

@@ -93,7 +93,10 @@ public protocol ClinicStore: Sendable {
     func sentReminders(patientID: String?) throws -> [SentReminder]
     /// The `now` of the last run that went through every course.
     func lastReminderRun() throws -> Date?
+    /// Sets the run mark to `now` (earlier than the mark too: the mark is the last run's).
     func recordReminderRun(now: Date, recordedAt: Date) throws
+    /// Clears the run mark, recording who, when and why (append-only); returns the mark cleared.
+    func resetReminderRun(at: Date, by: String, reason: String) throws -> Date?
     /// Runs `body` while holding the reminder job's lock (one run at a time per clinic):
     /// an exclusive `flock` for a file store, an advisory lock for a server. Throws `busy`
     /// after `timeout` seconds.

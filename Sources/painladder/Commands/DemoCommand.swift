@@ -27,6 +27,7 @@ struct DemoCommand: ParsableCommand {
                 .appendingPathComponent("painladder-demo-\(ProcessInfo.processInfo.processIdentifier)-\(Int(now.timeIntervalSince1970))")
             path = dir.appendingPathComponent("demo.sqlite").path
         }
+        Interrupts.recording()   // it writes from here: Ctrl-C lets it finish (see Interrupts)
         let clinic = Clinic(store: try Store(path: path, createIfMissing: true), formulary: try global.loadFormulary())
         let zone = TimeZone(identifier: "Europe/London")!
         let today = LocalDate(now, in: zone)

@@ -27,6 +27,15 @@ struct RemindCommand: ParsableCommand {
         input (and PAINLADDER_REMINDER_KEY in its environment); a reminder counts as sent only \
         when CMD exits 0, otherwise it is handed out again, with the same key, on the next run.
 
+        At least once, same key, never two at a time: the command holds the run's lock as \
+        long as it lives and is stopped when the run dies; a timeout stops its whole process group.
+
+        Clock: a --now more than 10 minutes after the system clock, or a run more than 31 days \
+        after the last one, is refused (65) unless --replay says it is deliberate; nothing is \
+        marked missed after the system clock. \
+        --status shows the run mark (where the next run's catch-up starts); a mark ahead of \
+        the system clock is not trusted. --reset-mark --reason TEXT clears it (recorded).
+
         Exit codes: 0 done (also nothing due) · 75 the database or another remind run stayed \
         busy, or a --exec command failed (those reminders are retried next run) · 70 a course \
         could not be handled (the others were) · 64/65/66 as for every command.
@@ -46,9 +55,17 @@ struct RemindCommand: ParsableCommand {
     var supplyDays: Int?
     @Option(parsing: .unconditional, help: ArgumentHelp("Seconds a --exec command may take before it counts as failed (1–3600, default 60).", valueName: "seconds"), transform: Parse.integer("--exec-timeout", 1...3600))
     var execTimeout: Int?
+    @Flag(help: "A --now ahead of the system clock is a deliberate replay, not a wrong clock.") var replay = false
+    @Flag(help: "Show the run mark (the last completed run) and whether it is ahead of the system clock.") var status = false
+    @Flag(help: "Clear the run mark (with --reason): the next run looks back as a first run does.") var resetMark = false
+    @Option(help: "Why the run mark is reset (recorded with who and when).") var reason: String?
 
     func run() throws {
-        let now = global.currentInstant()
+        // The one read of the system clock: Clinic compares the run's now with it.
+        let systemNow = Date()
+        let now = global.now ?? systemNow
+        if status || resetMark { return try mark(systemNow: systemNow) }
+        if let reason { throw BadArgument(field: "--reason", given: reason, allowed: "only with --reset-mark") }
         var policy = ReminderPolicy.standard
         if let window { policy.doseLead = Double(window) * 60 }
         if let reviewWithin { policy.reviewWithinDays = reviewWithin }
@@ -58,6 +75,9 @@ struct RemindCommand: ParsableCommand {
             throw BadArgument(field: "--exec", given: exec.text, allowed: "no --exec with --dry-run (a dry run delivers nothing)")
         }
         let clinic = try global.openClinic(create: false)
+        // Ctrl-C ends a run at once, as a kill does: every claim is its own transaction and
+        // an unconfirmed one is handed out again (see Interrupts).
+        Interrupts.restoreDefault()
         // A delivery command that exits without reading its input must not kill the job.
         signal(SIGPIPE, SIG_IGN)
         let json = global.json
@@ -77,7 +97,7 @@ struct RemindCommand: ParsableCommand {
                 }
             }
         }
-        let result = try clinic.remind(now: now, policy: policy, mode: mode)
+        let result = try clinic.remind(now: now, systemNow: systemNow, replay: replay, policy: policy, mode: mode)
         if dryRun {
             for r in result.reminders { Output.line(json ? r.jsonLine : ReminderText.line(r)) }
             for m in result.missed {
@@ -91,4 +111,44 @@ struct RemindCommand: ParsableCommand {
         if !result.failed.isEmpty { throw ExitCode(75) }
         if !result.problems.isEmpty { throw ExitCode(70) }
     }
+
+    /// `--status` and `--reset-mark`.
+    private func mark(systemNow: Date) throws {
+        if status && resetMark {
+            throw BadArgument(field: "--status", given: "--status", allowed: "either --status or --reset-mark, not both")
+        }
+        if exec != nil || dryRun || replay {
+            throw BadArgument(field: status ? "--status" : "--reset-mark", given: status ? "--status" : "--reset-mark",
+                              allowed: "no --exec, --dry-run or --replay with it (it runs nothing)")
+        }
+        let clinic = try global.openClinic(create: false)
+        if resetMark {
+            guard let reason else {
+                throw BadArgument(field: "--reason", given: "", allowed: "a reason for resetting the run mark (recorded)")
+            }
+            try Parse.text(reason, field: "--reason", required: true)
+            let cleared = try clinic.resetReminderMark(at: global.now ?? systemNow, by: GlobalOptions.currentUser, reason: reason)
+            Output.line("run mark cleared (was \(cleared.map(Self.instant) ?? "none")); the next run looks back 24 hours")
+            return
+        }
+        let mark = try clinic.reminderMark(systemNow: systemNow)
+        if global.json {
+            var object: [String: Any] = ["aheadOfSystemClock": mark.aheadOfClock, "systemClock": Self.instant(systemNow)]
+            object["lastRun"] = mark.lastRun.map(Self.instant) ?? NSNull()
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            Output.line(String(decoding: data, as: UTF8.self))
+            return
+        }
+        guard let last = mark.lastRun else {
+            Output.line("run mark: none (no completed run yet); the next run looks back 24 hours")
+            return
+        }
+        Output.line("run mark: \(Self.instant(last)) (the last completed run; the next run's catch-up starts here)")
+        if mark.aheadOfClock {
+            Output.line("warning: the mark is ahead of the system clock (\(Self.instant(systemNow))): it is not trusted, "
+                        + "the next run looks back 7 days; clear it with 'painladder remind --reset-mark --reason TEXT'")
+        }
+    }
+
+    private static func instant(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
 }

@@ -6,7 +6,8 @@ import PainLadder
 /// where the library's fields become flags and its cases become BSD sysexits codes.
 ///
 /// 64 usage · 65 bad data or refused · 66 no such patient or database · 70 internal ·
-/// 73 cannot write: disk full or read-only file system, nothing recorded · 75 busy, try again.
+/// 73 cannot write: disk full or read-only file system, nothing recorded · 75 busy, try again
+/// (130, interrupted before recording, is Interrupts' own).
 enum ErrorText {
     /// The flag or argument a field is given with.
     static func flag(_ field: Field) -> String {
@@ -33,7 +34,7 @@ enum ErrorText {
         case .patientUpdate: "patient update"
         case .born, .sex, .diagnosis, .name, .condition, .medicine, .weight, .creatinine, .crcl,
              .note, .impact, .from, .to, .at, .dose, .since, .score, .sleep, .mood, .severity, .impression, .resolved, .by, .reason,
-             .override, .abrupt, .outcome, .sequential, .direct, .drug, .strength:
+             .override, .abrupt, .outcome, .sequential, .direct, .drug, .strength, .now, .replay:
             "--\(field.rawValue)"
         }
     }

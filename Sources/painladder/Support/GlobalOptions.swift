@@ -45,6 +45,8 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the store; commands that only read pass `create: false` so a mistyped path is an error.
     func openClinic(create: Bool, formulary: Formulary? = nil) throws -> Clinic {
         let formulary = try formulary ?? loadFormulary()
+        // From here the command may write: Ctrl-C lets it finish and print (see Interrupts).
+        Interrupts.recording()
         let store = try Store(path: databasePath, createIfMissing: create)
         return Clinic(store: store, formulary: formulary)
     }
