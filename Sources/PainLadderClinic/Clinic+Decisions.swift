@@ -20,7 +20,8 @@ extension Clinic {
     ///
     /// - Parameter drug: the course in progress to decide on; `nil` for the newest.
     public func decide(patientID: String, drug: String? = nil, _ request: DecisionRequest, now: Date) throws -> SavedDecision {
-        try store.recordDecision(patientID: patientID, drug: drug, today: { LocalDate(now, in: $0.zone) }, at: now) { s, today in
+        try permit(.clinician)
+        return try store.recordDecision(patientID: patientID, drug: drug, today: { LocalDate(now, in: $0.zone) }, at: now) { s, today in
             try Decisions.decide(request, DecisionContext(formulary: formulary, patient: s.patient, course: s.course,
                                                           plan: s.plan, courses: s.courses, today: today, now: now))
         }

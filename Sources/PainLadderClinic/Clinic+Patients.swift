@@ -13,6 +13,7 @@ extension Clinic {
     /// ```
     /// - Throws: `invalidValue` naming the first field that is wrong; `duplicatePatient`.
     public func addPatient(_ patient: Patient, by: String, now: Date) throws {
+        try permit(.clinician)
         try PatientRules.check(patient, formulary: formulary, now: now)
         try store.addPatient(patient, at: now, by: by)
     }
@@ -31,7 +32,8 @@ extension Clinic {
     ///   condition, removing what is not recorded, no change at all).
     public func updatePatient(_ id: String, _ changes: PatientChanges, reason: String?, by: String,
                               now: Date) throws -> PatientUpdate {
-        try store.updatePatient(id: id, at: now, by: by, reason: reason, zoneFrom: { LocalDate(now, in: $0.zone) }) { before in
+        try permit(.clinician)
+        return try store.updatePatient(id: id, at: now, by: by, reason: reason, zoneFrom: { LocalDate(now, in: $0.zone) }) { before in
             let after = try changes.applied(to: before, formulary: formulary)
             guard after != before else {
                 throw PainLadderError.invalidValue(field: .patientUpdate, given: "(no change)", allowed: "at least one changed field")

@@ -26,6 +26,7 @@ extension Clinic {
     @discardableResult
     public func recordSupply(patientID: String, kind: SupplyEvent.Kind, units: Int, strengthMg: Milligrams,
                              by: String, now: Date) throws -> SupplyEvent {
+        try permit(.patient(patientID))
         let s = try store.snapshot(patientID: patientID)
         let (course, drug) = try requireCourse(s)
         guard let strength = drug.strengths.value.first(where: { $0.mg == strengthMg }) else {

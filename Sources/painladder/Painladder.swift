@@ -95,7 +95,8 @@ struct Painladder: ParsableCommand {
 
         Data goes to standard output, messages to standard error.
         Exit codes: 0 ok · 64 usage · 65 bad data or refused · 66 no such patient or database · \
-        70 internal error · 75 database busy, try again.
+        70 internal error · 75 database busy, try again · 77 not permitted for this account \
+        (see 'painladder clinic').
         """,
         version: version,
         groupedSubcommands: [
@@ -110,6 +111,7 @@ struct Painladder: ParsableCommand {
             ]),
             CommandGroup(name: "Reminders", subcommands: [RemindCommand.self]),
             CommandGroup(name: "Data", subcommands: [FormularyCommand.self, ExportCommand.self, DemoCommand.self]),
+            CommandGroup(name: "Clinic", subcommands: [ClinicCommand.self, VerifyCommand.self]),
         ]
     )
 }

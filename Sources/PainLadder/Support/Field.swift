@@ -20,4 +20,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     case addCondition, removeCondition, addMedicine, removeMedicine
     /// A patient update as a whole (it must change something).
     case patientUpdate
+    // Accounts
+    /// An operating-system account named in the clinic's settings.
+    case account
 }

@@ -38,6 +38,8 @@ public enum PainLadderError: Error, Equatable, Sendable {
     case databaseBusy(path: String)
     /// Another reminder run holds the run lock of this database; nothing was changed.
     case reminderRunInProgress(path: String)
+    /// The clinic's accounts do not let `account` do this (see ``Permission``).
+    case notPermitted(account: String, needs: Permission)
     /// A failure inside PainLadder itself (a bug or a broken environment).
     case internalError(String)
 
@@ -88,6 +90,8 @@ extension PainLadderError: LocalizedError {
             "database busy: another writer is using '\(path)'; nothing was changed, try again"
         case let .reminderRunInProgress(path):
             "database busy: another reminder run is using '\(path)'; nothing was changed, try again"
+        case let .notPermitted(account, needs):
+            "not permitted: account '\(Self.shown(account))' \(Self.lacks(needs))"
         case let .internalError(message):
             "internal error: \(message)"
         }
@@ -99,6 +103,15 @@ extension PainLadderError {
     /// is cut to its start and its length, so the message stays one readable line.
     public static func shown(_ given: String) -> String {
         given.count <= 80 ? given : "\(given.prefix(60))… (\(given.count) characters)"
+    }
+
+    /// What an account refused lacks: "is not a clinician account", "is not linked to P001".
+    public static func lacks(_ needs: Permission) -> String {
+        switch needs {
+        case .clinician: "is not one of this clinic's clinician accounts"
+        case let .patient(id): "is not linked to patient '\(shown(id))'"
+        case .accountSettings: "may not change this clinic's accounts (only a clinician account may)"
+        }
     }
 
     /// Courses in progress as a message lists them: "pregabalin (tapering), duloxetine (titrating)".

@@ -5,7 +5,8 @@ import PainLadder
 /// How the command line words every failure and the exit code it ends with: the one place
 /// where the library's fields become flags and its cases become BSD sysexits codes.
 ///
-/// 64 usage · 65 bad data or refused · 66 no such patient or database · 70 internal · 75 busy, try again.
+/// 64 usage · 65 bad data or refused · 66 no such patient or database · 70 internal · 75 busy, try again ·
+/// 77 not permitted for this account (the clinic's accounts, `painladder clinic`).
 enum ErrorText {
     /// The flag or argument a field is given with.
     static func flag(_ field: Field) -> String {
@@ -27,6 +28,7 @@ enum ErrorText {
         case .addMedicine: "--add-medicine"
         case .removeMedicine: "--remove-medicine"
         case .patientUpdate: "patient update"
+        case .account: "account"
         case .born, .sex, .diagnosis, .name, .condition, .medicine, .weight, .creatinine, .crcl,
              .at, .dose, .since, .score, .sleep, .mood, .severity, .impression, .resolved, .by, .reason,
              .override, .abrupt, .outcome, .sequential, .direct, .drug, .strength:
@@ -74,6 +76,8 @@ enum ErrorText {
             "database busy: another painladder command is using '\(path)'; nothing was changed, try again"
         case let .reminderRunInProgress(path):
             "database busy: another 'painladder remind' is running on '\(path)'; nothing was changed, try again"
+        case let .notPermitted(account, needs):
+            "not permitted: account '\(shown(account))' \(PainLadderError.lacks(needs)) (see 'painladder clinic accounts')"
         case .unknownDrug, .noDatabase, .hardStop, .invalidFormulary, .internalError:
             error.description
         }
@@ -96,6 +100,7 @@ enum ErrorText {
         case .unknownPatient, .noDatabase: 66
         case .databaseBusy, .reminderRunInProgress: 75
         case .internalError: 70
+        case .notPermitted: 77
         }
     }
 

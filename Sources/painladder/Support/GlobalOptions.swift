@@ -46,10 +46,12 @@ struct GlobalOptions: ParsableArguments {
     func openClinic(create: Bool, formulary: Formulary? = nil) throws -> Clinic {
         let formulary = try formulary ?? loadFormulary()
         let store = try Store(path: databasePath, createIfMissing: create)
-        return Clinic(store: store, formulary: formulary)
+        return Clinic(store: store, formulary: formulary,
+                      actor: Clinic.Actor(account: SystemAccount.current, displayName: Self.currentUser))
     }
 
-    /// The person recording: $PAINLADDER_USER, else $USER.
+    /// The name recorded as the person recording: $PAINLADDER_USER, else $USER. Only a display
+    /// name: the access rules and the audit's account use the process's user id.
     static var currentUser: String {
         let env = ProcessInfo.processInfo.environment
         return env["PAINLADDER_USER"] ?? env["USER"] ?? "unknown"
