@@ -22,7 +22,7 @@ struct AuditSeal {
 
         mutating func int(_ v: Int64?) {
             guard let v else { return null() }
-            tagged("i", "\(v)")
+            header("i\(v):")
         }
 
         mutating func text(_ s: String?) {
@@ -31,7 +31,7 @@ struct AuditSeal {
         }
 
         mutating func text(_ bytes: UnsafeRawBufferPointer) {
-            tagged("t", "\(bytes.count)")
+            header("t\(bytes.count):")
             sha.update(bufferPointer: bytes)
         }
 
@@ -57,10 +57,9 @@ struct AuditSeal {
 
         mutating func null() { sha.update(data: [UInt8(ascii: "n")]) }
 
-        private mutating func tagged(_ tag: Unicode.Scalar, _ value: String) {
-            var header = value
-            header = String(tag) + header + ":"
-            header.withUTF8 { sha.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        private mutating func header(_ text: String) {
+            var text = text
+            text.withUTF8 { sha.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         }
 
         func finish() -> Data { Data(sha.finalize()) }

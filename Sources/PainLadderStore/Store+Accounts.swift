@@ -20,12 +20,12 @@ extension Store {
         try write { db in
             let before = try Self.accounts(db)
             try check(before)
-            let action: String, patientID: String?
+            var action = "", patientID: String?
             switch change {
             case let .allowClinician(account):
                 guard !before.clinicians.contains(account) else { return before }
                 try db.execute(sql: "INSERT INTO clinic_account (account, role) VALUES (?, 'clinician')", arguments: [account])
-                (action, patientID) = ("account.allow", nil)
+                action = "account.allow"
             case let .link(account, patient):
                 try Self.requirePatient(patient, db)
                 guard before.links[account]?.contains(patient) != true else { return before }

@@ -20,14 +20,18 @@ extension Store {
             if integrity != ["ok"] { problems.append(.damaged(integrity.first ?? "no answer")) }
             let chain = try Self.verifyChain(db)
             problems += chain.problems
-            let triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
-                .reduce(into: [String: String]()) { $0[$1["name"]] = $1["sql"] }
+            var triggers: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'") {
+                let name: String = row["name"], sql: String? = row["sql"]
+                triggers[name] = sql ?? ""
+            }
             for g in TamperGuards.all {
                 guard let sql = triggers[g.name] else { problems.append(.guardMissing(g.name)); continue }
                 if TamperGuards.normalized(sql) != TamperGuards.normalized(g.sql) { problems.append(.guardChanged(g.name)) }
             }
             for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
-                problems.append(.danglingReference(table: row[0], rowID: row[1] ?? 0, refersTo: row[2]))
+                let table: String = row[0], rowID: Int64? = row[1], parent: String = row[2]
+                problems.append(.danglingReference(table: table, rowID: rowID ?? 0, refersTo: parent))
             }
             return IntegrityReport(auditRows: chain.rows, head: chain.head, guards: TamperGuards.all.count,
                                    problems: problems)

@@ -11,6 +11,6 @@ struct ClinicAccountsCommand: ParsableCommand {
 
     func run() throws {
         let accounts = try global.openClinic(create: false).clinicAccounts()
-        AccountsText.print(accounts, json: global.json)
+        AccountsText.show(accounts, json: global.json)
     }
 }

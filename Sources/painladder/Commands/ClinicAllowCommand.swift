@@ -15,6 +15,6 @@ struct ClinicAllowCommand: ParsableCommand {
             throw BadArgument(field: "--role", given: role, allowed: "clinician (link a patient or carer with 'painladder clinic link ACCOUNT PATIENT')")
         }
         let clinic = try global.openClinic(create: false)
-        AccountsText.print(try clinic.changeAccounts(.allowClinician(account), now: global.currentInstant()), json: global.json)
+        AccountsText.show(try clinic.changeAccounts(.allowClinician(account), now: global.currentInstant()), json: global.json)
     }
 }

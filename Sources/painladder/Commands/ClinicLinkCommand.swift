@@ -13,7 +13,7 @@ struct ClinicLinkCommand: ParsableCommand {
     func run() throws {
         let id = try patient.id()
         let clinic = try global.openClinic(create: false)
-        AccountsText.print(try clinic.changeAccounts(.link(account: account, patientID: id), now: global.currentInstant()),
+        AccountsText.show(try clinic.changeAccounts(.link(account: account, patientID: id), now: global.currentInstant()),
                            json: global.json)
     }
 }

@@ -13,7 +13,7 @@ struct ClinicRevokeCommand: ParsableCommand {
     func run() throws {
         let id = try patient.map { try Parse.patientID($0) }
         let clinic = try global.openClinic(create: false)
-        AccountsText.print(try clinic.changeAccounts(.revoke(account: account, patientID: id), now: global.currentInstant()),
+        AccountsText.show(try clinic.changeAccounts(.revoke(account: account, patientID: id), now: global.currentInstant()),
                            json: global.json)
     }
 }

@@ -3,7 +3,7 @@ import PainLadderClinic
 
 /// The clinic's accounts as `clinic accounts` (and every change) prints them.
 enum AccountsText {
-    static func print(_ accounts: ClinicAccounts, json: Bool) {
+    static func show(_ accounts: ClinicAccounts, json: Bool) {
         if json {
             let object: [String: Any] = [
                 "clinicians": accounts.clinicians.sorted(),
