@@ -15,6 +15,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SHA-256 for the audit chain: a well-kept implementation, no hand-written cryptography.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Pure core: no I/O, no clock, no SQL. Holds the formulary's types, not their reading.
@@ -37,7 +39,8 @@ let package = Package(
         .target(
             name: "PainLadderStore",
             dependencies: ["PainLadder", "PainLadderClinic", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
+                           .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The command line: parses, calls the library, renders.
         .executableTarget(

@@ -20,6 +20,7 @@ extension Clinic {
     ///
     /// - Parameter drug: the course in progress to decide on; `nil` for the newest.
     public func decide(patientID: String, drug: String? = nil, _ request: DecisionRequest, now: Date) throws -> SavedDecision {
+        try permit(.clinician)
         try StoredText.check(request.by, field: .by, required: true)
         try StoredText.check(request.reason, field: .reason, required: true)
         if let reason = request.overrideReason { try StoredText.check(reason, field: .overrideReason, required: true) }

@@ -23,6 +23,7 @@ extension Clinic {
     /// returning what was written with the zones it was read with.
     func record(patientID: String, journalNear: Date? = nil,
                 _ body: (PatientSnapshot) throws -> JournalWrite) throws -> Recorded {
+        try permit(.patient(patientID))
         var zones: ZoneHistory?
         let written = try store.recordJournal(patientID: patientID, journalNear: journalNear) { s in
             zones = s.zones

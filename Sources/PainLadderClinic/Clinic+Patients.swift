@@ -13,6 +13,7 @@ extension Clinic {
     /// ```
     /// - Throws: `invalidValue` naming the first field that is wrong; `duplicatePatient`.
     public func addPatient(_ patient: Patient, by: String, now: Date) throws {
+        try permit(.clinician)
         try StoredText.check(by, field: .by, required: true)
         try PatientRules.check(patient, formulary: formulary, now: now)
         try store.addPatient(patient, at: now, by: by)
@@ -32,6 +33,7 @@ extension Clinic {
     ///   condition, removing what is not recorded, no change at all, text ``StoredText`` refuses).
     public func updatePatient(_ id: String, _ changes: PatientChanges, reason: String?, by: String,
                               now: Date) throws -> PatientUpdate {
+        try permit(.clinician)
         try changes.checkText()
         if let reason { try StoredText.check(reason, field: .reason) }
         try StoredText.check(by, field: .by, required: true)

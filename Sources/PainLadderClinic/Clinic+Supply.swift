@@ -26,6 +26,7 @@ extension Clinic {
     @discardableResult
     public func recordSupply(patientID: String, kind: SupplyEvent.Kind, units: Int, strengthMg: Milligrams,
                              by: String, now: Date) throws -> SupplyEvent {
+        try permit(.patient(patientID))
         try StoredText.check(by, field: .by, required: true)
         let s = try store.snapshot(patientID: patientID)
         let (course, drug) = try requireCourse(s)

@@ -16,10 +16,14 @@ import PainLadder
 public struct Clinic: Sendable {
     public let store: any ClinicStore
     public let formulary: Formulary
+    /// Who runs the workflows, checked against the clinic's accounts (``AccessRules``) before
+    /// every write; `nil` checks nothing (a program that opens the file itself).
+    public let actor: Actor?
 
-    public init(store: any ClinicStore, formulary: Formulary) {
+    public init(store: any ClinicStore, formulary: Formulary, actor: Actor? = nil) {
         self.store = store
         self.formulary = formulary
+        self.actor = actor
     }
 
     /// Starts a course: builds the dated schedule from the formulary for this patient
@@ -30,6 +34,7 @@ public struct Clinic: Sendable {
     ///   - times: administration times; `nil` uses the formulary's defaults.
     public func startCourse(patientID: String, drug: String, variant: String?, on: LocalDate?,
                             times: [LocalTime]?, by author: String, now: Date) throws -> (Course, PlanVersion) {
+        try permit(.clinician)
         try StoredText.check(author, field: .by, required: true)
         let drugEntry = try formulary.drug(drug)
         return try store.startCourse(patientID: patientID) { patient in

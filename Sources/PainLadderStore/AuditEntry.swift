@@ -27,12 +27,24 @@ extension Store {
         }
     }
 
-    /// Appends one audit row; `detail` is stored as JSON.
-    static func audit(_ db: Database, at: Date, actor: String, action: String, patientID: String,
-                      courseID: Int64?, detail: some Encodable) throws {
-        try db.insertRow(into: "audit", [
-            "at": StoreTime.string(at), "actor": actor, "action": action, "patient_id": patientID,
-            "course_id": courseID, "detail": try StoreJSON.encode(detail),
+    /// Appends one audit row (`detail` stored as JSON) and its link in the chain (see
+    /// ``AuditSeal``), recording the operating-system account that wrote it.
+    ///
+    /// - Parameter previous: the newest link, when the caller keeps it (the bulk loader);
+    ///   `nil` reads it.
+    /// - Returns: the new row's link.
+    @discardableResult
+    static func audit(_ db: Database, at: Date, actor: String, action: String, patientID: String?,
+                      courseID: Int64?, detail: some Encodable, previous: Data? = nil) throws -> Data {
+        let at = StoreTime.string(at), detail = try StoreJSON.encode(detail)
+        let previous = try previous ?? AuditSeal.head(db)
+        let id = try db.insertRow(into: "audit", [
+            "at": at, "actor": actor, "action": action, "patient_id": patientID, "course_id": courseID, "detail": detail,
         ])
+        let account = SystemAccount.current
+        let link = AuditSeal.link(previous: previous, id: id, at: at, actor: actor, action: action, patientID: patientID,
+                                  courseID: courseID, detail: detail, account: account)
+        try db.cachedStatement(sql: AuditSeal.insertSQL).execute(arguments: [id, account, link])
+        return link
     }
 }

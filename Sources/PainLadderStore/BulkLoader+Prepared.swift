@@ -34,7 +34,7 @@ extension BulkLoader {
 
         private mutating func add(_ value: RawValue) {
             switch value {
-            case .null: values.append(.null)
+            case .null, .blob: values.append(.null)   // no blob in a journal or audit row
             case let .int(v): values.append(.int(v))
             case var .text(s):
                 let start = bytes.count
@@ -56,8 +56,14 @@ extension BulkLoader {
                 let first = i * width
                 try insertEntry.run(db, entries.values[first ..< first + PreparedEntries.entryColumns], in: bytes)
                 id = db.lastInsertedRowID
-                try insertAudit.run(db, entries.values[first + PreparedEntries.entryColumns ..< first + width], in: bytes,
-                                    last: Self.auditDetail(entry: id, supersedes: entries.supersedes[i]))
+                let audit = entries.values[first + PreparedEntries.entryColumns ..< first + width]
+                let detail = Self.auditDetail(entry: id, supersedes: entries.supersedes[i])
+                try insertAudit.run(db, audit, in: bytes, last: detail)
+                var hasher = AuditSeal.Hasher(previous: head)
+                hasher.int(db.lastInsertedRowID)
+                for value in audit { hasher.packed(value, in: bytes) }
+                hasher.raw(detail)
+                try seal(db.lastInsertedRowID, hasher)
                 rowsWritten += 2
             }
         }

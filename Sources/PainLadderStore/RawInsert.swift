@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -70,6 +71,8 @@ struct RawInsert {
         case let .int(v): code = sqlite3_bind_int64(sqlite, index, v)
         case var .text(s):
             code = s.withUTF8 { sqlite3_bind_text(sqlite, index, $0.baseAddress, Int32($0.count), Self.transient) }
+        case let .blob(data):
+            code = data.withUnsafeBytes { sqlite3_bind_blob(sqlite, index, $0.baseAddress, Int32($0.count), Self.transient) }
         }
         guard code == SQLITE_OK else { throw error(db, code) }
     }
@@ -92,6 +95,7 @@ enum RawValue: Sendable {
     case null
     case int(Int64)
     case text(String)
+    case blob(Data)
 
     static func int(_ v: Int64?) -> RawValue { v.map(RawValue.int) ?? .null }
     static func int(_ v: Int?) -> RawValue { v.map { .int(Int64($0)) } ?? .null }

@@ -19,6 +19,7 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE plan_version ADD COLUMN decision TEXT CHECK (decision IS NULL OR json_valid(decision))")
         }
         migrator.registerMigration("v4-reminders", migrate: ReminderSchema.v4)
+        migrator.registerMigration("v5-trust", migrate: TrustSchema.v5)
         return migrator
     }
 

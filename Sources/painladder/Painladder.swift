@@ -106,7 +106,7 @@ struct Painladder: ParsableCommand {
         Data goes to standard output, messages to standard error.
         Exit codes: 0 ok · 64 usage · 65 bad data or refused · 66 no such patient or database · \
         70 internal error · 73 disk full or read-only file system, nothing recorded · 75 database busy, try again · \
-        130 interrupted (Ctrl-C), nothing recorded.
+        77 not permitted for this account (see 'painladder clinic') · 130 interrupted (Ctrl-C), nothing recorded.
         """,
         version: version,
         groupedSubcommands: [
@@ -121,6 +121,7 @@ struct Painladder: ParsableCommand {
             ]),
             CommandGroup(name: "Reminders", subcommands: [RemindCommand.self]),
             CommandGroup(name: "Data", subcommands: [FormularyCommand.self, ExportCommand.self, DemoCommand.self]),
+            CommandGroup(name: "Clinic", subcommands: [ClinicCommand.self, VerifyCommand.self]),
         ]
     )
 }

@@ -8,6 +8,8 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     case note, symptom, impact, answer
     /// The name of the account recording (who acted, when no author is given).
     case account
+    /// An operating-system account named in the clinic's settings.
+    case clinicAccount
     /// The first and last day of a period asked for (history).
     case from, to
     /// A correction as a whole (what it may change for this kind of entry).

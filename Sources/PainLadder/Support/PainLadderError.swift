@@ -42,6 +42,8 @@ public enum PainLadderError: Error, Equatable, Sendable {
     case diskFull(path: String)
     /// The database is on a file system mounted read-only: reading works, writing cannot.
     case readOnlyFileSystem(path: String)
+    /// The clinic's accounts do not let `account` do this (see ``Permission``).
+    case notPermitted(account: String, needs: Permission)
     /// A failure inside PainLadder itself (a bug or a broken environment).
     case internalError(String)
 
@@ -96,6 +98,8 @@ extension PainLadderError: LocalizedError {
             "disk is full; nothing was recorded (the disk holding '\(path)' has no space left)"
         case let .readOnlyFileSystem(path):
             "read-only file system: '\(path)' is on a file system mounted read-only; nothing was recorded (reading still works)"
+        case let .notPermitted(account, needs):
+            "not permitted: account '\(Self.shown(account))' \(Self.lacks(needs))"
         case let .internalError(message):
             "internal error: \(message)"
         }
@@ -107,6 +111,15 @@ extension PainLadderError {
     /// is cut to its start and its length, so the message stays one readable line.
     public static func shown(_ given: String) -> String {
         given.count <= 80 ? given : "\(given.prefix(60))… (\(given.count) characters)"
+    }
+
+    /// What an account refused lacks: "is not a clinician account", "is not linked to P001".
+    public static func lacks(_ needs: Permission) -> String {
+        switch needs {
+        case .clinician: "is not one of this clinic's clinician accounts"
+        case let .patient(id): "is not linked to patient '\(shown(id))'"
+        case .accountSettings: "may not change this clinic's accounts (only a clinician account may)"
+        }
     }
 
     /// Courses in progress as a message lists them: "pregabalin (tapering), duloxetine (titrating)".

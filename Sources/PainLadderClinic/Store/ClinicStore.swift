@@ -61,6 +61,19 @@ public protocol ClinicStore: Sendable {
     /// Every recorded change for a patient, oldest first.
     func auditTrail(patientID: String) throws -> [AuditEntry]
 
+    // MARK: Accounts and integrity
+
+    /// The accounts the clinic names (none for one person's own database).
+    func clinicAccounts() throws -> ClinicAccounts
+    /// Reads the accounts, lets `check` refuse, and applies `change` with an audit row
+    /// (`account.allow`, `account.link`, `account.revoke`), in one transaction. A change that
+    /// changes nothing writes nothing. Returns the accounts after it.
+    func changeClinicAccounts(_ change: AccountChange, at: Date, by: String,
+                              _ check: (ClinicAccounts) throws -> Void) throws -> ClinicAccounts
+    /// Checks that the stored history is as written: the audit chain, the guards that keep
+    /// history append-only, the storage's own consistency checks. Changes nothing.
+    func verifyIntegrity() throws -> IntegrityReport
+
     // MARK: Supply
 
     func addSupply(_ event: SupplyEvent, recordedAt: Date) throws -> SupplyEvent

@@ -6,7 +6,8 @@ import PainLadder
 /// where the library's fields become flags and its cases become BSD sysexits codes.
 ///
 /// 64 usage · 65 bad data or refused · 66 no such patient or database · 70 internal ·
-/// 73 cannot write: disk full or read-only file system, nothing recorded · 75 busy, try again
+/// 73 cannot write: disk full or read-only file system, nothing recorded · 75 busy, try again ·
+/// 77 not permitted for this account (the clinic's accounts, `painladder clinic`)
 /// (130, interrupted before recording, is Interrupts' own).
 enum ErrorText {
     /// The flag or argument a field is given with.
@@ -32,6 +33,7 @@ enum ErrorText {
         case .addMedicine: "--add-medicine"
         case .removeMedicine: "--remove-medicine"
         case .patientUpdate: "patient update"
+        case .clinicAccount: "account"
         case .born, .sex, .diagnosis, .name, .condition, .medicine, .weight, .creatinine, .crcl,
              .note, .impact, .from, .to, .at, .dose, .since, .score, .sleep, .mood, .severity, .impression, .resolved, .by, .reason,
              .override, .abrupt, .outcome, .sequential, .direct, .drug, .strength, .now, .replay:
@@ -79,6 +81,8 @@ enum ErrorText {
             "database busy: another painladder command is using '\(path)'; nothing was changed, try again"
         case let .reminderRunInProgress(path):
             "database busy: another 'painladder remind' is running on '\(path)'; nothing was changed, try again"
+        case let .notPermitted(account, needs):
+            "not permitted: account '\(shown(account))' \(PainLadderError.lacks(needs)) (see 'painladder clinic accounts')"
         case .unknownDrug, .noDatabase, .hardStop, .invalidFormulary, .internalError, .diskFull, .readOnlyFileSystem:
             error.description
         }
@@ -104,6 +108,7 @@ enum ErrorText {
         // freed or the file system is writable again.
         case .diskFull, .readOnlyFileSystem: 73
         case .internalError: 70
+        case .notPermitted: 77
         }
     }
 

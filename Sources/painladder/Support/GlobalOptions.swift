@@ -48,7 +48,8 @@ struct GlobalOptions: ParsableArguments {
         // From here the command may write: Ctrl-C lets it finish and print (see Interrupts).
         Interrupts.recording()
         let store = try Store(path: databasePath, createIfMissing: create)
-        return Clinic(store: store, formulary: formulary)
+        return Clinic(store: store, formulary: formulary,
+                      actor: Clinic.Actor(account: SystemAccount.current, displayName: try Self.currentUser))
     }
 
     /// Opens the store read-only for a command that only reads (history, review, schedule,
@@ -60,8 +61,10 @@ struct GlobalOptions: ParsableArguments {
         return Clinic(store: store, formulary: formulary)
     }
 
-    /// The person recording: $PAINLADDER_USER, else $USER, refused (65) when it is text
-    /// PainLadder would not store (a newline or escape code in it would forge history lines).
+    /// The name recorded as the person recording: $PAINLADDER_USER, else $USER, refused (65)
+    /// when it is text PainLadder would not store (a newline or escape code in it would forge
+    /// history lines). Only a display name: the access rules and the audit's account use the
+    /// process's user id.
     static var currentUser: String {
         get throws {
             let env = ProcessInfo.processInfo.environment
