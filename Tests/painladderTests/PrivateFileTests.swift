@@ -76,6 +76,25 @@ struct PrivateFileTests {
         #expect(Reliability.bytes(cli.database) == before)
     }
 
+    /// The exception: a file owned by an account the clinic's own settings name as a clinician
+    /// (a service account owning the clinic's file) is used; the settings are read from the file.
+    @Test(.enabled(if: getuid() == 0, "only root can give a file to another account"))
+    func fileOfTheClinicsNamedAccountIsUsed() throws {
+        let cli = try Reliability.clinic()
+        defer { cli.cleanUp() }
+        let named = try cli.run(["clinic", "allow", "nobody", "--role", "clinician", "--now", Reliability.now])
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(chown(cli.database.path, 65534, 65534) == 0)
+        let read = try cli.run(Self.reading + ["--now", Reliability.now])
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(read.stdout.contains("#2 pain 6/10"), "\(read.stdout)")
+        let verify = try cli.run(["verify"])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        // Not named: refused as any other account's file.
+        #expect(chown(cli.database.path, 65533, 65533) == 0)
+        try Self.expectRefused(cli, Self.reading, saying: "belongs to another account (uid 65533)")
+    }
+
     /// A `-wal` that is a link is refused: SQLite would follow it.
     @Test func symlinkedCompanionIsRefused() throws {
         let cli = try Reliability.clinic()

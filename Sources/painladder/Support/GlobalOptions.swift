@@ -47,7 +47,7 @@ struct GlobalOptions: ParsableArguments {
         let formulary = try formulary ?? loadFormulary()
         // From here the command may write: Ctrl-C lets it finish and print (see Interrupts).
         Interrupts.recording()
-        let store = try Store(path: databasePath, createIfMissing: create)
+        let store = try Store.openClinic(path: databasePath, createIfMissing: create)
         return Clinic(store: store, formulary: formulary,
                       actor: Clinic.Actor(account: SystemAccount.current, displayName: try Self.currentUser))
     }
@@ -57,7 +57,7 @@ struct GlobalOptions: ParsableArguments {
     /// full disk, and a missing file is an error.
     func openClinicToRead(formulary: Formulary? = nil) throws -> Clinic {
         let formulary = try formulary ?? loadFormulary()
-        let store = try Store(path: databasePath, createIfMissing: false, readOnly: true)
+        let store = try Store.openClinic(path: databasePath, createIfMissing: false, readOnly: true)
         return Clinic(store: store, formulary: formulary)
     }
 
