@@ -34,9 +34,9 @@ extension Store {
     ///   `nil` reads it.
     /// - Returns: the new row's link.
     @discardableResult
-    static func audit(_ db: Database, at: Date, actor: String, action: String, patientID: String?,
-                      courseID: Int64?, detail: some Encodable, previous: Data? = nil) throws -> Data {
-        let at = StoreTime.string(at), detail = try StoreJSON.encode(detail)
+    static func audit(_ db: Database, _ event: AuditEvent, previous: Data? = nil) throws -> Data {
+        let (actor, action, patientID, courseID) = (event.actor, event.action, event.patientID, event.courseID)
+        let at = StoreTime.string(event.at), detail = try StoreJSON.encode(event.detail)
         let previous = try previous ?? AuditSeal.head(db)
         let id = try db.insertRow(into: "audit", [
             "at": at, "actor": actor, "action": action, "patient_id": patientID, "course_id": courseID, "detail": detail,

@@ -129,10 +129,7 @@ public final class BulkLoader {
     public func startCourse(_ course: Course, plan: PlanVersion) throws -> (courseID: Int64, planVersionID: Int64) {
         let courseID = try Store.insertCourse(course, db)
         let planID = try insert(Store.firstVersion(plan, of: courseID))
-        head = try Store.audit(db, at: course.createdAt, actor: course.createdBy, action: "course.start",
-                               patientID: course.patientID, courseID: courseID,
-                               detail: CourseStarted(drug: course.drug, variant: course.variant, startDate: course.startDate,
-                                                     status: course.status, planVersionID: planID, reason: plan.reason),
+        head = try Store.audit(db, .courseStarted(course, id: courseID, planVersionID: planID, reason: plan.reason),
                                previous: head)
         rowsWritten += 3
         return (courseID, planID)
@@ -151,12 +148,8 @@ public final class BulkLoader {
                            arguments: [newStatus.rawValue, outcome?.rawValue, v.courseID])
             rowsWritten += 1
         }
-        head = try Store.audit(db, at: v.createdAt, actor: v.author, action: "plan.version", patientID: patientID,
-                               courseID: v.courseID,
-                               detail: PlanChange(planVersionID: id, version: v.version, replacesID: v.replacesID,
-                                                  reason: v.reason, effectiveFrom: v.effectiveFrom, holdReason: v.holdReason,
-                                                  nextReviewDate: v.nextReviewDate, statusBefore: statusBefore,
-                                                  statusAfter: newStatus, outcome: outcome),
+        head = try Store.audit(db, .planVersion(v, id: id, patientID: patientID, replacesID: v.replacesID,
+                                                statusBefore: statusBefore, statusAfter: newStatus, outcome: outcome),
                                previous: head)
         rowsWritten += 2
         return id

@@ -41,8 +41,8 @@ extension Store {
                 guard db.changesCount > 0 else { return before }
                 (action, patientID) = ("account.revoke", patient)
             }
-            try Self.audit(db, at: at, actor: by, action: action, patientID: patientID, courseID: nil,
-                           detail: AccountChanged(account: change.account, role: Self.role(change), patient: patientID))
+            try Self.audit(db, .account(action, account: change.account, role: Self.role(change), patientID: patientID,
+                                        by: by, at: at))
             return try Self.accounts(db)
         }
     }
@@ -68,10 +68,4 @@ extension Store {
         }
     }
 
-    /// An `account.*` audit row's detail.
-    struct AccountChanged: Encodable {
-        var account: String
-        var role: String?
-        var patient: String?
-    }
 }

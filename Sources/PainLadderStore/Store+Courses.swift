@@ -11,11 +11,7 @@ extension Store {
             _ = try Self.closeTapers(start.closedTapers, db)
             let courseID = try Self.insertCourse(course, db)
             let planID = try Self.insertPlanVersion(Self.firstVersion(plan, of: courseID), db)
-            try Self.audit(db, at: course.createdAt, actor: course.createdBy, action: "course.start",
-                           patientID: course.patientID, courseID: courseID,
-                           detail: CourseStarted(drug: course.drug, variant: course.variant,
-                                                 startDate: course.startDate, status: course.status,
-                                                 planVersionID: planID, reason: plan.reason))
+            try Self.audit(db, .courseStarted(course, id: courseID, planVersionID: planID, reason: plan.reason))
             return (try Self.fetchCourse(courseID, db)!, try Self.fetchPlanVersion(planID, db))
         }
     }
@@ -76,16 +72,4 @@ extension Store {
         first.replacesID = nil
         return first
     }
-}
-
-/// Audit detail of `course.start`.
-struct CourseStarted: Encodable {
-    var drug: String
-    var variant: String
-    var startDate: LocalDate
-    var status: Course.Status
-    var planVersionID: Int64
-    var reason: String
-    /// The course a switch moved from (absent for a course started on its own).
-    var switchedFromCourseID: Int64? = nil
 }

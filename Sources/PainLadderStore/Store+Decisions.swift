@@ -30,10 +30,10 @@ extension Store {
                 var first = Self.firstVersion(newPlan, of: id)
                 first.decision?.details["fromCourseID"] = String(course.id!)
                 let planID = try Self.insertPlanVersion(first, db)
-                try Self.audit(db, at: write.at, actor: started.createdBy, action: "course.start", patientID: patientID, courseID: id,
-                               detail: CourseStarted(drug: started.drug, variant: started.variant, startDate: started.startDate,
-                                                     status: started.status, planVersionID: planID, reason: first.reason,
-                                                     switchedFromCourseID: course.id!))
+                var audited = started
+                audited.createdAt = write.at
+                try Self.audit(db, .courseStarted(audited, id: id, planVersionID: planID, reason: first.reason,
+                                                  switchedFromCourseID: course.id!))
                 newCourse = try Self.fetchCourse(id, db)
                 result.newPlan = try Self.fetchPlanVersion(planID, db)
                 result.plan.decision?.details["newCourseID"] = String(id)
@@ -74,8 +74,7 @@ extension Store {
         try closed.map { taper in
             let course = taper.course
             try db.execute(sql: "UPDATE course SET status = ? WHERE id = ?", arguments: [Course.Status.stopped.rawValue, course.id!])
-            try audit(db, at: taper.at, actor: "painladder (taper ended)", action: "course.stop", patientID: course.patientID,
-                      courseID: course.id, detail: TaperEnded(stopDate: taper.stopDate, outcome: course.outcome, planVersionID: taper.plan.id!))
+            try audit(db, .taperEnded(course, stopDate: taper.stopDate, planVersionID: taper.plan.id!, at: taper.at))
             return try fetchCourse(course.id!, db)!
         }
     }
@@ -96,41 +95,8 @@ extension Store {
             try db.execute(sql: "UPDATE course SET status = ?, outcome = ? WHERE id = ?",
                            arguments: [result.courseStatus.rawValue, outcome?.rawValue, course.id!])
         }
-        let decision = v.decision
-        try audit(db, at: at, actor: v.author, action: "decision.\(decision?.kind.rawValue ?? "unknown")",
-                  patientID: course.patientID, courseID: course.id,
-                  detail: DecisionAudit(planVersionID: id, version: v.version, replacesID: current.id, kind: decision?.kind,
-                                        reason: decision?.reason ?? v.reason, details: decision?.details ?? [:],
-                                        warnings: decision?.warnings.map { "\($0.drug)/\($0.rule)" } ?? [],
-                                        overrides: v.overrides.filter { !current.overrides.contains($0) }.map(\.limit),
-                                        effectiveFrom: v.effectiveFrom, holdReason: v.holdReason,
-                                        nextReviewDate: v.nextReviewDate, statusBefore: course.status,
-                                        statusAfter: result.courseStatus, outcome: outcome))
+        try audit(db, .decision(v, id: id, course: course, replacing: current, statusAfter: result.courseStatus,
+                                outcome: outcome, at: at))
         return try fetchPlanVersion(id, db)
     }
-}
-
-/// Audit detail of `decision.<kind>`.
-private struct DecisionAudit: Encodable {
-    var planVersionID: Int64
-    var version: Int
-    var replacesID: Int64?
-    var kind: Decision.Kind?
-    var reason: String
-    var details: [String: String]
-    var warnings: [String]
-    var overrides: [String]
-    var effectiveFrom: LocalDate
-    var holdReason: String?
-    var nextReviewDate: LocalDate?
-    var statusBefore: Course.Status
-    var statusAfter: Course.Status
-    var outcome: Course.Outcome?
-}
-
-/// Audit detail of `course.stop` when a taper ends.
-private struct TaperEnded: Encodable {
-    var stopDate: LocalDate
-    var outcome: Course.Outcome?
-    var planVersionID: Int64
 }

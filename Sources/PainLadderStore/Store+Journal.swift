@@ -75,9 +75,7 @@ extension Store {
     static func appendEntry(_ entry: JournalEntry, _ db: Database) throws -> JournalEntry {
         var entry = entry
         entry.id = try insertEntry(entry, db)
-        try audit(db, at: entry.recordedAt, actor: entry.recordedBy, action: "journal.\(entry.kind.rawValue)",
-                  patientID: entry.patientID, courseID: entry.courseID,
-                  detail: ["entry": entry.id!, "supersedes": entry.supersedes ?? 0])
+        _ = try audit(db, .journal(entry))
         return entry
     }
 

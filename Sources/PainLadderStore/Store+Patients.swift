@@ -20,8 +20,7 @@ extension Store {
     static func insertPatient(_ p: Patient, at: Date, by: String, _ db: Database) throws {
             if try Self.patientExists(p.id, db) { throw PainLadderError.duplicatePatient(p.id) }
             try StoredPatient(patient: p, createdAt: at, updatedAt: at).insert(db)
-            try Self.audit(db, at: at, actor: by, action: "patient.add", patientID: p.id, courseID: nil,
-                           detail: ["patient": p])
+            try Self.audit(db, .patientAdded(p, by: by, at: at))
     }
 
     /// Updates a patient in one transaction: `change` gets the stored record and returns the
@@ -55,8 +54,7 @@ extension Store {
             if before == p { return false }
             // Writes the columns that changed and `updated_at` (neither side knows `created_at`).
             try StoredPatient(patient: p, updatedAt: at).updateChanges(db, from: StoredPatient(patient: before))
-            try Self.audit(db, at: at, actor: by, action: "patient.update", patientID: p.id, courseID: nil,
-                           detail: PatientChange(before: before, after: p, reason: reason))
+            try Self.audit(db, .patientUpdated(before: before, after: p, reason: reason, by: by, at: at))
             return true
     }
 
@@ -90,11 +88,4 @@ extension Store {
         }
         return patient
     }
-}
-
-/// Audit detail of `patient.update`.
-private struct PatientChange: Encodable {
-    var before: Patient
-    var after: Patient
-    var reason: String?
 }

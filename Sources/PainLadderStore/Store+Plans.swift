@@ -70,13 +70,8 @@ extension Store {
                 try db.execute(sql: "UPDATE course SET status = ?, outcome = ? WHERE id = ?",
                                arguments: [newStatus.rawValue, outcome?.rawValue ?? course.outcome?.rawValue, v.courseID])
             }
-            try Self.audit(db, at: v.createdAt, actor: v.author, action: "plan.version",
-                           patientID: course.patientID, courseID: v.courseID,
-                           detail: PlanChange(planVersionID: id, version: v.version, replacesID: current.id,
-                                              reason: v.reason, effectiveFrom: v.effectiveFrom,
-                                              holdReason: v.holdReason, nextReviewDate: v.nextReviewDate,
-                                              statusBefore: course.status, statusAfter: newStatus,
-                                              outcome: outcome))
+            try Self.audit(db, .planVersion(v, id: id, patientID: course.patientID, replacesID: current.id,
+                                            statusBefore: course.status, statusAfter: newStatus, outcome: outcome))
             return try Self.fetchPlanVersion(id, db)
     }
 
@@ -104,18 +99,4 @@ extension Store {
         return try PlanVersion(row: row, schedule: Rows.schedule(row["schedule"], table: PlanVersion.databaseTableName,
                                                                decode: schedules.schedule))
     }
-}
-
-/// Audit detail of `plan.version`.
-struct PlanChange: Encodable {
-    var planVersionID: Int64
-    var version: Int
-    var replacesID: Int64?
-    var reason: String
-    var effectiveFrom: LocalDate
-    var holdReason: String?
-    var nextReviewDate: LocalDate?
-    var statusBefore: Course.Status
-    var statusAfter: Course.Status
-    var outcome: Course.Outcome?
 }

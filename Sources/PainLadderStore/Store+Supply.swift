@@ -20,8 +20,7 @@ extension Store {
                 "form": e.strength.form, "kind": e.kind.rawValue, "units": e.units, "at": StoreTime.string(e.at),
                 "recorded_at": StoreTime.string(recordedAt), "recorded_by": e.recordedBy,
             ])
-            try Self.audit(db, at: recordedAt, actor: e.recordedBy, action: "supply.\(e.kind.rawValue)",
-                           patientID: e.patientID, courseID: e.courseID, detail: saved)
+            try Self.audit(db, .supply(saved, recordedAt: recordedAt))
             return saved
         }
     }
