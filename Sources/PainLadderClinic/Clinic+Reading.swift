@@ -73,7 +73,7 @@ extension Clinic {
     }
 
     /// The patient's whole record as lived at `now`: a taper whose stop date has come is
-    /// stopped (``CourseRules/asLived(_:on:)-(PatientRecord,_)``).
+    /// stopped (`CourseRules.asLived(_:on:)`).
     public func record(patientID: String, now: Date) throws -> PatientRecord {
         let record = try store.patientRecord(patientID: patientID)
         return CourseRules.asLived(record, on: record.zones.localDate(now))
