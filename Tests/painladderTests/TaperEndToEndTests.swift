@@ -6,15 +6,22 @@ import Testing
 /// capsule): 30 mg from 2026-03-24, 20 mg from 2026-03-31, none from 2026-04-07.
 @Suite("End to end: a taper ends by its date and is shown while it lasts")
 struct TaperEndToEndTests {
+    /// The story's patient P2 on duloxetine from 2026-02-02, switched on 2026-03-24.
+    static let story: [(args: [String], now: String)] = [
+        (["patient", "add", "P2", "--born", "1960-01-01", "--sex", "female", "--tz", "Europe/London",
+          "--diagnosis", "diabetic-peripheral-neuropathy", "--crcl", "80"], "2026-02-02T09:00:00Z"),
+        (["start", "P2", "duloxetine", "--on", "2026-02-02", "--by", "Dr A"], "2026-02-02T09:00:00Z"),
+        (["decide", "P2", "switch", "pregabalin", "--cross-taper", "--outcome", "not-effective",
+          "--by", "Dr A", "--reason", "no benefit"], "2026-03-24T09:00:00Z"),
+    ]
+
     func switched() throws -> (CLI, ([String], String) throws -> CLI.Result) {
         let cli = try CLI()
-        func run(_ args: [String], _ now: String) throws -> CLI.Result { try cli.run(args + ["--now", now]) }
-        #expect(try run(["patient", "add", "P2", "--born", "1960-01-01", "--sex", "female", "--tz", "Europe/London",
-                         "--diagnosis", "diabetic-peripheral-neuropathy", "--crcl", "80"], "2026-02-02T09:00:00Z").status == 0)
-        #expect(try run(["start", "P2", "duloxetine", "--on", "2026-02-02", "--by", "Dr A"], "2026-02-02T09:00:00Z").status == 0)
-        let decide = try run(["decide", "P2", "switch", "pregabalin", "--cross-taper", "--outcome", "not-effective",
-                              "--by", "Dr A", "--reason", "no benefit"], "2026-03-24T09:00:00Z")
-        #expect(decide.status == 0, "\(decide.stderr)")
+        let run = { (args: [String], now: String) in try cli.run(args + ["--now", now]) }
+        for step in Self.story {
+            let r = try run(step.args, step.now)
+            #expect(r.status == 0, "\(step.args.prefix(2)): \(r.stderr)")
+        }
         return (cli, run)
     }
 
