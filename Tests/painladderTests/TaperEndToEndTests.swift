@@ -63,8 +63,15 @@ struct TaperEndToEndTests {
         #expect(schedule.contains("2026-03-24  30 mg  30 mg: 1 × 30 mg gastro-resistant capsule at 08:00"))
         #expect(schedule.contains("2026-03-31  20 mg  20 mg: 1 × 20 mg gastro-resistant capsule at 08:00"))
         #expect(schedule.contains("2026-04-07  stop   no more duloxetine from this day"))
+        let json = try run(["schedule", "P2", "--json"], "2026-04-01T12:00:00Z").stdout
+        let view = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let tapering = try #require(view["tapering"] as? [[String: Any]])
+        #expect(tapering.count == 1)
+        #expect((tapering.first?["course"] as? [String: Any])?["drug"] as? String == "duloxetine")
         let after = try run(["schedule", "P2"], "2026-04-07T12:00:00Z").stdout
         #expect(!after.contains("tapering"), "\(after)")
+        let afterJSON = try run(["schedule", "P2", "--json"], "2026-04-07T12:00:00Z").stdout
+        #expect(!afterJSON.contains("\"tapering\""))
 
         let ics = try run(["export", "P2", "--format", "ics"], "2026-04-01T12:00:00Z").stdout
             .replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\r\n", with: "\n")

@@ -28,7 +28,8 @@ struct ScheduleCommand: ParsableCommand {
         let p = try clinic.patient(patientID)
         ProvenanceText.show(clinic.formulary, json: global.json)
         if global.json {
-            try Output.json(CourseView(course: course, plan: plan))
+            let tapering = inProgress.dropFirst().map { CourseView(course: $0.0, plan: $0.1) }
+            try Output.json(CourseView(course: course, plan: plan, tapering: tapering.isEmpty ? nil : tapering))
             return
         }
         let today = LocalDate(now, in: p.zone)
