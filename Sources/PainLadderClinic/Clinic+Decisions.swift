@@ -35,4 +35,12 @@ extension Clinic {
     public func coursesInProgress(patientID: String) throws -> [(Course, PlanVersion)] {
         try store.coursesInProgress(patientID: patientID)
     }
+
+    /// ``coursesInProgress(patientID:)`` as lived at `now`: a taper whose stop date has come
+    /// is not in progress, whether or not its status was written yet.
+    public func coursesInProgress(patientID: String, now: Date) throws -> [(Course, PlanVersion)] {
+        let ladder = try store.ladder(patientID: patientID)
+        let lived = CourseRules.asLived(ladder, on: LocalDate(now, in: ladder.patient.zone))
+        return lived.inProgress.compactMap { c in c.id.flatMap { lived.currentPlans[$0] }.map { (c, $0) } }
+    }
 }

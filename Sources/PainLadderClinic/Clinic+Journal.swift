@@ -57,7 +57,8 @@ extension Clinic {
         return try record(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
             // The time first: a bad --at is the problem to name, whichever medicine it was.
             let instant = try Self.pastInstant(at, now: now, zones: all.zones, what: "a dose is recorded once taken")
-            let s = try all.focused(onDrug: drug)
+            // Only the courses with doses on that day are candidates (an ended taper is not).
+            let s = try CourseRules.asLived(all, on: all.zones.localDate(instant)).focused(onDrug: drug)
             let context = try doseContext(s)
             try Self.requireStarted(context, instant)
             let entry = try DoseRecording.take(at: instant, doseMg: doseMg, note: note, context: context, now: now, by: by)
@@ -73,7 +74,8 @@ extension Clinic {
         return try record(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
             // The time first: a bad --at is the problem to name, whichever medicine it was.
             let instant = try Self.pastInstant(at, now: now, zones: all.zones, what: "record a skip once the dose is missed")
-            let s = try all.focused(onDrug: drug)
+            // Only the courses with doses on that day are candidates (an ended taper is not).
+            let s = try CourseRules.asLived(all, on: all.zones.localDate(instant)).focused(onDrug: drug)
             let context = try doseContext(s)
             try Self.requireStarted(context, instant)
             return JournalWrite(entries: [try DoseRecording.skip(at: instant, reason: reason, context: context, now: now, by: by)])
@@ -90,7 +92,8 @@ extension Clinic {
         if let note { try StoredText.check(note, field: .note) }
         try StoredText.check(by, field: .by, required: true)
         return try record(patientID: patientID) { all in
-            let s = drug == nil ? all : try all.focused(onDrug: drug)
+            let lived = CourseRules.asLived(all, on: all.zones.localDate(now))
+            let s = drug == nil ? lived : try lived.focused(onDrug: drug)
             let (course, drug) = try requireCourse(s, to: "record a side effect")
             let today = s.zones.localDate(now)
             if let since, since > today {

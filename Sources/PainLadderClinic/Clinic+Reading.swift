@@ -18,7 +18,9 @@ extension Clinic {
 
     public func today(patientID: String, now: Date) throws -> Today {
         // Today and tomorrow need only the journal around now.
-        let all = try store.snapshot(patientID: patientID, journalNear: now)
+        let read = try store.snapshot(patientID: patientID, journalNear: now)
+        // A taper that has ended is not shown, whether or not its status was written yet.
+        let all = CourseRules.asLived(read, on: read.zones.localDate(now))
         var today = try today(all, now: now)
         // During a switch the old drug's taper is taken too: one day plan per course in progress.
         today.others = try all.others.map { try self.today(all.focused(onCourse: $0.course.id), now: now) }
@@ -68,5 +70,12 @@ extension Clinic {
     /// The patient's whole record, read in one transaction: what reviews and exports are made from.
     public func record(patientID: String) throws -> PatientRecord {
         try store.patientRecord(patientID: patientID)
+    }
+
+    /// The patient's whole record as lived at `now`: a taper whose stop date has come is
+    /// stopped (`CourseRules.asLived(_:on:)`).
+    public func record(patientID: String, now: Date) throws -> PatientRecord {
+        let record = try store.patientRecord(patientID: patientID)
+        return CourseRules.asLived(record, on: record.zones.localDate(now))
     }
 }

@@ -8,7 +8,7 @@ extension Clinic {
     /// suggestion (see ``ReviewSummary``). Reads only.
     /// - Throws: ``PainLadderError/unknownPatient(_:)``.
     public func review(patientID: String, now: Date) throws -> ReviewSummary {
-        let record = try store.patientRecord(patientID: patientID)
+        let record = try self.record(patientID: patientID, now: now)
         return ReviewSummary.build(patient: record.patient, formulary: formulary, courses: record.courses,
                                    journal: Journal.effective(record.journal), zones: record.zones, now: now)
     }

@@ -65,13 +65,30 @@ public enum ICalendarExport {
         return result
     }
 
+    /// An old drug still tapering beside the course in progress (a switch): its dose series
+    /// (its own course's UIDs, `c11-step7-0800@painladder`) are exported too, marked as tapering.
+    public struct Taper: Sendable {
+        public var course: Course
+        public var drug: Drug
+        public var versions: [PlanVersion]
+
+        public init(course: Course, drug: Drug, versions: [PlanVersion]) {
+            self.course = course
+            self.drug = drug
+            self.versions = versions
+        }
+    }
+
     /// The whole calendar: CRLF line ends, folded at 75 octets.
     ///
     /// - Parameter howToRecord: how the patient records a dose taken, where they record it
     ///   (a command, a page), ending each dose's description ("Then record it: …").
+    /// - Parameter tapering: old drugs still tapering beside `course` (a switch), so a patient
+    ///   following the calendar does not stop them at once.
     public static func calendar(patient: Patient, course: Course, drug: Drug, versions: [PlanVersion],
-                                zones: ZoneHistory, howToRecord: String) -> String {
+                                zones: ZoneHistory, howToRecord: String, tapering: [Taper] = []) -> String {
         let all = series(course: course, versions: versions, zones: zones)
+        let tapers = tapering.map { t in (t, series(course: t.course, versions: t.versions, zones: zones)) }
         let latest = versions.max { $0.version < $1.version }
         let stamp = ICalendarText.utc(latest?.createdAt ?? course.createdAt)
         let sequence = max((latest?.version ?? 1) - 1, 0)
@@ -79,31 +96,21 @@ public enum ICalendarExport {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//PainLadder//painladder//EN", "CALSCALE:GREGORIAN",
                      "METHOD:PUBLISH", "X-WR-CALNAME:\(ICalendarText.escape("PainLadder: \(name) (\(patient.id))"))"]
 
-        let lastYear = max(all.map { ($0.lastDay ?? $0.firstDay).year }.max() ?? course.startDate.year,
+        let every = all + tapers.flatMap(\.1)
+        let firstYear = min(course.startDate.year, tapering.map(\.course.startDate.year).min() ?? course.startDate.year)
+        let lastYear = max(every.map { ($0.lastDay ?? $0.firstDay).year }.max() ?? course.startDate.year,
                            latest?.nextReviewDate?.year ?? 0)
-        for zone in Set(all.map(\.zone)).sorted() {
+        for zone in Set(every.map(\.zone)).sorted() {
             guard let tz = TimeZone(identifier: zone) else { continue }
-            lines += VTimeZone.lines(tz, fromYear: course.startDate.year, toYear: lastYear)
+            lines += VTimeZone.lines(tz, fromYear: firstYear, toYear: lastYear)
         }
 
-        for s in all {
-            let a = s.administration
-            let what = "\(name) \(a.doseMg) mg (\(Dispensing.describe(a.units)))"
-            let period = s.lastDay.map { "from \(s.firstDay) to \($0)" } ?? "from \(s.firstDay) until the plan changes"
-            var rule = "FREQ=DAILY"
-            if let last = s.lastDay, let tz = TimeZone(identifier: s.zone) {
-                // The end of the last day, in UTC: the next step starts the day after.
-                let until = WallClock.instant(last.adding(days: 1), LocalTime(hour: 0, minute: 0)!, in: tz).addingTimeInterval(-1)
-                rule += ";UNTIL=\(ICalendarText.utc(until))"
-            }
-            lines += ["BEGIN:VEVENT", "UID:\(s.uid)", "DTSTAMP:\(stamp)", "SEQUENCE:\(sequence)",
-                      "DTSTART;TZID=\(s.zone):\(ICalendarText.local(s.firstDay, a.time))", "DURATION:PT15M",
-                      "RRULE:\(rule)", "SUMMARY:\(ICalendarText.escape(what))",
-                      "DESCRIPTION:\(ICalendarText.escape("Step \(s.stepNumber): take \(a.doseMg) mg (\(Dispensing.describe(a.units))) at \(a.time) each day \(period). Then record it: \(howToRecord)"))",
-                      "CATEGORIES:MEDICATION", "TRANSP:TRANSPARENT",
-                      "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:PT0M",
-                      "DESCRIPTION:\(ICalendarText.escape("Take \(name.lowercased()) \(a.doseMg) mg (\(Dispensing.describe(a.units)))"))",
-                      "END:VALARM", "END:VEVENT"]
+        lines += events(all, name: name, stamp: stamp, sequence: sequence, howToRecord: howToRecord, taper: nil)
+        for (taper, series) in tapers {
+            let current = taper.versions.max { $0.version < $1.version }
+            lines += events(series, name: taper.drug.name, stamp: ICalendarText.utc(current?.createdAt ?? taper.course.createdAt),
+                            sequence: max((current?.version ?? 1) - 1, 0), howToRecord: howToRecord,
+                            taper: current.flatMap { v in v.schedule.stopDate.map { (from: v.effectiveFrom, stop: $0) } })
         }
 
         if let courseID = course.id, let review = latest?.nextReviewDate {
@@ -118,5 +125,34 @@ public enum ICalendarExport {
         }
         lines.append("END:VCALENDAR")
         return ICalendarText.document(lines)
+    }
+    /// One VEVENT with its alarm per series; a taper's doses (from its version on) are marked
+    /// "tapering to stop on …".
+    static func events(_ all: [Series], name: String, stamp: String, sequence: Int, howToRecord: String,
+                       taper: (from: LocalDate, stop: LocalDate)?) -> [String] {
+        var lines: [String] = []
+        for s in all {
+            let taperStop = taper.flatMap { s.firstDay >= $0.from ? $0.stop : nil }
+            let mark = taperStop.map { " (tapering to stop on \($0))" } ?? ""
+            let a = s.administration
+            let what = "\(name) \(a.doseMg) mg (\(Dispensing.describe(a.units)))\(mark)"
+            let period = s.lastDay.map { "from \(s.firstDay) to \($0)" } ?? "from \(s.firstDay) until the plan changes"
+            var rule = "FREQ=DAILY"
+            if let last = s.lastDay, let tz = TimeZone(identifier: s.zone) {
+                // The end of the last day, in UTC: the next step starts the day after.
+                let until = WallClock.instant(last.adding(days: 1), LocalTime(hour: 0, minute: 0)!, in: tz).addingTimeInterval(-1)
+                rule += ";UNTIL=\(ICalendarText.utc(until))"
+            }
+            let stop = taperStop.map { " \(name) is tapering: no more \(name.lowercased()) from \($0)." } ?? ""
+            lines += ["BEGIN:VEVENT", "UID:\(s.uid)", "DTSTAMP:\(stamp)", "SEQUENCE:\(sequence)",
+                      "DTSTART;TZID=\(s.zone):\(ICalendarText.local(s.firstDay, a.time))", "DURATION:PT15M",
+                      "RRULE:\(rule)", "SUMMARY:\(ICalendarText.escape(what))",
+                      "DESCRIPTION:\(ICalendarText.escape("Step \(s.stepNumber): take \(a.doseMg) mg (\(Dispensing.describe(a.units))) at \(a.time) each day \(period).\(stop) Then record it: \(howToRecord)"))",
+                      "CATEGORIES:MEDICATION", "TRANSP:TRANSPARENT",
+                      "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:PT0M",
+                      "DESCRIPTION:\(ICalendarText.escape("Take \(name.lowercased()) \(a.doseMg) mg (\(Dispensing.describe(a.units)))\(mark)"))",
+                      "END:VALARM", "END:VEVENT"]
+        }
+        return lines
     }
 }

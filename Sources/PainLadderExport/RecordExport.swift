@@ -11,16 +11,20 @@ import PainLadderClinic
 /// let csv = RecordExport.csv(record)
 /// ```
 public enum RecordExport {
-    /// The course in progress as an RFC 5545 calendar (``ICalendarExport``); `howToRecord`
-    /// ends each dose's description ("Then record it: …").
+    /// The course in progress as an RFC 5545 calendar (``ICalendarExport``), with any old
+    /// drug still tapering beside it (a switch); `howToRecord` ends each dose's description
+    /// ("Then record it: …"). Pass a record as lived (`Clinic.record(patientID:now:)`) so a
+    /// taper that has ended is not in progress.
     /// - Throws: `noCourseInProgress` when no course is in progress.
     public static func calendar(_ record: PatientRecord, formulary: Formulary, howToRecord: String) throws -> String {
         guard let active = record.activeCourse, !active.versions.isEmpty else {
             throw PainLadderError.noCourseInProgress(patient: record.patient.id, purpose: "record this")
         }
+        let tapering = try record.courses.filter { $0.course.status == .tapering && $0.course.id != active.course.id }
+            .map { ICalendarExport.Taper(course: $0.course, drug: try formulary.drug($0.course.drug), versions: $0.versions) }
         return ICalendarExport.calendar(patient: record.patient, course: active.course,
                                         drug: try formulary.drug(active.course.drug), versions: active.versions,
-                                        zones: record.zones, howToRecord: howToRecord)
+                                        zones: record.zones, howToRecord: howToRecord, tapering: tapering)
     }
 
     /// Every journal entry as RFC 4180 CSV, corrected and undone entries included and marked.

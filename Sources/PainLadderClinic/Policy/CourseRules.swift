@@ -6,8 +6,9 @@ import PainLadder
 ///
 /// - a patient titrates, maintains or holds at most one course at a time; any number may
 ///   taper to a stop beside it (a switch's old drug);
-/// - a tapering course counts as stopped from its plan's stop date (``Schedule/stopDate``);
-///   its status becomes `stopped` the next time a course is started or a decision recorded;
+/// - a tapering course counts as stopped from its plan's stop date (``Schedule/stopDate``):
+///   every read applies this (`asLived(_:on:)` and its siblings), and its
+///   stored status becomes `stopped` the next time a course is started or a decision recorded;
 /// - a decision is about the course in progress (of a named drug during a switch), or, when
 ///   none is, the latest course (only `refer` may be recorded on a stopped course);
 /// - an outcome is recorded only when a course stops or tapers to a stop.

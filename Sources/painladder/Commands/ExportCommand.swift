@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
         let text: String
         switch format {
         case .ics:
-            text = try RecordExport.calendar(try clinic.record(patientID: id), formulary: clinic.formulary,
+            text = try RecordExport.calendar(try clinic.record(patientID: id, now: global.currentInstant()), formulary: clinic.formulary,
                                              howToRecord: "painladder take \(id)")
         case .csv:
             text = RecordExport.csv(try clinic.record(patientID: id))

@@ -20,13 +20,16 @@ struct ScheduleCommand: ParsableCommand {
                                                allowed: "a date on or after --from (\(from))")
         }
         let clinic = try global.openClinicToRead()
-        guard let (course, plan) = try clinic.currentCourse(patientID: patientID) else {
+        // Every course with doses today: the one titrating first, then any old drug still tapering.
+        let inProgress = try clinic.coursesInProgress(patientID: patientID, now: now)
+        guard let (course, plan) = inProgress.first else {
             throw PainLadderError.notPossible("\(patientID) has no course in progress (start one with 'painladder start')")
         }
         let p = try clinic.patient(patientID)
         ProvenanceText.show(clinic.formulary, json: global.json)
         if global.json {
-            try Output.json(CourseView(course: course, plan: plan))
+            let tapering = inProgress.dropFirst().map { CourseView(course: $0.0, plan: $0.1) }
+            try Output.json(CourseView(course: course, plan: plan, tapering: tapering.isEmpty ? nil : tapering))
             return
         }
         let today = LocalDate(now, in: p.zone)
@@ -34,6 +37,10 @@ struct ScheduleCommand: ParsableCommand {
         Output.line(PositionText.render(CoursePosition(schedule: plan.schedule, courseStart: course.startDate, today: today,
                                                        nextReview: plan.nextReviewDate, holdReason: plan.holdReason),
                                         drugName: name, today: today, planVersion: plan.version))
+        for (other, taper) in inProgress.dropFirst() {
+            Output.line("")
+            Output.line(TaperText.render(taper, drugName: try clinic.formulary.drug(other.drug).name, from: from, to: to))
+        }
         Output.line("")
         Output.line(ScheduleText.render(plan.schedule, drugName: name, patient: p, from: from, to: to))
     }

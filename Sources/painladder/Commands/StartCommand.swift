@@ -50,4 +50,6 @@ struct StartCommand: ParsableCommand {
 struct CourseView: Encodable {
     var course: Course
     var plan: PlanVersion
+    /// `schedule`: old drugs still tapering beside the course (a switch); left out when none.
+    var tapering: [CourseView]? = nil
 }

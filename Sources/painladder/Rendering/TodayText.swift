@@ -10,6 +10,9 @@ enum TodayText {
         let zone = TimeZone(identifier: t.timeZone) ?? .current
         let pos = t.position
         var l = ["\(t.drugName) today, \(t.date) (\(t.timeZone))" + (pos.dayOfCourse >= 1 ? ", day \(pos.dayOfCourse) of the course" : "")]
+        if pos.dayOfCourse == 1 {
+            l.append("  \(t.drugName) starts today.")
+        }
         if t.day.items.isEmpty {
             if pos.dayOfCourse < 1 {
                 let days = 1 - pos.dayOfCourse
@@ -36,11 +39,14 @@ enum TodayText {
         for extra in t.day.extras {
             l.append("  extra: \(extra.dose?.doseMg ?? 0) mg at \(WallClock.local(extra.at, in: zone).time), beyond the plan  #\(extra.id ?? 0)")
         }
-        if t.day.changesToday, let step = t.day.step {
+        if t.day.changesToday, let step = t.day.step, !step.administrations.isEmpty {
             let was = t.day.previousDailyTotal.map { " (up to yesterday: \($0) mg a day)" } ?? ""
             l.append("The dose changes today: \(step.dailyTotal) mg a day from today\(was).")
         }
-        if let next = t.day.changesTomorrow {
+        if let next = t.day.changesTomorrow, next.administrations.isEmpty {
+            // The taper's stop date is tomorrow: today's doses are the last.
+            l.append("Last dose of \(t.drug) today: no more \(t.drug) from tomorrow (\(t.date.adding(days: 1))).")
+        } else if let next = t.day.changesTomorrow {
             l.append("The dose changes tomorrow: \(next.administrations.map(\.instruction).joined(separator: "; ")).")
         }
         if let hold = t.day.holdReason {
