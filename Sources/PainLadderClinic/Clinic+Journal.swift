@@ -11,6 +11,9 @@ extension Clinic {
         public var zones: ZoneHistory
         /// The entry a correction or undo replaced, and its drug.
         public var replaced: Replaced?
+        /// For an extra dose: the dose already taken for the same slot within the hour,
+        /// which it may repeat (``DoseRecording/possibleRepeat(of:context:)``).
+        public var possibleRepeatOf: JournalEntry?
 
         /// An entry replaced by a correction or undo, with its course's drug (when it has one).
         public struct Replaced: Sendable {
@@ -53,15 +56,19 @@ extension Clinic {
                      by: String, now: Date) throws -> Recorded {
         if let note { try StoredText.check(note, field: .note) }
         try StoredText.check(by, field: .by, required: true)
-        return try record(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
+        var repeatOf: JournalEntry?
+        var recorded = try record(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
             // The time first: a bad --at is the problem to name, whichever medicine it was.
             let instant = try Self.pastInstant(at, now: now, zones: all.zones, what: "a dose is recorded once taken")
             let s = try all.focused(onDrug: drug)
             let context = try doseContext(s)
             try Self.requireStarted(context, instant)
             let entry = try DoseRecording.take(at: instant, doseMg: doseMg, note: note, context: context, now: now, by: by)
+            repeatOf = DoseRecording.possibleRepeat(of: entry, context: context)
             return JournalWrite(entries: [entry])
         }
+        recorded.possibleRepeatOf = repeatOf
+        return recorded
     }
 
     /// Records a planned dose not taken, with the reason.

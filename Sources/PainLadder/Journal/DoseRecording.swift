@@ -84,6 +84,21 @@ public enum DoseRecording {
                                                        stepNumber: slot.stepNumber, late: false)))
     }
 
+    /// How close a second dose for a slot already taken must be to the first to be named as a
+    /// possible repeat of it (the same dose recorded twice).
+    public static let repeatWindow: TimeInterval = 3600
+
+    /// The dose already recorded taken for the slot `extra` was nearest to, when `extra` came
+    /// within ``repeatWindow`` of it: the extra may be the same dose recorded twice.
+    public static func possibleRepeat(of extra: JournalEntry, context c: Context) -> JournalEntry? {
+        guard extra.kind == .extra,
+              case let .extra(nearest?) = SlotMatcher.assign(extra.at, slots: c.slots(around: extra.at), taken: c.takenKeys)
+        else { return nil }
+        return c.journal.last { e in
+            e.kind == .taken && e.dose?.slot == nearest.key && abs(e.at.timeIntervalSince(extra.at)) <= repeatWindow
+        }
+    }
+
     static func checkMakeable(_ dose: Milligrams, drug: Drug) throws {
         guard dose > 0, Dispensing.units(for: dose, from: drug.strengths.value) != nil else {
             let strengths = drug.strengths.value.map { "\($0.mg)" }.joined(separator: ", ")

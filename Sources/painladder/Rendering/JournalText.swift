@@ -14,6 +14,12 @@ enum JournalText {
         for e in recorded.entries {
             // Local times in the zone the patient was in then (a move keeps past times).
             Output.line(describe(e, replacing: recorded.replaced, zones: zones))
+            if let first = recorded.possibleRepeatOf, let id = e.id {
+                // A second entry for the same dose is the commonest slip: name the first and the undo.
+                let time = WallClock.local(first.at, in: zones.zone(at: first.at)).time
+                Output.line("This dose was already recorded at \(time) (#\(first.id ?? 0)); if this is the same dose: "
+                            + "painladder undo \(e.patientID) \(id) --reason \"recorded twice\"")
+            }
             for flag in e.flags {
                 switch flag.kind {
                 case .redFlag:
