@@ -61,3 +61,52 @@ struct CourseDosesEndToEndTests {
         #expect(quiet.isEmpty)
     }
 }
+
+extension CourseDosesEndToEndTests {
+    @Test("Why 6: 500 mg amitriptyline (a typo for 50) asks to be confirmed, then says what to do, how to correct, who is told")
+    func overdoseOrTypo() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.patientOnCourse("A1")
+        try #require(cli.run(["take", "A1", "--now", "2026-03-03T22:00:00Z"]).status == 0)
+        // No terminal and no --confirm: refused, one line, 65, nothing recorded.
+        let before = try cli.dump()
+        let refused = try cli.run(["take", "A1", "--dose", "500", "--now", "2026-03-04T22:05:00Z"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "painladder: 500 mg of amitriptyline recorded as one dose, above the maximum single dose of 75 mg; "
+            + "500 mg of amitriptyline recorded for 2026-03-04, above the maximum of 75 mg/day: nothing recorded; "
+            + "if that is right, run the command again with --confirm\n")
+        #expect(try cli.dump() == before)
+        // Above 10 × the 75 mg maximum daily dose (750 mg): a typing mistake, refused as bad input.
+        let typo = try cli.run(["take", "A1", "--dose", "5000", "--confirm", "--now", "2026-03-04T22:05:00Z"])
+        #expect(typo.status == 65)
+        #expect(typo.stderr == "painladder: --dose: '5000' is not valid; allowed: at most 750 mg of amitriptyline "
+            + "(a larger number is taken as a typing mistake)\n")
+        #expect(try cli.dump() == before)
+        // Confirmed (as a script would): recorded, with the formulary's advice and its source.
+        let r = try cli.run(["take", "A1", "--dose", "500", "--confirm", "--now", "2026-03-04T22:05:00Z"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == """
+            #2 taken 500 mg at 2026-03-04 22:05 for the 2026-03-04 22:00 dose; planned 10 mg
+            ! 500 mg of amitriptyline recorded as one dose, above the maximum single dose of 75 mg.
+            ! 500 mg of amitriptyline recorded for 2026-03-04, above the maximum of 75 mg/day.
+            !! If you have really taken this much, get urgent help now: go to A&E or call 999, even if you feel well. \
+            Do not drive yourself. Take the amitriptyline packet or leaflet, and any medicine left, with you. [S87; unconfirmed]
+            ! Do not take any more today.
+            ! If it was a typing mistake: painladder correct A1 2 --dose 10 --reason "typo"
+            ! Your clinician will be told (the reminder job passes the notice on).
+
+            """)
+        #expect(!r.stdout.contains("has been told"))
+        // The clinician notice goes out once, from the next run; the correction command works.
+        let run = try cli.run(["remind", "--json", "--now", "2026-03-04T22:10:00Z"])
+        let notices = CLI.jsonLines(run.stdout).filter { $0["kind"] as? String == "clinician" }
+        #expect(notices.compactMap { $0["key"] as? String } == ["clinician:c1:e2"])
+        #expect(notices.first?["audience"] as? String == "clinician")
+        #expect(notices.first?["local"] as? String == "2026-03-04T22:05")
+        #expect(!CLI.keys(try cli.run(["remind", "--json", "--now", "2026-03-04T22:15:00Z"]).stdout).contains("clinician:c1:e2"))
+        let fixed = try cli.run(["correct", "A1", "2", "--dose", "10", "--reason", "typo", "--now", "2026-03-04T22:20:00Z"])
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        #expect(!CLI.keys(try cli.run(["remind", "--json", "--now", "2026-03-05T08:00:00Z"]).stdout).contains { $0.hasPrefix("clinician") })
+    }
+}

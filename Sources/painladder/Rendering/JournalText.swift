@@ -28,7 +28,6 @@ enum JournalText {
                     Output.line("!! Your clinician has been flagged to look at this.")
                 case .aboveMaximum:
                     Output.line("! \(Output.shown(flag.message)).")
-                    Output.line("! That is more than the most you should take in a day. Do not take any more today; your clinician has been told.")
                 case .stepUpHeld where e.flags.contains { $0.kind == .redFlag }:
                     // The red flag's advice (which may be to stop) comes first: no "keep taking".
                     Output.line("Your next dose increase is also on hold until your clinician reviews this.")
@@ -38,6 +37,23 @@ enum JournalText {
                     Output.line("Noted for your clinician: \(Output.shown(flag.message))")
                 }
             }
+            if e.flags.contains(where: { $0.kind == .aboveMaximum }) { aboveMaximum(e, recorded) }
+        }
+    }
+
+    /// After a dose above the maximum: what to do if it was really taken (the formulary's
+    /// words and source), how to correct a typing mistake, and who is told.
+    static func aboveMaximum(_ e: JournalEntry, _ recorded: Clinic.Recorded) {
+        if let advice = recorded.overdoseAdvice {
+            Output.line("!! \(Output.shown(advice.value)) \(advice.citation)")
+        }
+        Output.line("! Do not take any more today.")
+        if let id = e.id {
+            let dose = e.dose?.plannedDoseMg.map(String.init) ?? "MG"
+            Output.line("! If it was a typing mistake: painladder correct \(e.patientID) \(id) --dose \(dose) --reason \"typo\"")
+        }
+        if recorded.clinicianNoticeQueued {
+            Output.line("! Your clinician will be told (the reminder job passes the notice on).")
         }
     }
 
