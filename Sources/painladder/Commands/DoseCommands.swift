@@ -11,7 +11,7 @@ struct TakeCommand: ParsableCommand {
         discussion: """
         The dose belongs to the nearest scheduled slot within 12 hours; a dose after midnight \
         counts for the night before. A second dose for a slot already taken is recorded as an \
-        extra. Examples:
+        extra. A dose above the maximum is asked about at a terminal (--confirm in scripts). Examples:
           painladder take P001
           painladder take P001 --at "yesterday 22:10"
           painladder take P001 --at 2026-03-05T22:10:00Z --dose 20
