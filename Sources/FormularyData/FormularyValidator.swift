@@ -277,6 +277,13 @@ public enum FormularyValidator {
                 throw ctx.fail("maximumSingleDose.value", "\(single) mg cannot be made from \(describe(strengths))")
             }
         }
+        // A bound on typed doses below the maximum would refuse a dose the plan allows.
+        if let limit = drug.doseEntryLimit?.value, limit <= maximum {
+            throw ctx.fail("doseEntryLimit.value", "\(limit) mg is not above the maximum daily dose of \(maximum) mg")
+        }
+        if let advice = drug.overdose?.value, advice.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ctx.fail("overdose.value", "is empty: say what to do, or leave the value out")
+        }
 
         // Titration variants.
         guard !drug.variants.isEmpty else { throw ctx.fail("variants", "is empty: a drug needs a standard titration") }

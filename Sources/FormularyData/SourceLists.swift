@@ -94,6 +94,8 @@ extension Drug: SourceListed {
         visitor.member("adequateTrial", adequateTrial)
         visitor.member("reviews", reviews)
         visitor.member("controlledDrug", controlledDrug)
+        visitor.member("overdose", overdose)
+        visitor.member("doseEntryLimit", doseEntryLimit)
     }
 }
 

@@ -11,6 +11,15 @@ extension Clinic {
         public var zones: ZoneHistory
         /// The entry a correction or undo replaced, and its drug.
         public var replaced: Replaced?
+        /// For an extra dose: the dose already taken for the same slot within the hour,
+        /// which it may repeat (``DoseRecording/possibleRepeat(of:context:)``).
+        public var possibleRepeatOf: JournalEntry?
+        /// For a dose above the maximum: what to do if it was really taken, in the
+        /// formulary's words with its sources (`nil` where the formulary has none).
+        public var overdoseAdvice: Sourced<String>?
+        /// Whether a notice for the clinician is queued for the reminder job (a dose above
+        /// the maximum on a course in progress: ``Reminder/Kind/clinician``).
+        public var clinicianNoticeQueued = false
 
         /// An entry replaced by a correction or undo, with its course's drug (when it has one).
         public struct Replaced: Sendable {
@@ -49,21 +58,34 @@ extension Clinic {
 
     /// Records a dose taken at `at` (default now): its slot, or an extra beyond the plan.
     ///
-    /// - Parameter drug: which medicine, needed only while two are in progress (a switch).
+    /// - Parameters:
+    ///   - drug: which medicine, needed only while two are in progress (a switch).
+    ///   - confirmed: the person confirmed a dose above the maximum single or daily dose;
+    ///     without it such a dose is refused (`confirmationNeeded`) and nothing is recorded.
     public func take(patientID: String, drug: String? = nil, at: TimeExpression?, doseMg: Milligrams?, note: String?,
-                     by: String, now: Date) throws -> Recorded {
+                     by: String, now: Date, confirmed: Bool = false) throws -> Recorded {
         if let note { try StoredText.check(note, field: .note) }
         try StoredText.check(by, field: .by, required: true)
-        return try record(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
+        var repeatOf: JournalEntry?
+        var advice: Sourced<String>?
+        var recorded = try record(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
             // The time first: a bad --at is the problem to name, whichever medicine it was.
             let instant = try Self.pastInstant(at, now: now, zones: all.zones, what: "a dose is recorded once taken")
             // Only the courses with doses on that day are candidates (an ended taper is not).
             let s = try CourseRules.asLived(all, on: all.zones.localDate(instant)).focused(onDrug: drug)
             let context = try doseContext(s)
             try Self.requireStarted(context, instant)
-            let entry = try DoseRecording.take(at: instant, doseMg: doseMg, note: note, context: context, now: now, by: by)
+            let entry = try DoseRecording.take(at: instant, doseMg: doseMg, note: note, context: context, now: now, by: by,
+                                               confirmed: confirmed)
+            repeatOf = DoseRecording.possibleRepeat(of: entry, context: context)
+            advice = entry.flags.contains { $0.kind == .aboveMaximum } ? context.drug.overdose : nil
             return JournalWrite(entries: [entry])
         }
+        recorded.possibleRepeatOf = repeatOf
+        recorded.overdoseAdvice = advice
+        // The reminder job hands the notice out (ClinicianNotices): queued by the flag itself.
+        recorded.clinicianNoticeQueued = recorded.entries.contains { $0.flags.contains { $0.kind == .aboveMaximum } }
+        return recorded
     }
 
     /// Records a planned dose not taken, with the reason.
@@ -277,8 +299,10 @@ extension Clinic {
                     ctx.journal.removeAll { $0.id == entryID }
                     let instant = change.at.map { $0.instant(now: now, zones: s.zones) } ?? old.at
                     try Self.requireStarted(ctx, instant)
+                    // A correction states its reason: it is the confirmation (a typo fixed downwards
+                    // is the usual case, and must never be refused).
                     let redone = try DoseRecording.take(at: instant, doseMg: change.doseMg ?? old.dose?.doseMg,
-                                                        note: old.note, context: ctx, now: now, by: by)
+                                                        note: old.note, context: ctx, now: now, by: by, confirmed: true)
                     new.event = redone.event
                     new.at = redone.at
                     new.flags = redone.flags

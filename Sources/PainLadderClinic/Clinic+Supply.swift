@@ -13,8 +13,11 @@ extension Clinic {
 
         public struct Stock: Sendable, Encodable {
             public var stock: SupplyStock
-            /// The day a new prescription is asked for (``ReminderPolicy/supplyLeadDays`` before it runs out).
+            /// The day a new prescription is asked for (``ReminderPolicy/supplyLeadDays`` before it
+            /// runs out), never before today.
             public var requestFrom: LocalDate?
+            /// Whether the run-out is already past (it keeps its own date).
+            public var ranOut: Bool
         }
     }
 
@@ -52,7 +55,12 @@ extension Clinic {
                                            to: LocalDate(now, in: zone).adding(days: policy.supplyHorizonDays), zones: s.zones)
             stocks = SupplyForecast.stock(events: events, slots: slots, journal: s.effectiveJournal, drug: drug, now: now,
                                           coverDays: drug.controlledDrug?.value.maximumSupplyDays)
-                .map { .init(stock: $0, requestFrom: $0.runsOut.map { $0.key.date.adding(days: -policy.supplyLeadDays) }) }
+                .map { stock in
+                    let today = s.zones.localDate(now)
+                    return .init(stock: stock,
+                                 requestFrom: stock.runsOut.map { max($0.key.date.adding(days: -policy.supplyLeadDays), today) },
+                                 ranOut: stock.ranOut(now: now))
+                }
         }
         return SupplyView(patientID: patientID, drug: drug.id, courseID: course.id!, stocks: stocks, events: events)
     }

@@ -46,9 +46,10 @@ struct JournalSimulator {
     }
 
     @discardableResult
-    mutating func take(_ iso: String, dose: Milligrams? = nil) throws -> JournalEntry {
+    mutating func take(_ iso: String, dose: Milligrams? = nil, confirmed: Bool = false) throws -> JournalEntry {
         let at = ISO8601DateFormatter().date(from: iso)!
-        let e = try DoseRecording.take(at: at, doseMg: dose, note: nil, context: context, now: at, by: "patient")
+        let e = try DoseRecording.take(at: at, doseMg: dose, note: nil, context: context, now: at, by: "patient",
+                                       confirmed: confirmed)
         append(e)
         return all.last!
     }
@@ -220,7 +221,9 @@ struct JournalScenarioTests {
         let plan = HandPlan.amitriptyline(start: start)
         var sim = try simulator(versions: [HandPlan.version(1, plan, from: start)])
         try sim.take("2026-09-28T21:05:00Z")
-        let extra = try sim.take("2026-09-28T21:30:00Z", dose: 70)
+        // Not confirmed: refused, nothing recorded (issue 13, Why 6).
+        #expect(throws: PainLadderError.self) { try sim.take("2026-09-28T21:30:00Z", dose: 70) }
+        let extra = try sim.take("2026-09-28T21:30:00Z", dose: 70, confirmed: true)
         #expect(extra.kind == .extra)
         #expect(extra.flags.map(\.kind) == [.aboveMaximum], "10 + 70 = 80 mg > 75 mg")
     }

@@ -141,11 +141,15 @@ struct JournalEndToEndTests {
         try Self.patient(cli)
         try Self.ok(cli, ["take", "P001", "--now", "2026-03-07T22:00:00Z"])
         // 10 mg planned and taken + 70 mg extra = 80 mg on 03-07, above the 75 mg maximum.
-        let r = try cli.run(["take", "P001", "--dose", "70", "--now", "2026-03-07T23:00:00Z"])
+        // Without a terminal it must be confirmed (issue 13, Why 6); then it is recorded.
+        let unconfirmed = try cli.run(["take", "P001", "--dose", "70", "--now", "2026-03-07T23:00:00Z"])
+        #expect(unconfirmed.status == 65)
+        let r = try cli.run(["take", "P001", "--dose", "70", "--confirm", "--now", "2026-03-07T23:00:00Z"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("extra dose of 70 mg at 2026-03-07 23:00"))
         #expect(r.stdout.contains("80 mg of amitriptyline recorded for 2026-03-07, above the maximum of 75 mg/day"))
-        #expect(r.stdout.contains("Do not take any more today; your clinician has been told."))
+        #expect(r.stdout.contains("! Do not take any more today.\n"))
+        #expect(r.stdout.contains("! Your clinician will be told (the reminder job passes the notice on)."))
         let history = try Self.jsonArray(cli, ["history", "P001"])
         let extra = history.compactMap { $0["entry"] as? [String: Any] }.first { $0["kind"] as? String == "extra" }
         #expect(extra.map(Self.flagKinds) == ["above-maximum"])

@@ -20,7 +20,9 @@ extension Drug {
             sideEffects: try o.read("sideEffects", SideEffects.init(json:)),
             adequateTrial: try o.sourced("adequateTrial", AdequateTrial.init(json:)),
             reviews: try o.sourced("reviews", ReviewIntervals.init(json:)),
-            controlledDrug: try o.optionalSourced("controlledDrug", ControlledDrugRules.init(json:)))
+            controlledDrug: try o.optionalSourced("controlledDrug", ControlledDrugRules.init(json:)),
+            overdose: try o.optionalSourced("overdose") { try $0.string() },
+            doseEntryLimit: try o.optionalSourced("doseEntryLimit") { try $0.int() })
     }
 }
 

@@ -35,6 +35,12 @@ public struct Drug: Codable, Sendable, Equatable {
     public var reviews: Sourced<ReviewIntervals>
     /// UK controlled-drug supply rules (gabapentin, pregabalin); `nil` for the others.
     public var controlledDrug: Sourced<ControlledDrugRules>?
+    /// What to do if a dose above the maximum was really taken, in the source's words;
+    /// `nil` where the formulary has none.
+    public var overdose: Sourced<String>?
+    /// A dose typed above this (mg) is taken as a typing mistake and refused, not recorded:
+    /// PainLadder's choice, a stated multiple of ``maximumDailyDose``; `nil` for no bound.
+    public var doseEntryLimit: Sourced<Milligrams>?
 
     /// Every stored property, in declaration order: for the formulary reader, inlined there.
     @inlinable
@@ -43,7 +49,8 @@ public struct Drug: Codable, Sendable, Equatable {
                  maximumDailyDose: Sourced<Milligrams>, maximumSingleDose: Sourced<Milligrams>? = nil,
                  variants: [TitrationVariant], renalBands: [RenalBand], rules: [SafetyRule],
                  taper: Sourced<TaperProfile>, sideEffects: SideEffects, adequateTrial: Sourced<AdequateTrial>,
-                 reviews: Sourced<ReviewIntervals>, controlledDrug: Sourced<ControlledDrugRules>? = nil) {
+                 reviews: Sourced<ReviewIntervals>, controlledDrug: Sourced<ControlledDrugRules>? = nil,
+                 overdose: Sourced<String>? = nil, doseEntryLimit: Sourced<Milligrams>? = nil) {
         self.id = id
         self.name = name
         self.drugClass = drugClass
@@ -60,12 +67,14 @@ public struct Drug: Codable, Sendable, Equatable {
         self.adequateTrial = adequateTrial
         self.reviews = reviews
         self.controlledDrug = controlledDrug
+        self.overdose = overdose
+        self.doseEntryLimit = doseEntryLimit
     }
 
     enum CodingKeys: String, CodingKey {
         case id, name, drugClass = "class", codes, licensedFor, strengths, maximumDailyDose,
              maximumSingleDose, variants, renalBands, rules, taper, sideEffects, adequateTrial,
-             reviews, controlledDrug
+             reviews, controlledDrug, overdose, doseEntryLimit
     }
 
     public func variant(_ id: String) -> TitrationVariant? { variants.first { $0.id == id } }

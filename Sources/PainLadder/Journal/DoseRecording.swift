@@ -38,14 +38,23 @@ public enum DoseRecording {
 
     /// A dose taken at `instant`. `doseMg` defaults to the planned dose of its slot.
     ///
-    /// - Throws: `invalidValue` for a time in the future or a dose no strength can make.
+    /// - Parameter confirmed: the person confirmed a dose above the maximum single or daily dose.
+    /// - Throws: `invalidValue` for a time in the future, a dose no strength can make or one
+    ///   above the formulary's ``Drug/doseEntryLimit`` (a typing mistake);
+    ///   `confirmationNeeded` for a dose above the maximum not confirmed.
     public static func take(at instant: Date, doseMg: Milligrams?, note: String?, context c: Context,
-                            now: Date, by: String) throws -> JournalEntry {
+                            now: Date, by: String, confirmed: Bool = false) throws -> JournalEntry {
         guard instant <= now.addingTimeInterval(60) else {
             throw PainLadderError.invalidValue(field: .at, given: iso(instant),
                                                allowed: "a time not in the future (a dose is recorded once taken)")
         }
-        if let doseMg { try checkMakeable(doseMg, drug: c.drug) }
+        if let doseMg {
+            if let limit = c.drug.doseEntryLimit?.value, doseMg > limit {
+                throw PainLadderError.invalidValue(field: .dose, given: "\(doseMg)",
+                                                   allowed: "at most \(limit) mg of \(c.drug.id) (a larger number is taken as a typing mistake)")
+            }
+            try checkMakeable(doseMg, drug: c.drug)
+        }
         let slots = c.slots(around: instant)
         let assignment = SlotMatcher.assign(instant, slots: slots, taken: c.takenKeys)
         var entry: JournalEntry
@@ -69,6 +78,9 @@ public enum DoseRecording {
                                                           stepNumber: nearest?.stepNumber, late: false)))
         }
         entry.flags = aboveMaximumFlags(adding: entry, context: c)
+        if !entry.flags.isEmpty, !confirmed {
+            throw PainLadderError.confirmationNeeded(Phrase(entry.flags.map(\.message).joined(separator: "; ")))
+        }
         return entry
     }
 
@@ -84,6 +96,21 @@ public enum DoseRecording {
                                                        stepNumber: slot.stepNumber, late: false)))
     }
 
+    /// How close a second dose for a slot already taken must be to the first to be named as a
+    /// possible repeat of it (the same dose recorded twice).
+    public static let repeatWindow: TimeInterval = 3600
+
+    /// The dose already recorded taken for the slot `extra` was nearest to, when `extra` came
+    /// within ``repeatWindow`` of it: the extra may be the same dose recorded twice.
+    public static func possibleRepeat(of extra: JournalEntry, context c: Context) -> JournalEntry? {
+        guard extra.kind == .extra,
+              case let .extra(nearest?) = SlotMatcher.assign(extra.at, slots: c.slots(around: extra.at), taken: c.takenKeys)
+        else { return nil }
+        return c.journal.last { e in
+            e.kind == .taken && e.dose?.slot == nearest.key && abs(e.at.timeIntervalSince(extra.at)) <= repeatWindow
+        }
+    }
+
     static func checkMakeable(_ dose: Milligrams, drug: Drug) throws {
         guard dose > 0, Dispensing.units(for: dose, from: drug.strengths.value) != nil else {
             let strengths = drug.strengths.value.map { "\($0.mg)" }.joined(separator: ", ")
@@ -92,18 +119,24 @@ public enum DoseRecording {
         }
     }
 
-    /// Flags a local day whose total, with this entry, goes above the plan's maximum.
+    /// Flags a single dose above the drug's maximum single dose, or a local day whose total,
+    /// with this entry, goes above the plan's maximum.
     static func aboveMaximumFlags(adding entry: JournalEntry, context c: Context) -> [ClinicianFlag] {
         let day = entry.dose?.slot?.date ?? c.zones.localDate(entry.at)
-        guard let plan = DoseCalendar.plan(on: day, versions: c.versions) else { return [] }
+        var flags: [ClinicianFlag] = []
+        if let single = c.drug.maximumSingleDose?.value, let dose = entry.dose?.doseMg, dose > single {
+            flags.append(ClinicianFlag(.aboveMaximum,
+                                       "\(dose) mg of \(c.drug.id) recorded as one dose, above the maximum single dose of \(single) mg"))
+        }
+        guard let plan = DoseCalendar.plan(on: day, versions: c.versions) else { return flags }
         let dayTotal = (c.journal + [entry]).filter { e in
             (e.kind == .taken || e.kind == .extra)
                 && (e.dose?.slot?.date ?? c.zones.localDate(e.at)) == day
         }.compactMap { $0.dose?.doseMg }.reduce(0, +)
         let maximum = plan.schedule.maximumDailyDose.value
-        guard dayTotal > maximum else { return [] }
-        return [ClinicianFlag(.aboveMaximum,
-                              "\(dayTotal) mg of \(c.drug.id) recorded for \(day), above the maximum of \(maximum) mg/day")]
+        guard dayTotal > maximum else { return flags }
+        return flags + [ClinicianFlag(.aboveMaximum,
+                                      "\(dayTotal) mg of \(c.drug.id) recorded for \(day), above the maximum of \(maximum) mg/day")]
     }
 
     static func iso(_ date: Date) -> String {

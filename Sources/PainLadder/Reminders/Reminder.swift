@@ -25,6 +25,9 @@ public struct Reminder: Codable, Sendable, Equatable {
         case missedDoses = "missed-doses"
         /// Recorded supply runs out soon by the plan's coming doses: ask for a prescription (patient).
         case supply
+        /// Something the patient recorded that the clinician must hear of now, not at the next
+        /// review: a dose above the maximum (clinician).
+        case clinician
     }
 
     public enum Audience: String, Codable, Sendable, CaseIterable {

@@ -43,6 +43,7 @@ public enum ReminderPlanner {
                            into: &result)
         CourseNotices.plan(input, now: now, policy: policy, into: &result)
         SupplyReminders.plan(input, now: now, policy: policy, into: &result)
+        ClinicianNotices.plan(input, now: now, into: &result)
         var seen: Set<String> = []
         result.reminders = result.reminders
             .filter { seen.insert($0.key).inserted }

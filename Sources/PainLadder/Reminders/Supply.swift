@@ -45,11 +45,31 @@ public struct SupplyStock: Codable, Sendable, Equatable {
     /// The latest supply event for this strength (the key of its prescription request).
     public var lastEventID: Int64?
     /// The first planned dose the stock cannot cover, within the horizon; `nil` when the
-    /// plan's coming doses never use it up (or no longer use this strength).
+    /// plan's coming doses never use it up (or no longer use this strength). It may be in
+    /// the past (the stock already ran out by the plan's count): ``ranOut(now:)``.
     public var runsOut: DoseSlot?
     /// Units of this strength the plan's doses need over ``coverDays`` from ``runsOut``.
     public var unitsForCover: Int?
     public var coverDays: Int?
+    /// The last dose recorded taken (or extra) after a past run-out: doses are still being
+    /// taken with no supply on record.
+    public var lastUseAfterRunOut: Date?
+
+    public init(strength: Strength, onHand: Int, lastEventID: Int64?, runsOut: DoseSlot?, unitsForCover: Int?,
+                coverDays: Int?, lastUseAfterRunOut: Date? = nil) {
+        self.strength = strength
+        self.onHand = onHand
+        self.lastEventID = lastEventID
+        self.runsOut = runsOut
+        self.unitsForCover = unitsForCover
+        self.coverDays = coverDays
+        self.lastUseAfterRunOut = lastUseAfterRunOut
+    }
+
+    /// Whether the run-out is already past at `now`.
+    public func ranOut(now: Date) -> Bool {
+        runsOut.map { $0.instant <= now } ?? false
+    }
 }
 
 /// Stock from recorded supply, by the plan (not by today's dose).
@@ -64,6 +84,8 @@ public struct SupplyStock: Codable, Sendable, Equatable {
 /// - The coming doses are the **plan's**, day by day, step-ups included: 56 × 10 mg
 ///   amitriptyline tablets last 56 days at 10 mg a night but far fewer on a plan that
 ///   climbs to 40 mg.
+/// - A run-out may be in the past: the first planned dose, recorded or assumed taken, that
+///   the stock could not cover. It is stated as past, with its date, never moved to today.
 public enum SupplyForecast {
     /// The earliest moment any strength's stock is counted from: the journal must be read from here.
     public static func consumptionStart(_ events: [SupplyEvent]) -> Date? {
@@ -88,22 +110,31 @@ public enum SupplyForecast {
             guard let start = base(of: list) else { return nil }
             var onHand = start.kind == .count ? start.units : 0
             for e in list where e.kind == .add && (e.at, e.id ?? 0) >= (start.at, start.id ?? 0) { onHand += e.units }
+            // The past, in time order: recorded doses, assumed doses and extras use units; the
+            // first planned dose the stock could not cover is when it ran out.
+            var used: [(at: Date, units: Int, slot: DoseSlot?, recorded: Bool)] = []
             var future: [DoseSlot] = []
             for slot in slots {
                 if let e = recorded[slot.key] {
-                    if e.kind == .taken, e.at > start.at { onHand -= units(of: mg, taken: e, slot: slot, drug: drug) }
+                    if e.kind == .taken, e.at > start.at { used.append((e.at, units(of: mg, taken: e, slot: slot, drug: drug), slot, true)) }
                 } else if slot.instant <= now {
-                    if slot.instant > start.at { onHand -= units(of: mg, in: slot.administration.units) }
+                    if slot.instant > start.at { used.append((slot.instant, units(of: mg, in: slot.administration.units), slot, false)) }
                 } else {
                     future.append(slot)
                 }
             }
             for e in extras where e.at > start.at && e.at <= now {
-                onHand -= e.dose.map { units(of: mg, in: Dispensing.units(for: $0.doseMg, from: drug.strengths.value) ?? []) } ?? 0
+                used.append((e.at, e.dose.map { units(of: mg, in: Dispensing.units(for: $0.doseMg, from: drug.strengths.value) ?? []) } ?? 0, nil, true))
+            }
+            var runsOut: DoseSlot?
+            var takenAfterRunOut: Date?
+            for use in used.sorted(by: { $0.at < $1.at }) where use.units > 0 {
+                if runsOut == nil, onHand < use.units, let slot = use.slot { runsOut = slot }
+                else if runsOut != nil, use.recorded { takenAfterRunOut = use.at }
+                onHand -= use.units
             }
             var left = onHand
-            var runsOut: DoseSlot?
-            for slot in future {
+            for slot in future where runsOut == nil {
                 let need = units(of: mg, in: slot.administration.units)
                 if need == 0 { continue }
                 if left < need { runsOut = slot; break }
@@ -111,12 +142,15 @@ public enum SupplyForecast {
             }
             var cover: Int?
             if let runsOut, let coverDays {
-                let end = runsOut.key.date.adding(days: coverDays)
-                cover = future.filter { $0.key.date >= runsOut.key.date && $0.key.date < end }
+                // A run-out already past is covered from the coming doses on.
+                let from = runsOut.instant <= now ? (future.first?.key.date ?? runsOut.key.date) : runsOut.key.date
+                let end = from.adding(days: coverDays)
+                cover = future.filter { $0.key.date >= from && $0.key.date < end }
                     .reduce(0) { $0 + units(of: mg, in: $1.administration.units) }
             }
             return SupplyStock(strength: start.strength, onHand: onHand, lastEventID: list.last?.id,
-                               runsOut: runsOut, unitsForCover: cover, coverDays: runsOut == nil ? nil : coverDays)
+                               runsOut: runsOut, unitsForCover: cover, coverDays: runsOut == nil ? nil : coverDays,
+                               lastUseAfterRunOut: takenAfterRunOut)
         }
     }
 

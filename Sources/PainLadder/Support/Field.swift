@@ -3,6 +3,8 @@
 public enum Field: String, Sendable, Hashable, CaseIterable {
     // Journal
     case at, dose, since, score, sleep, mood, severity, impression, resolved, entry
+    /// The person's confirmation that a dose above the maximum is what they mean.
+    case confirm
     /// Free text recorded with an entry: a note, a symptom in the patient's words, what the pain
     /// stopped them doing, an answer to an assessment question.
     case note, symptom, impact, answer

@@ -34,6 +34,9 @@ public enum PainLadderError: Error, Equatable, Sendable {
     case drugNeeded(patient: String, inProgress: [Course])
     /// The action needs something the patient's record does not have yet.
     case notPossible(Phrase)
+    /// The value is allowed but unusual enough (a dose above the maximum, the phrase says
+    /// why) that the person must confirm it; nothing was recorded.
+    case confirmationNeeded(Phrase)
     /// Another writer holds the database; the command changed nothing and can be retried.
     case databaseBusy(path: String)
     /// Another reminder run holds the run lock of this database; nothing was changed.
@@ -90,6 +93,8 @@ extension PainLadderError: LocalizedError {
             "\(patient) has more than one medicine in progress: \(Self.listed(inProgress)); say which drug"
         case let .notPossible(message):
             message.description
+        case let .confirmationNeeded(reason):
+            "\(reason): nothing recorded; confirm to record it"
         case let .databaseBusy(path):
             "database busy: another writer is using '\(path)'; nothing was changed, try again"
         case let .reminderRunInProgress(path):

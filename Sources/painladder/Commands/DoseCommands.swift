@@ -11,7 +11,7 @@ struct TakeCommand: ParsableCommand {
         discussion: """
         The dose belongs to the nearest scheduled slot within 12 hours; a dose after midnight \
         counts for the night before. A second dose for a slot already taken is recorded as an \
-        extra. Examples:
+        extra. A dose above the maximum is asked about at a terminal (--confirm in scripts). Examples:
           painladder take P001
           painladder take P001 --at "yesterday 22:10"
           painladder take P001 --at 2026-03-05T22:10:00Z --dose 20
@@ -26,12 +26,28 @@ struct TakeCommand: ParsableCommand {
     var dose: Milligrams?
     @Option(help: "Which medicine, when two are in progress (during a switch).") var drug: String?
     @Option(help: ArgumentHelp("A note.", valueName: "text"), transform: Parse.text("--note")) var note: FreeText?
+    @Flag(help: "Record a dose above the maximum without asking (for scripts; at a terminal you are asked).")
+    var confirm = false
 
     func run() throws {
         let now = global.currentInstant()
         let id = try patient.id()
         let clinic = try global.openClinic(create: false)
-        let recorded = try clinic.take(patientID: id, drug: drug, at: at, doseMg: dose, note: note?.text, by: GlobalOptions.currentUser, now: now)
+        func take(confirmed: Bool) throws -> Clinic.Recorded {
+            try clinic.take(patientID: id, drug: drug, at: at, doseMg: dose, note: note?.text, by: GlobalOptions.currentUser,
+                            now: now, confirmed: confirmed)
+        }
+        let recorded: Clinic.Recorded
+        do {
+            recorded = try take(confirmed: confirm)
+        } catch let PainLadderError.confirmationNeeded(phrase) where Confirmation.canAsk {
+            // At a terminal the person is asked; nothing is recorded unless they say yes.
+            guard Confirmation.ask(phrase.spelled(ErrorText.flag) + ". Record it anyway? [y/N] ") else {
+                Output.error("nothing recorded")
+                throw ExitCode(65)
+            }
+            recorded = try take(confirmed: true)
+        }
         try JournalText.report(recorded, zones: recorded.zones, json: global.json)
     }
 }

@@ -14,6 +14,12 @@ enum JournalText {
         for e in recorded.entries {
             // Local times in the zone the patient was in then (a move keeps past times).
             Output.line(describe(e, replacing: recorded.replaced, zones: zones))
+            if let first = recorded.possibleRepeatOf, let id = e.id {
+                // A second entry for the same dose is the commonest slip: name the first and the undo.
+                let time = WallClock.local(first.at, in: zones.zone(at: first.at)).time
+                Output.line("This dose was already recorded at \(time) (#\(first.id ?? 0)); if this is the same dose: "
+                            + "painladder undo \(e.patientID) \(id) --reason \"recorded twice\"")
+            }
             for flag in e.flags {
                 switch flag.kind {
                 case .redFlag:
@@ -22,7 +28,6 @@ enum JournalText {
                     Output.line("!! Your clinician has been flagged to look at this.")
                 case .aboveMaximum:
                     Output.line("! \(Output.shown(flag.message)).")
-                    Output.line("! That is more than the most you should take in a day. Do not take any more today; your clinician has been told.")
                 case .stepUpHeld where e.flags.contains { $0.kind == .redFlag }:
                     // The red flag's advice (which may be to stop) comes first: no "keep taking".
                     Output.line("Your next dose increase is also on hold until your clinician reviews this.")
@@ -32,6 +37,23 @@ enum JournalText {
                     Output.line("Noted for your clinician: \(Output.shown(flag.message))")
                 }
             }
+            if e.flags.contains(where: { $0.kind == .aboveMaximum }) { aboveMaximum(e, recorded) }
+        }
+    }
+
+    /// After a dose above the maximum: what to do if it was really taken (the formulary's
+    /// words and source), how to correct a typing mistake, and who is told.
+    static func aboveMaximum(_ e: JournalEntry, _ recorded: Clinic.Recorded) {
+        if let advice = recorded.overdoseAdvice {
+            Output.line("!! \(Output.shown(advice.value)) \(advice.citation)")
+        }
+        Output.line("! Do not take any more today.")
+        if let id = e.id {
+            let dose = e.dose?.plannedDoseMg.map(String.init) ?? "MG"
+            Output.line("! If it was a typing mistake: painladder correct \(e.patientID) \(id) --dose \(dose) --reason \"typo\"")
+        }
+        if recorded.clinicianNoticeQueued {
+            Output.line("! Your clinician will be told (the reminder job passes the notice on).")
         }
     }
 

@@ -12,7 +12,11 @@ enum SupplyText {
         for s in view.stocks {
             let st = s.stock.strength
             var line = "  \(st.mg) mg \(st.form)s: " + (s.stock.onHand > 0 ? "about \(s.stock.onHand) in hand" : "none left by the plan's count")
-            if let out = s.stock.runsOut {
+            if let out = s.stock.runsOut, s.ranOut {
+                // Past: its own date, and the request is today's (never a date gone by).
+                line += "; by the plan's count they ran out at the \(out.key.time) dose on \(out.key.date)"
+                if let ask = s.requestFrom { line += "; ask for a new prescription now (from \(ask))" }
+            } else if let out = s.stock.runsOut {
                 line += "; by the plan they run out at the \(out.key.time) dose on \(out.key.date)"
                 if let ask = s.requestFrom { line += "; a new prescription is asked for from \(ask)" }
             } else {

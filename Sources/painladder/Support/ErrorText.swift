@@ -36,7 +36,7 @@ enum ErrorText {
         case .clinicAccount: "account"
         case .born, .sex, .diagnosis, .name, .condition, .medicine, .weight, .creatinine, .crcl,
              .note, .impact, .from, .to, .at, .dose, .since, .score, .sleep, .mood, .severity, .impression, .resolved, .by, .reason,
-             .override, .abrupt, .outcome, .sequential, .direct, .drug, .strength, .now, .replay:
+             .override, .abrupt, .outcome, .sequential, .direct, .drug, .strength, .now, .replay, .confirm:
             "--\(field.rawValue)"
         }
     }
@@ -77,6 +77,8 @@ enum ErrorText {
             "\(patient) has more than one medicine in progress: \(PainLadderError.listed(inProgress)); say which with \(flag(.drug))"
         case let .notPossible(phrase):
             phrase.spelled(flag)
+        case let .confirmationNeeded(reason):
+            "\(reason.spelled(flag)): nothing recorded; if that is right, run the command again with \(flag(.confirm))"
         case let .databaseBusy(path):
             "database busy: another painladder command is using '\(path)'; nothing was changed, try again"
         case let .reminderRunInProgress(path):
@@ -101,7 +103,7 @@ enum ErrorText {
         switch error {
         case .invalidValue, .conflictingValues, .unknownDrug, .duplicatePatient, .unknownEntry, .unknownSideEffect,
              .hardStop, .invalidFormulary, .noCourseInProgress, .noCourseToDecideOn, .courseStopped, .drugNeeded,
-             .notPossible: 65
+             .notPossible, .confirmationNeeded: 65
         case .unknownPatient, .noDatabase: 66
         case .databaseBusy, .reminderRunInProgress: 75
         // EX_CANTCREAT: the record could not be written where it lives; retry once space is

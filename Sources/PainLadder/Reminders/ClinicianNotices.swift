@@ -1,0 +1,24 @@
+import Foundation
+
+/// Notices for the clinician about what the patient recorded: a dose above the maximum
+/// single or daily dose (an ``ClinicianFlag/Kind/aboveMaximum`` flag on a dose entry).
+///
+/// The rule (also in the README): one notice per flagged entry, keyed by the entry
+/// (`clinician:c<course>:e<entry>`), handed out by the first run after it was recorded. An
+/// entry corrected or undone before that run gives none (the effective journal no longer
+/// holds it flagged).
+enum ClinicianNotices {
+    static func plan(_ input: ReminderInput, now: Date, into result: inout ReminderPlan) {
+        for entry in input.journal where entry.recordedAt <= now {
+            let flags = entry.flags.filter { $0.kind == .aboveMaximum }
+            guard let id = entry.id, !flags.isEmpty else { continue }
+            let zone = input.zones.zone(at: entry.at)
+            let (date, time) = WallClock.local(entry.at, in: zone)
+            let message = "\(input.patient.id) recorded a dose above the maximum (#\(id) at \(time) on \(date)): "
+                + flags.map(\.message).joined(separator: "; ")
+                + ". It may be a typing mistake: please check with the patient."
+            result.reminders.append(input.reminder(.clinician, .clinician, key: Reminder.key(.clinician, course: input.courseID, "e\(id)"),
+                                                   date: date, time: time, message: message))
+        }
+    }
+}
