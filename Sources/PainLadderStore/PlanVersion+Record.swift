@@ -22,6 +22,7 @@ extension PlanVersion: FetchableRecord, TableRecord, EncodableRecord,
                   replacesID: row["replaces_id"], createdAt: try Rows.instant(row, "created_at", table: t),
                   author: row["author"], reason: row["reason"], schedule: schedule,
                   effectiveFrom: try Rows.date(row, "effective_from", table: t),
+                  effectiveTime: try Rows.optionalTime(row, "effective_time", table: t),
                   holdReason: row["hold_reason"],
                   // Almost every version has none: skip the decoder for the common text.
                   overrides: overrides == "[]" ? [] : try Rows.json(row, "overrides", as: [Override].self, table: t),
@@ -38,6 +39,7 @@ extension PlanVersion: FetchableRecord, TableRecord, EncodableRecord,
         container["author"] = author
         container["reason"] = reason
         container["effective_from"] = effectiveFrom.description
+        container["effective_time"] = effectiveTime?.description
         container["hold_reason"] = holdReason
         container["next_review_date"] = nextReviewDate?.description
         container["overrides"] = try StoreJSON.encode(overrides)

@@ -103,7 +103,8 @@ extension Store {
                                         reason: decision?.reason ?? v.reason, details: decision?.details ?? [:],
                                         warnings: decision?.warnings.map { "\($0.drug)/\($0.rule)" } ?? [],
                                         overrides: v.overrides.filter { !current.overrides.contains($0) }.map(\.limit),
-                                        effectiveFrom: v.effectiveFrom, holdReason: v.holdReason,
+                                        effectiveFrom: v.effectiveFrom, effectiveTime: v.effectiveTime,
+                                        holdReason: v.holdReason,
                                         nextReviewDate: v.nextReviewDate, statusBefore: course.status,
                                         statusAfter: result.courseStatus, outcome: outcome))
         return try fetchPlanVersion(id, db)
@@ -121,6 +122,7 @@ private struct DecisionAudit: Encodable {
     var warnings: [String]
     var overrides: [String]
     var effectiveFrom: LocalDate
+    var effectiveTime: LocalTime?
     var holdReason: String?
     var nextReviewDate: LocalDate?
     var statusBefore: Course.Status

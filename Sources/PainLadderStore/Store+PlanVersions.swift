@@ -21,7 +21,7 @@ extension Store {
     static func fetchPlanVersions(where filter: String, arguments: StatementArguments, decisions: Bool = true,
                                   _ db: Database) throws -> [PlanVersion] {
         let sql = """
-            SELECT v.id, v.course_id, v.version, v.replaces_id, v.created_at, v.author, v.reason, v.effective_from,
+            SELECT v.id, v.course_id, v.version, v.replaces_id, v.created_at, v.author, v.reason, v.effective_from, v.effective_time,
                    v.hold_reason, v.next_review_date, v.overrides, \(decisions ? "v.decision" : "NULL AS decision"),
                    CASE WHEN v.schedule IS p.schedule THEN NULL ELSE v.schedule END AS schedule
             FROM plan_version v JOIN course c ON c.id = v.course_id

@@ -74,6 +74,7 @@ extension Store {
                            patientID: course.patientID, courseID: v.courseID,
                            detail: PlanChange(planVersionID: id, version: v.version, replacesID: current.id,
                                               reason: v.reason, effectiveFrom: v.effectiveFrom,
+                                              effectiveTime: v.effectiveTime,
                                               holdReason: v.holdReason, nextReviewDate: v.nextReviewDate,
                                               statusBefore: course.status, statusAfter: newStatus,
                                               outcome: outcome))
@@ -113,6 +114,7 @@ struct PlanChange: Encodable {
     var replacesID: Int64?
     var reason: String
     var effectiveFrom: LocalDate
+    var effectiveTime: LocalTime?
     var holdReason: String?
     var nextReviewDate: LocalDate?
     var statusBefore: Course.Status
