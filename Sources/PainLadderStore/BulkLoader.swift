@@ -93,8 +93,8 @@ public final class BulkLoader {
             """)
         insertPlan = try db.makeStatement(sql: """
             INSERT INTO plan_version (course_id, version, replaces_id, created_at, author, reason, effective_from,
-                                      effective_time, hold_reason, next_review_date, overrides, schedule, decision)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      hold_reason, next_review_date, overrides, schedule, decision)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
     }
 
@@ -173,8 +173,8 @@ public final class BulkLoader {
         }
         try insertPlan.execute(arguments: [
             v.courseID, v.version, v.replacesID, StoreTime.string(v.createdAt), v.author, v.reason,
-            v.effectiveFrom.description, v.effectiveTime?.description, v.holdReason, v.nextReviewDate?.description,
-            try StoreJSON.encode(v.overrides), schedule, try v.decision.map { try StoreJSON.encode($0) },
+            v.effectiveFrom.description, v.holdReason, v.nextReviewDate?.description,
+            try StoreJSON.encode(v.overrides), schedule, try DecisionColumn.text(v),
         ])
         return db.lastInsertedRowID
     }

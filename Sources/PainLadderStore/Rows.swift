@@ -27,12 +27,6 @@ enum Rows {
         return try date(row, column, table: table)
     }
 
-    static func optionalTime(_ row: Row, _ column: String, table: String) throws -> LocalTime? {
-        guard let text: String = row[column] else { return nil }
-        guard let time = LocalTime(parsing: text) else { throw Unreadable(table: table, column: column, value: text) }
-        return time
-    }
-
     static func enumValue<E: RawRepresentable>(_ row: Row, _ column: String, table: String) throws -> E
     where E.RawValue == String {
         let text: String = row[column]

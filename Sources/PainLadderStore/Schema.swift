@@ -19,14 +19,6 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE plan_version ADD COLUMN decision TEXT CHECK (decision IS NULL OR json_valid(decision))")
         }
         migrator.registerMigration("v4-reminders", migrate: ReminderSchema.v4)
-        migrator.registerMigration("v5-effective-time") { db in
-            // The first slot time a version applies to on its first day (a decision takes
-            // effect from the next dose); NULL, as in every older row, means the whole day.
-            try db.execute(sql: """
-                ALTER TABLE plan_version ADD COLUMN effective_time TEXT
-                    CHECK (effective_time IS NULL OR effective_time GLOB '[0-2][0-9]:[0-5][0-9]')
-                """)
-        }
         return migrator
     }
 

@@ -27,11 +27,13 @@ extension PlanVersion {
 extension PlanVersion {
     /// The step whose dose the patient is on at `time` on `date`: the day's step once one of
     /// its doses has come due (before `time`), the step before it while the first is still ahead (a step that
-    /// begins with a 22:00 dose has not begun at 10:00).
+    /// begins with a 22:00 dose has not begun at 10:00). Only a step up waits so; a step down
+    /// (a reduction) is in force from the decision.
     public func stepInForce(on date: LocalDate, at time: LocalTime) -> TitrationStep? {
         guard let day = step(on: date) else { return nil }
         guard day.startDate == date, day.administrations.allSatisfy({ $0.time >= time }),
-              let before = step(on: date.adding(days: -1)), before.number < day.number else { return day }
+              let before = step(on: date.adding(days: -1)), before.number < day.number,
+              before.dailyTotal < day.dailyTotal else { return day }
         return before
     }
 }

@@ -55,7 +55,9 @@ enum TitrationDecisions {
                           hold: nil, status: status(of: schedule, held: false), details: details)
 
         case .hold:
-            let current = try requireCurrent()
+            // A step up due later today has not begun: the hold keeps the dose before it.
+            let time = PlanVersion.effectiveTime(at: c.now, on: c.today, zone: c.patient.zone)
+            let current = try time.flatMap { c.plan.stepInForce(on: c.today, at: $0) } ?? requireCurrent()
             let hold = "held at \(Decisions.mg(current.dailyTotal)) by \(r.by) on \(c.today): \(r.reason)"
             return result(layout.unchangedFromToday, reason: hold, hold: hold, status: .held,
                           details: ["atMg": String(current.dailyTotal)])

@@ -70,7 +70,8 @@ public struct ZoneHistory: Sendable, Equatable {
 extension PlanVersion {
     /// The step this version puts in force on `date`. A held version keeps the step that was
     /// in force when the hold began: planned step-ups wait for a clinician. A hold reported on
-    /// a step-up day before the new step's first dose keeps the step before it.
+    /// a step-up day before the new step's first dose keeps the step before it (as
+    /// ``stepInForce(on:at:)``).
     public func step(on date: LocalDate) -> TitrationStep? {
         // `steps.first { !beyondTarget }` is `plannedSteps.first` without building the array:
         // this runs for every day of every calendar.
@@ -80,7 +81,8 @@ extension PlanVersion {
         var frozen = max(effectiveFrom, first.startDate)
         if let time = effectiveTime, frozen == effectiveFrom, let day = schedule.step(on: frozen),
            day.startDate == frozen, day.administrations.allSatisfy({ $0.time >= time }),
-           let before = schedule.step(on: frozen.adding(days: -1)), before.number < day.number {
+           let before = schedule.step(on: frozen.adding(days: -1)), before.number < day.number,
+           before.dailyTotal < day.dailyTotal {
             frozen = frozen.adding(days: -1)
         }
         return schedule.step(on: min(date, frozen)).flatMap { date >= $0.startDate ? $0 : nil }

@@ -56,7 +56,9 @@ enum CourseNotices {
         guard start.createdAt <= now, let firstStep = plan.schedule.plannedSteps.first else { return }
         let frozenDay = max(plan.effectiveFrom, firstStep.startDate)
         guard let current = plan.step(on: frozenDay) else { return }
-        let next = plan.schedule.plannedSteps.first { $0.startDate > frozenDay && $0.dailyTotal > current.dailyTotal }
+        // By number: a hold before the first dose of a step-up day keeps the step before, and
+        // the step waiting is that day's.
+        let next = plan.schedule.plannedSteps.first { $0.number > current.number && $0.dailyTotal > current.dailyTotal }
         let name = input.drugName.lowercased()
         let waits = next.map { "the planned step to \($0.dailyTotal) mg a day (from \($0.startDate)) waits for your review" }
             ?? "the plan waits for your review"
