@@ -43,6 +43,10 @@ struct CourseTimingEndToEndTests {
         #expect(today.contains("  25 mg: 1 × 25 mg capsule at 08:00  ✓ taken at 08:05"), "\(today)")
         #expect(today.contains("  50 mg: 1 × 50 mg capsule at 20:00\n"), "\(today)")
         #expect(!today.contains("not recorded yet"), "\(today)")
+        // The patient's notice names the first dose that changes, not the 08:00 one already taken.
+        let notice = try ok(cli, ["remind", "--replay", "--now", "2026-03-10T11:10:00Z"]).stdout
+        #expect(notice.contains("From today at 20:00, 2026-03-10: pregabalin 100 mg a day: "), "\(notice)")
+        #expect(!notice.contains("missed"), "\(notice)")
         try ok(cli, ["take", "P1", "--now", "2026-03-10T20:05:00Z"])
         let review = try ok(cli, ["review", "P1", "--now", "2026-03-11T07:00:00Z"]).stdout
         // 03-02..03-09 twice a day and 03-10 08:00 on step 1 (held): 17; 03-10 20:00 on step 2: 1.
