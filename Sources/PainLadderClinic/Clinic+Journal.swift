@@ -128,12 +128,12 @@ extension Clinic {
                                      event: .sideEffect(SideEffectDetail(symptom: match?.effect.id ?? symptom, known: match != nil,
                                                                          severity: severity, since: since,
                                                                          redFlag: match?.redFlag ?? false,
-                                                                         stepNumber: plan.step(on: today)?.number)))
+                                                                         stepNumber: plan.stepInForce(on: today, at: WallClock.local(now, in: s.zones.zone(at: now)).time)?.number)))
             if match?.redFlag == true {
                 entry.flags.append(ClinicianFlag(.redFlag, "\(match!.effect.label) reported on \(drug.id). What to do now: \(match!.effect.action ?? "get medical help now: call 111, or 999 in an emergency.")"))
             }
             let newPlan = holdIfNeeded(&entry, severity: severity, label: match?.effect.label ?? symptom,
-                                       plan: plan, course: course, today: today, now: now)
+                                       plan: plan, course: course, drug: drug, today: today, zones: s.zones, now: now)
             return JournalWrite(entries: [entry], newPlan: newPlan, courseStatus: newPlan == nil ? nil : .held)
         }
     }
@@ -334,7 +334,8 @@ extension Clinic {
                 let resolved = Journal.isResolved(old, effective: s.effectiveJournal)
                 if !resolved, let course = s.course, let plan = s.currentPlan {
                     held = holdIfNeeded(&new, severity: severity, label: new.sideEffect?.symptom ?? "side effect",
-                                        plan: plan, course: course, today: s.zones.localDate(now), now: now)
+                                        plan: plan, course: course, drug: try formulary.drug(course.drug),
+                                        today: s.zones.localDate(now), zones: s.zones, now: now)
                 }
             case .impression:
                 guard let value = change.impression, change.only([.impression]) else {
@@ -352,17 +353,19 @@ extension Clinic {
     }
 
     /// The hold rule: a side effect at or above the pathway's threshold while titrating flags
-    /// the entry and returns a new plan version that holds the next step-up from today.
+    /// the entry and returns a new plan version that holds the next step-up from the next dose
+    /// (a step-up due later today included), with the next review no later than the early interval.
     func holdIfNeeded(_ entry: inout JournalEntry, severity: Severity, label: String, plan: PlanVersion,
-                      course: Course, today: LocalDate, now: Date) -> PlanVersion? {
+                      course: Course, drug: Drug, today: LocalDate, zones: ZoneHistory, now: Date) -> PlanVersion? {
         let threshold = formulary.pathway.holdStepUpAtSeverity.value
-        guard HoldPolicy.holdsStepUp(severity: severity, threshold: threshold, plan: plan, on: today) else { return nil }
+        let time = PlanVersion.effectiveTime(at: now, on: today, zone: zones.zone(at: now))
+        guard HoldPolicy.holdsStepUp(severity: severity, threshold: threshold, plan: plan, on: today, at: time) else { return nil }
         let reason = "\(severity.rawValue) \(label.lowercased()) reported on \(today)"
         entry.flags.append(ClinicianFlag(.stepUpHeld, "\(reason): the next step-up waits for a clinician's review"))
         return PlanVersion(courseID: course.id!, version: plan.version + 1, replacesID: plan.id, createdAt: now,
                            author: "painladder (hold rule)", reason: reason, schedule: plan.schedule,
-                           effectiveFrom: today, holdReason: reason, overrides: plan.overrides,
-                           nextReviewDate: plan.nextReviewDate,
+                           effectiveFrom: today, effectiveTime: time, holdReason: reason, overrides: plan.overrides,
+                           nextReviewDate: ReviewSchedule.broughtForward(plan.nextReviewDate, drug: drug, from: today),
                            decision: Decision(kind: .automaticHold, by: "painladder (hold rule)", reason: reason))
     }
 

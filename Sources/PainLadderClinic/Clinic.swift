@@ -45,6 +45,7 @@ public struct Clinic: Sendable {
                                 startDate: start, createdAt: now, createdBy: author)
             let plan = PlanVersion(courseID: 0, version: 1, replacesID: nil, createdAt: now, author: author,
                                    reason: "course started", schedule: schedule, effectiveFrom: start,
+                                   effectiveTime: PlanVersion.effectiveTime(at: now, on: start, zone: patient.zone),
                                    nextReviewDate: start.adding(days: drugEntry.reviews.value.earlyDays))
             return (course, plan)
         }

@@ -203,7 +203,7 @@ public final class BulkLoader {
         try insertPlan.execute(arguments: [
             v.courseID, v.version, v.replacesID, StoreTime.string(v.createdAt), v.author, v.reason,
             v.effectiveFrom.description, v.holdReason, v.nextReviewDate?.description,
-            try StoreJSON.encode(v.overrides), schedule, try v.decision.map { try StoreJSON.encode($0) },
+            try StoreJSON.encode(v.overrides), schedule, try DecisionColumn.text(v),
         ])
         return db.lastInsertedRowID
     }

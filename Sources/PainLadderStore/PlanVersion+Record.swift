@@ -18,6 +18,11 @@ extension PlanVersion: FetchableRecord, TableRecord, EncodableRecord,
     init(row: Row, schedule: Schedule) throws {
         let t = Self.databaseTableName
         let overrides: String = row["overrides"]
+        let decision = try (row["decision"] as String?).map { text in
+            do { return try DecisionColumn.read(text) } catch {
+                throw Rows.Unreadable(table: t, column: "decision", value: String(text.prefix(80)))
+            }
+        }
         self.init(id: row["id"], courseID: row["course_id"], version: row["version"],
                   replacesID: row["replaces_id"], createdAt: try Rows.instant(row, "created_at", table: t),
                   author: row["author"], reason: row["reason"], schedule: schedule,
@@ -26,7 +31,8 @@ extension PlanVersion: FetchableRecord, TableRecord, EncodableRecord,
                   // Almost every version has none: skip the decoder for the common text.
                   overrides: overrides == "[]" ? [] : try Rows.json(row, "overrides", as: [Override].self, table: t),
                   nextReviewDate: try Rows.optionalDate(row, "next_review_date", table: t),
-                  decision: try (row["decision"] as String?).map { _ in try Rows.json(row, "decision", as: Decision.self, table: t) })
+                  decision: decision?.decision)
+        effectiveTime = decision?.effectiveTime
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -42,7 +48,7 @@ extension PlanVersion: FetchableRecord, TableRecord, EncodableRecord,
         container["next_review_date"] = nextReviewDate?.description
         container["overrides"] = try StoreJSON.encode(overrides)
         container["schedule"] = try StoreJSON.encode(schedule)
-        container["decision"] = try decision.map { try StoreJSON.encode($0) }
+        container["decision"] = try DecisionColumn.text(self)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -16,13 +16,21 @@ extension Store {
     ///
     /// - Parameters:
     ///   - filter: the `WHERE` clause on `plan_version v` (joined to `course c`), with `?`s.
-    ///   - decisions: decode the decision recorded on each version; the reminder job does
+    ///   - decisions: decode the decision recorded on each version (its effective time is
+    ///     always read); the reminder job does
     ///     not use them and passes `false` (they are then `nil`).
+    /// The `decision` column cut to its effective time (``DecisionColumn``): the reminder job
+    /// needs when each version begins, not the decision.
+    static let effectiveTimeOnly = """
+        CASE WHEN json_extract(v.decision, '$.effectiveTime') IS NULL THEN NULL
+             ELSE json_object('effectiveTime', json_extract(v.decision, '$.effectiveTime')) END AS decision
+        """
+
     static func fetchPlanVersions(where filter: String, arguments: StatementArguments, decisions: Bool = true,
                                   _ db: Database) throws -> [PlanVersion] {
         let sql = """
             SELECT v.id, v.course_id, v.version, v.replaces_id, v.created_at, v.author, v.reason, v.effective_from,
-                   v.hold_reason, v.next_review_date, v.overrides, \(decisions ? "v.decision" : "NULL AS decision"),
+                   v.hold_reason, v.next_review_date, v.overrides, \(decisions ? "v.decision" : Self.effectiveTimeOnly),
                    CASE WHEN v.schedule IS p.schedule THEN NULL ELSE v.schedule END AS schedule
             FROM plan_version v JOIN course c ON c.id = v.course_id
             LEFT JOIN plan_version p ON p.id = v.replaces_id

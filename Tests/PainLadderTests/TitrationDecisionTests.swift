@@ -27,8 +27,8 @@ struct TitrationDecisionTests {
         #expect(result.courseStatus == .titrating)
         #expect(result.plan.step(on: DecisionBench.d("2026-03-20"))?.dailyTotal == 30)
         #expect(result.plan.decision?.details["holdLifted"] == "moderate drowsiness")
-        // Regular review after continue: 56 days.
-        #expect(result.plan.nextReviewDate == DecisionBench.d("2026-05-15"))
+        // A continue that lifts a hold and raises the dose: the early review, 14 days.
+        #expect(result.plan.nextReviewDate == DecisionBench.d("2026-04-03"))
     }
 
     @Test func continueBeforeTheNextStepWasDueKeepsItsDate() throws {

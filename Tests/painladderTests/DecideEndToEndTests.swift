@@ -121,8 +121,8 @@ struct DecideEndToEndTests {
         #expect(r.stdout.contains("plan version 3 replaces version 2"))
         #expect(r.stdout.contains("In force today: 30 mg/day"))
         #expect(r.stdout.contains("next: 40 mg/day from 2026-03-27"))
-        // Regular review after continue: 56 days.
-        #expect(r.stdout.contains("Next review: 2026-05-15"))
+        // A continue that lifts a hold and raises the dose: the early review, 14 days (issue 13, Why 9).
+        #expect(r.stdout.contains("Next review: 2026-04-03 (early review"))
 
         let history = try cli.run(["history", "P001", "--now", "2026-03-20T13:00:00Z"])
         #expect(history.stdout.contains("plan version 2 by painladder (hold rule)"))

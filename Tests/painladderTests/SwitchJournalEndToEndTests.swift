@@ -12,9 +12,10 @@ struct SwitchJournalEndToEndTests {
         #expect(try run(["patient", "add", "P1", "--born", "1960-01-01", "--sex", "female", "--tz", "Europe/London",
                          "--diagnosis", "diabetic-peripheral-neuropathy", "--crcl", "80"], "2026-01-05T09:00:00Z").status == 0)
         #expect(try run(["start", "P1", "amitriptyline", "--on", "2026-01-05", "--by", "Dr A"], "2026-01-05T09:00:00Z").status == 0)
-        // Ten weeks later (2026-03-16), amitriptyline is switched to duloxetine by cross-taper.
+        // Ten weeks later (2026-03-16, 07:00, before duloxetine's 08:00 dose: a switch takes
+        // effect from the next dose), amitriptyline is switched to duloxetine by cross-taper.
         let decide = try run(["decide", "P1", "switch", "duloxetine", "--cross-taper", "--outcome", "not-effective",
-                              "--by", "Dr A", "--reason", "no benefit after an adequate trial"], "2026-03-16T09:00:00Z")
+                              "--by", "Dr A", "--reason", "no benefit after an adequate trial"], "2026-03-16T07:00:00Z")
         #expect(decide.status == 0, "\(decide.stderr)")
         let today = try run(["today", "P1"], "2026-03-16T12:00:00Z")
         #expect(today.status == 0, "\(today.stderr)")

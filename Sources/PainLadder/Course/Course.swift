@@ -58,6 +58,11 @@ public struct PlanVersion: Codable, Sendable, Equatable {
     public var schedule: Schedule
     /// The first day this version applies.
     public var effectiveFrom: LocalDate
+    /// On `effectiveFrom`, the first slot time this version applies to: a decision or a start
+    /// made during the day takes effect from the next dose, and the day's earlier slots keep
+    /// the plan that was in force (for a start, they do not exist). `nil`: from the start of
+    /// the day (versions made for a later day, and every row written before this existed).
+    public var effectiveTime: LocalTime?
     /// Set when planned step-ups wait for a clinician.
     public var holdReason: String?
     /// Doses above the patient's maximum that a clinician allowed, with the reason.
@@ -68,7 +73,7 @@ public struct PlanVersion: Codable, Sendable, Equatable {
 
     public init(id: Int64? = nil, courseID: Int64, version: Int, replacesID: Int64?, createdAt: Date,
                 author: String, reason: String, schedule: Schedule, effectiveFrom: LocalDate,
-                holdReason: String? = nil, overrides: [Override] = [], nextReviewDate: LocalDate? = nil,
+                effectiveTime: LocalTime? = nil, holdReason: String? = nil, overrides: [Override] = [], nextReviewDate: LocalDate? = nil,
                 decision: Decision? = nil) {
         self.id = id
         self.courseID = courseID
@@ -79,6 +84,7 @@ public struct PlanVersion: Codable, Sendable, Equatable {
         self.reason = reason
         self.schedule = schedule
         self.effectiveFrom = effectiveFrom
+        self.effectiveTime = effectiveTime
         self.holdReason = holdReason
         self.overrides = overrides
         self.nextReviewDate = nextReviewDate

@@ -107,12 +107,13 @@ public enum Decisions {
         }
     }
 
-    /// The next version of the context's plan with `schedule` in force from today.
+    /// The next version of the context's plan with `schedule` in force from the next dose today.
     static func nextVersion(_ c: DecisionContext, _ r: DecisionRequest, schedule: Schedule, reason: String,
                             holdReason: String?, newOverrides: [Override], nextReview: LocalDate?,
                             decision: Decision) -> PlanVersion {
         PlanVersion(courseID: c.plan.courseID, version: c.plan.version + 1, replacesID: c.plan.id, createdAt: c.now,
-                    author: r.by, reason: reason, schedule: schedule, effectiveFrom: c.today, holdReason: holdReason,
+                    author: r.by, reason: reason, schedule: schedule, effectiveFrom: c.today,
+                    effectiveTime: PlanVersion.effectiveTime(at: c.now, on: c.today, zone: c.patient.zone), holdReason: holdReason,
                     overrides: c.plan.overrides + newOverrides, nextReviewDate: nextReview, decision: decision)
     }
 

@@ -5,7 +5,9 @@
 ///
 /// - a change of plan (`hold`, `reduce`, `increase`, `stop`): `earlyDays` from today;
 /// - a new drug (`switch`): the new drug's `earlyDays` from the day it starts;
-/// - no change (`continue`, `refer`): `regularDays` from today.
+/// - no change (`continue`, `refer`): `regularDays` from today; but a `continue` that lifts a
+///   hold with a higher step to come raises the dose, and takes `earlyDays`;
+/// - a hold reported by the patient brings a later review forward to `earlyDays` from today.
 public enum ReviewSchedule {
     public enum Kind: String, Codable, Sendable {
         case early, regular
@@ -18,9 +20,30 @@ public enum ReviewSchedule {
         }
     }
 
+    /// As ``kind(for:)-swift.type.method``, for a decision with its details: a `continue`
+    /// that lifts a hold (`holdLifted`) with a higher step to come (`nextStep`) raises the dose.
+    public static func kind(for decision: Decision) -> Kind {
+        if decision.kind == .continue, decision.details["holdLifted"] != nil, decision.details["nextStep"] != nil {
+            return .early
+        }
+        return kind(for: decision.kind)
+    }
+
+    /// A hold's next review: the one already set, brought forward to the early interval from
+    /// `from` when it is later (or when none is set): a held patient waits for a clinician.
+    public static func broughtForward(_ review: LocalDate?, drug: Drug, from: LocalDate) -> LocalDate {
+        let early = from.adding(days: drug.reviews.value.earlyDays)
+        return review.map { min($0, early) } ?? early
+    }
+
     /// The default next review for `decision` on `drug`, counted from `from`.
     public static func next(after decision: Decision.Kind, drug: Drug, from: LocalDate) -> LocalDate {
+        next(kind(for: decision), drug: drug, from: from)
+    }
+
+    /// The default next review of `kind` on `drug`, counted from `from`.
+    public static func next(_ kind: Kind, drug: Drug, from: LocalDate) -> LocalDate {
         let intervals = drug.reviews.value
-        return from.adding(days: kind(for: decision) == .early ? intervals.earlyDays : intervals.regularDays)
+        return from.adding(days: kind == .early ? intervals.earlyDays : intervals.regularDays)
     }
 }

@@ -165,7 +165,9 @@ enum SwitchPlanner {
                                createdAt: c.now, createdBy: r.by)
         let newPlan = PlanVersion(courseID: 0, version: 1, replacesID: nil, createdAt: c.now, author: r.by,
                                   reason: "started by switching from \(old.name) (\(r.mode.rawValue)): \(r.reason)",
-                                  schedule: schedule, effectiveFrom: start, overrides: newOverrides, nextReviewDate: review,
+                                  schedule: schedule, effectiveFrom: start,
+                                  effectiveTime: PlanVersion.effectiveTime(at: c.now, on: start, zone: c.patient.zone),
+                                  overrides: newOverrides, nextReviewDate: review,
                                   decision: decision)
         return DecisionResult(decision: decision, plan: oldPlan, courseStatus: taper.stopDate <= c.today ? .stopped : .tapering,
                               outcome: outcome, taper: taper, newCourse: newCourse, newPlan: newPlan, conversion: use,

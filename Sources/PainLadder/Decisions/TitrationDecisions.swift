@@ -18,12 +18,13 @@ enum TitrationDecisions {
         let drug = try c.formulary.drug(c.course.drug)
         let maker = StepMaker(drug: drug, schedule: c.plan.schedule)
         let layout = PlanLayout(plan: c.plan, today: c.today, fallbackDays: maker.profile.daysBetweenSteps.value.usual)
-        let review = r.nextReview ?? ReviewSchedule.next(after: r.kind, drug: drug, from: c.today)
         let heldBefore = c.plan.holdReason
 
         func result(_ schedule: Schedule, reason: String, hold: String?, status: Course.Status,
                     details: [String: String], overrides: [Override] = []) -> DecisionResult {
             var details = details
+            let kind = ReviewSchedule.kind(for: Decision(kind: r.kind, by: r.by, reason: r.reason, details: details))
+            let review = r.nextReview ?? ReviewSchedule.next(kind, drug: drug, from: c.today)
             details["nextReview"] = review.description
             let decision = Decision(kind: r.kind, by: r.by, reason: r.reason, details: details)
             let plan = Decisions.nextVersion(c, r, schedule: schedule, reason: reason, holdReason: hold,
@@ -54,7 +55,9 @@ enum TitrationDecisions {
                           hold: nil, status: status(of: schedule, held: false), details: details)
 
         case .hold:
-            let current = try requireCurrent()
+            // A step up due later today has not begun: the hold keeps the dose before it.
+            let time = PlanVersion.effectiveTime(at: c.now, on: c.today, zone: c.patient.zone)
+            let current = try time.flatMap { c.plan.stepInForce(on: c.today, at: $0) } ?? requireCurrent()
             let hold = "held at \(Decisions.mg(current.dailyTotal)) by \(r.by) on \(c.today): \(r.reason)"
             return result(layout.unchangedFromToday, reason: hold, hold: hold, status: .held,
                           details: ["atMg": String(current.dailyTotal)])

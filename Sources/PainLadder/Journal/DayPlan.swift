@@ -143,12 +143,15 @@ public enum SymptomMatcher {
 /// The design rule: a side effect at or above the pathway's threshold (moderate, by default)
 /// while a course is titrating holds the next step-up until a clinician reviews it.
 public enum HoldPolicy {
-    public static func holdsStepUp(severity: Severity, threshold: String, plan: PlanVersion, on date: LocalDate) -> Bool {
+    /// - Parameter time: the local time of the report on `date`; a step-up due later that day
+    ///   (its first dose at or after `time`) is still to come. `nil`: the whole day has begun.
+    public static func holdsStepUp(severity: Severity, threshold: String, plan: PlanVersion, on date: LocalDate,
+                                   at time: LocalTime? = nil) -> Bool {
         guard plan.holdReason == nil, let limit = Severity(rawValue: threshold), severity >= limit else { return false }
-        let current = plan.step(on: date)
+        let current = time.map { plan.stepInForce(on: date, at: $0) } ?? plan.step(on: date)
         // Only while titrating: a later planned step still to come.
         return plan.schedule.plannedSteps.contains { step in
-            step.startDate > date && step.dailyTotal > (current?.dailyTotal ?? 0)
+            step.startDate >= date && step.number > (current?.number ?? 0) && step.dailyTotal > (current?.dailyTotal ?? 0)
         }
     }
 }

@@ -69,14 +69,22 @@ public struct ZoneHistory: Sendable, Equatable {
 
 extension PlanVersion {
     /// The step this version puts in force on `date`. A held version keeps the step that was
-    /// in force when the hold began: planned step-ups wait for a clinician.
+    /// in force when the hold began: planned step-ups wait for a clinician. A hold reported on
+    /// a step-up day before the new step's first dose keeps the step before it (as
+    /// ``stepInForce(on:at:)``).
     public func step(on date: LocalDate) -> TitrationStep? {
         // `steps.first { !beyondTarget }` is `plannedSteps.first` without building the array:
         // this runs for every day of every calendar.
         guard holdReason != nil, let first = schedule.steps.first(where: { !$0.beyondTarget }) else {
             return schedule.step(on: date)
         }
-        let frozen = max(effectiveFrom, first.startDate)
+        var frozen = max(effectiveFrom, first.startDate)
+        if let time = effectiveTime, frozen == effectiveFrom, let day = schedule.step(on: frozen),
+           day.startDate == frozen, day.administrations.allSatisfy({ $0.time >= time }),
+           let before = schedule.step(on: frozen.adding(days: -1)), before.number < day.number,
+           before.dailyTotal < day.dailyTotal {
+            frozen = frozen.adding(days: -1)
+        }
         return schedule.step(on: min(date, frozen)).flatMap { date >= $0.startDate ? $0 : nil }
             ?? schedule.step(on: date)
     }
@@ -131,14 +139,42 @@ public enum DoseCalendar {
         var day = max(from, courseStart)
         let last = courseEnd.map { min($0, to) } ?? to
         while day <= last {
-            if let p = planIndex(on: day, versions: versions), let step = versions[p].step(on: day) {
+            if let p = planIndex(on: day, versions: versions) {
                 let zone = clock.zone(on: day)
-                for a in step.administrations {
-                    body(SlotKey(date: day, time: a.time), zone.instant(day, a.time), a, step.number, p)
+                if versions[p].effectiveFrom == day, versions[p].effectiveTime != nil {
+                    for (a, step, q) in slotsOfChangeDay(day, versions: versions) {
+                        body(SlotKey(date: day, time: a.time), zone.instant(day, a.time), a, step, q)
+                    }
+                } else if let step = versions[p].step(on: day) {
+                    for a in step.administrations {
+                        body(SlotKey(date: day, time: a.time), zone.instant(day, a.time), a, step.number, p)
+                    }
                 }
             }
             day = day.adding(days: 1)
         }
+    }
+
+    /// The slots of a day on which a version takes effect during the day, in time order: each
+    /// slot of each version's step belongs to the highest version in force at its time
+    /// (``PlanVersion/effectiveTime``). Slots before a course's first version began do not exist.
+    static func slotsOfChangeDay(_ day: LocalDate, versions: [PlanVersion]) -> [(Administration, Int, Int)] {
+        let candidates = versions.indices.filter { versions[$0].effectiveFrom <= day }
+            .sorted { versions[$0].version > versions[$1].version }
+        var result: [(Administration, Int, Int)] = []
+        var higher: [Int] = []
+        for i in candidates {
+            if let step = versions[i].step(on: day) {
+                for a in step.administrations where versions[i].begins(onOrBefore: day, at: a.time)
+                    && !higher.contains(where: { versions[$0].begins(onOrBefore: day, at: a.time) }) {
+                    result.append((a, step.number, i))
+                }
+            }
+            // A version in force all day hides every lower one.
+            if versions[i].effectiveFrom < day || versions[i].effectiveTime == nil { break }
+            higher.append(i)
+        }
+        return result.sorted { $0.0.time < $1.0.time }
     }
 
     /// Whether `items` are already in ascending order of `key` (ties allowed).

@@ -28,14 +28,23 @@ enum CourseNotices {
     static func changes(_ input: ReminderInput, now: Date, policy: ReminderPolicy, into result: inout ReminderPlan) {
         let today = input.localDate(now)
         for day in [today, today.adding(days: 1)] where day >= input.course.startDate {
-            guard let step = input.step(on: day), let first = step.administrations.first else { continue }
+            guard let step = input.step(on: day), var first = step.administrations.first else { continue }
             let before = day == input.course.startDate ? nil : input.step(on: day.adding(days: -1))
             if let before, before.administrations.map({ [$0.time.description, "\($0.doseMg)"] })
                 == step.administrations.map({ [$0.time.description, "\($0.doseMg)"] }) { continue }
             let opens = instant(input, day.adding(days: -1), policy.noticeTime)
             let closes = instant(input, day.adding(days: 1), LocalTime(hour: 0, minute: 0)!)
             guard now >= opens, now < closes else { continue }
-            let when = day == today ? "today" : "tomorrow"
+            var when = day == today ? "today" : "tomorrow"
+            // A version that began during the day owns only its later slots: the change is
+            // from the first of them ("from today at 20:00"), not from a dose already past.
+            if let latest = input.versions.max(by: { $0.version < $1.version }), latest.effectiveFrom == day,
+               latest.effectiveTime != nil,
+               let own = input.slots(from: day, to: day).first(where: { $0.planVersion == latest.version }),
+               own.key.time != first.time {
+                first = own.administration
+                when += " at \(own.key.time)"
+            }
             let how = step.administrations.map { "\($0.doseMg) mg, \(Dispensing.describe($0.units)) at \($0.time)" }
                 .joined(separator: "; ")
             let total = step.administrations.count > 1 ? "\(step.dailyTotal) mg a day: " : ""
@@ -56,7 +65,9 @@ enum CourseNotices {
         guard start.createdAt <= now, let firstStep = plan.schedule.plannedSteps.first else { return }
         let frozenDay = max(plan.effectiveFrom, firstStep.startDate)
         guard let current = plan.step(on: frozenDay) else { return }
-        let next = plan.schedule.plannedSteps.first { $0.startDate > frozenDay && $0.dailyTotal > current.dailyTotal }
+        // By number: a hold before the first dose of a step-up day keeps the step before, and
+        // the step waiting is that day's.
+        let next = plan.schedule.plannedSteps.first { $0.number > current.number && $0.dailyTotal > current.dailyTotal }
         let name = input.drugName.lowercased()
         let waits = next.map { "the planned step to \($0.dailyTotal) mg a day (from \($0.startDate)) waits for your review" }
             ?? "the plan waits for your review"

@@ -56,9 +56,9 @@ public struct AdherenceReview: Codable, Sendable, Equatable {
         // instant is stable, so that breaks ties as it would).
         var groups: [(step: Int, mg: Milligrams, count: AdherenceCount, first: (Date, Int))] = []
         var group = -1, made = 0
-        var doseDay: LocalDate?, doseMg: Milligrams = 0
+        var doseDay: LocalDate?, doseVersion = -1, doseMg: Milligrams = 0
         DoseCalendar.forEachSlot(versions: record.versions, courseStart: start, courseEnd: nil, from: start,
-                                 to: c.today, clock: c.clock) { key, instant, _, stepNumber, _ in
+                                 to: c.today, clock: c.clock) { key, instant, _, stepNumber, version in
             made += 1
             guard instant <= c.now else { return }
             let s = status[key]
@@ -68,9 +68,12 @@ public struct AdherenceReview: Codable, Sendable, Equatable {
                 if date > week { last7.add(s) }
                 if date > month { last28.add(s) }
             }
-            if date != doseDay {
+            // The daily dose of the slot's own plan version: on a day a decision took effect
+            // during the day, the earlier slots keep the dose that was in force.
+            if date != doseDay || version != doseVersion {
                 doseDay = date
-                doseMg = record.dailyDose(on: date)
+                doseVersion = version
+                doseMg = record.versions[version].step(on: date)?.dailyTotal ?? record.dailyDose(on: date)
             }
             if group < 0 || groups[group].step != stepNumber || groups[group].mg != doseMg {
                 group = groups.firstIndex { $0.step == stepNumber && $0.mg == doseMg } ?? {

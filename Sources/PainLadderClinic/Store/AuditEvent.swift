@@ -67,7 +67,7 @@ extension AuditEvent {
                                    outcome: Course.Outcome?) -> AuditEvent {
         AuditEvent(at: v.createdAt, actor: v.author, action: "plan.version", patientID: patientID, courseID: v.courseID,
                    detail: PlanChange(planVersionID: id, version: v.version, replacesID: replacesID, reason: v.reason,
-                                      effectiveFrom: v.effectiveFrom, holdReason: v.holdReason,
+                                      effectiveFrom: v.effectiveFrom, effectiveTime: v.effectiveTime, holdReason: v.holdReason,
                                       nextReviewDate: v.nextReviewDate, statusBefore: statusBefore,
                                       statusAfter: statusAfter, outcome: outcome))
     }
@@ -84,7 +84,7 @@ extension AuditEvent {
                                   reason: decision?.reason ?? v.reason, details: decision?.details ?? [:],
                                   warnings: decision?.warnings.map { "\($0.drug)/\($0.rule)" } ?? [],
                                   overrides: v.overrides.filter { !current.overrides.contains($0) }.map(\.limit),
-                                  effectiveFrom: v.effectiveFrom, holdReason: v.holdReason,
+                                  effectiveFrom: v.effectiveFrom, effectiveTime: v.effectiveTime, holdReason: v.holdReason,
                                   nextReviewDate: v.nextReviewDate, statusBefore: course.status,
                                   statusAfter: statusAfter, outcome: outcome))
     }
@@ -141,6 +141,8 @@ struct PlanChange: Encodable, Sendable {
     var replacesID: Int64?
     var reason: String
     var effectiveFrom: LocalDate
+    /// The minute a version made during its day applies from (absent: from the day's start).
+    var effectiveTime: LocalTime?
     var holdReason: String?
     var nextReviewDate: LocalDate?
     var statusBefore: Course.Status
@@ -158,6 +160,8 @@ struct DecisionAudit: Encodable, Sendable {
     var warnings: [String]
     var overrides: [String]
     var effectiveFrom: LocalDate
+    /// The minute a version made during its day applies from (absent: from the day's start).
+    var effectiveTime: LocalTime?
     var holdReason: String?
     var nextReviewDate: LocalDate?
     var statusBefore: Course.Status

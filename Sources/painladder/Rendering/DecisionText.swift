@@ -56,7 +56,7 @@ enum DecisionText {
         }
 
         if let review = result.plan.nextReviewDate {
-            let kind = ReviewSchedule.kind(for: decision.kind)
+            let kind = ReviewSchedule.kind(for: decision)
             let interval = (try? formulary.drug(course.drug))?.reviews
             l.append("Next review: \(review) (\(kind.rawValue) review\(interval.map { "; default interval \($0.citation), local practice: NICE sets none" } ?? ""))")
         }
