@@ -19,6 +19,14 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE plan_version ADD COLUMN decision TEXT CHECK (decision IS NULL OR json_valid(decision))")
         }
         migrator.registerMigration("v4-reminders", migrate: ReminderSchema.v4)
+        migrator.registerMigration("v5-prior-treatment") { db in
+            // Drugs tried before PainLadder (``PriorTreatment``), changed like any patient field
+            // (audit `patient.update`); every patient written before reads none.
+            try db.execute(sql: """
+                ALTER TABLE patient ADD COLUMN prior_treatments TEXT NOT NULL DEFAULT '[]'
+                    CHECK (json_valid(prior_treatments) AND json_type(prior_treatments) = 'array')
+                """)
+        }
         return migrator
     }
 

@@ -187,7 +187,8 @@ enum ReviewText {
     static func ladder(_ r: ReviewSummary, _ l: inout [String]) {
         let ladder = r.ladder
         l.append("Ladder" + (ladder.order.map { " (local order \($0.value.joined(separator: " → ")) \($0.citation))" } ?? " (NICE CG173: a choice among the four)") + ":")
-        if ladder.courses.isEmpty { l.append("  tried: none yet") }
+        for t in ladder.before ?? [] { l.append("  tried: \(PatientText.priorLine(t, name: t.drug))") }
+        if ladder.courses.isEmpty && ladder.before == nil { l.append("  tried: none yet") }
         for c in ladder.courses {
             let how = c.inProgress ? "in progress" : c.outcome.map { "\(c.status.rawValue), \($0.rawValue)" } ?? c.status.rawValue
             l.append("  tried: \(c.drugName) from \(c.startDate): \(how)")

@@ -32,6 +32,8 @@ enum ErrorText {
         case .addMedicine: "--add-medicine"
         case .removeMedicine: "--remove-medicine"
         case .patientUpdate: "patient update"
+        case .until: "--until"
+        case .maxDose: "--max-dose"
         case .born, .sex, .diagnosis, .name, .condition, .medicine, .weight, .creatinine, .crcl,
              .note, .impact, .from, .to, .at, .dose, .since, .score, .sleep, .mood, .severity, .impression, .resolved, .by, .reason,
              .override, .abrupt, .outcome, .sequential, .direct, .drug, .strength, .now, .replay:
