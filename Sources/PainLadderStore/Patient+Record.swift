@@ -21,8 +21,10 @@ extension Patient: FetchableRecord, TableRecord, EncodableRecord {
                   pregnancyPotential: row["pregnancy_potential"], diagnosis: row["diagnosis"],
                   conditions: try Rows.json(row, "conditions", as: [String].self, table: t),
                   medicines: try Rows.json(row, "medicines", as: [String].self, table: t))
-        // A column since "v5-prior-treatment" (older rows read '[]'); none is `nil`.
-        let prior = try Rows.json(row, "prior_treatments", as: [PriorTreatment].self, table: t)
+        // A column since "v5-prior-treatment" (older rows read '[]'; a file a read-only command
+        // opens may not have it yet: ``Schema/readableWithout``); none is `nil`.
+        let prior = row.hasColumn("prior_treatments")
+            ? try Rows.json(row, "prior_treatments", as: [PriorTreatment].self, table: t) : []
         priorTreatments = prior.isEmpty ? nil : prior
     }
 

@@ -30,6 +30,11 @@ enum Schema {
         return migrator
     }
 
+    /// Migrations a read-only command may leave for the next write: each only adds a column
+    /// whose default the readers assume when it is absent (so reading an older file changes
+    /// nothing in it).
+    static let readableWithout: Set<String> = ["v5-prior-treatment"]
+
     private static let instant = StoreTime.instantGlob
     private static let date = StoreTime.dateGlob
 

@@ -56,6 +56,22 @@ struct PriorTreatmentEndToEndTests {
         #expect(text.contains("consider referral: no other suitable drug remains if gabapentin does not work (tried without success: amitriptyline, duloxetine, pregabalin)"), "\(text)")
     }
 
+    @Test func aDatabaseFromBeforeUpgradesOnTheFirstRecord() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try Format1JournalTests.replay(into: cli)   // written by a release with migrations up to v4
+        let show = try cli.run(["patient", "show", "P001", "--now", Format1JournalTests.now])
+        #expect(show.status == 0 && !show.stdout.contains("tried"), "\(show.stderr)")
+        let r = try cli.run(["patient", "tried", "P001", "gabapentin", "--outcome", "not-effective", "--until", "2024-01",
+                             "--by", "Dr Rao", "--now", Format1JournalTests.now])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Reliability.sqlite(cli.database, "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1") == "v5-prior-treatment")
+        #expect(try Reliability.sqlite(cli.database, "SELECT json_extract(prior_treatments, '$[0].drug') FROM patient WHERE id = 'P001'") == "gabapentin")
+        #expect(try Reliability.sqlite(cli.database, "SELECT prior_treatments FROM patient WHERE id = 'P002'") == "[]")
+        let audit = try Reliability.sqlite(cli.database, "SELECT count(*) FROM audit WHERE action = 'patient.update' AND detail LIKE '%priorTreatments%gabapentin%'")
+        #expect(audit == "1", "audited as a patient update")
+    }
+
     @Test(arguments: [
         (["nortriptyline", "--outcome", "not-tolerated", "--until", "2019-06"], "nortriptyline"),
         (["amitriptyline", "--outcome", "awful", "--until", "2019-06"], "--outcome"),
