@@ -46,6 +46,23 @@ extension Clinic {
         }
     }
 
+    /// Records a drug tried before PainLadder (``PriorTreatment``) in one unit of work, with an
+    /// audit row `patient.update` holding before and after. A second record of the same drug
+    /// replaces the first (a correction; the audit keeps the old one).
+    /// - Throws: `unknownDrug`; `invalidValue` for a bad month, a month after this one, a dose
+    ///   above the drug's maximum, or text ``StoredText`` refuses.
+    public func recordPriorTreatment(_ patientID: String, _ treatment: PriorTreatment, now: Date) throws -> PatientUpdate {
+        if let reason = treatment.reason { try StoredText.check(reason, field: .reason) }
+        try StoredText.check(treatment.recordedBy, field: .by, required: true)
+        return try store.updatePatient(id: patientID, at: now, by: treatment.recordedBy, reason: treatment.reason,
+                                       zoneFrom: { LocalDate(now, in: $0.zone) }) { before in
+            try treatment.check(formulary: formulary, today: LocalDate(now, in: before.zone))
+            var after = before
+            after.priorTreatments = (before.priorTreatments ?? []).filter { $0.drug != treatment.drug } + [treatment]
+            return after
+        }
+    }
+
     /// Medicines recorded for the patient that no rule can match (not in the formulary's list).
     public func unknownMedicines(_ patient: Patient) -> [String] {
         PatientRules.unknownMedicines(patient, formulary)

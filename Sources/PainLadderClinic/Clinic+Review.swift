@@ -13,6 +13,16 @@ extension Clinic {
                                    journal: Journal.effective(record.journal), zones: record.zones, now: now)
     }
 
+    /// The baseline pain of one course (``BaselinePain`` states the rule), `nil` when there is
+    /// none yet: `start` asks, to say how to record one. Reads only.
+    /// - Throws: ``PainLadderError/unknownPatient(_:)``.
+    public func baseline(patientID: String, courseID: Int64, now: Date) throws -> BaselinePain? {
+        let record = try store.patientRecord(patientID: patientID)
+        return BaselinePain.of(courseID: courseID, patient: record.patient, formulary: formulary,
+                               courses: record.courses, journal: Journal.effective(record.journal),
+                               zones: record.zones, now: now)
+    }
+
     /// Patients whose review is due: by default due today or earlier; with `within`, due in
     /// the next `within` days too; with `overdueOnly`, only those past their date. Each
     /// patient's "today" is their own time zone's.

@@ -21,6 +21,11 @@ extension Patient: FetchableRecord, TableRecord, EncodableRecord {
                   pregnancyPotential: row["pregnancy_potential"], diagnosis: row["diagnosis"],
                   conditions: try Rows.json(row, "conditions", as: [String].self, table: t),
                   medicines: try Rows.json(row, "medicines", as: [String].self, table: t))
+        // A column since "v6-prior-treatment" (older rows read '[]'; a file a read-only command
+        // opens may not have it yet: ``Schema/readableWithout``); none is `nil`.
+        let prior = row.hasColumn("prior_treatments")
+            ? try Rows.json(row, "prior_treatments", as: [PriorTreatment].self, table: t) : []
+        priorTreatments = prior.isEmpty ? nil : prior
     }
 
     /// Every column but `created_at` and `updated_at` (see ``StoredPatient``).
@@ -40,5 +45,6 @@ extension Patient: FetchableRecord, TableRecord, EncodableRecord {
         container["diagnosis"] = diagnosis
         container["conditions"] = try StoreJSON.encode(conditions)
         container["medicines"] = try StoreJSON.encode(medicines)
+        container["prior_treatments"] = try StoreJSON.encode(priorTreatments ?? [])
     }
 }

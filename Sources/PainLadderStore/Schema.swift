@@ -20,8 +20,21 @@ enum Schema {
         }
         migrator.registerMigration("v4-reminders", migrate: ReminderSchema.v4)
         migrator.registerMigration("v5-trust", migrate: TrustSchema.v5)
+        migrator.registerMigration("v6-prior-treatment") { db in
+            // Drugs tried before PainLadder (``PriorTreatment``), changed like any patient field
+            // (audit `patient.update`); every patient written before reads none.
+            try db.execute(sql: """
+                ALTER TABLE patient ADD COLUMN prior_treatments TEXT NOT NULL DEFAULT '[]'
+                    CHECK (json_valid(prior_treatments) AND json_type(prior_treatments) = 'array')
+                """)
+        }
         return migrator
     }
+
+    /// Migrations a read-only command may leave for the next write: each only adds a column
+    /// whose default the readers assume when it is absent (so reading an older file changes
+    /// nothing in it).
+    static let readableWithout: Set<String> = ["v6-prior-treatment"]
 
     private static let instant = StoreTime.instantGlob
     private static let date = StoreTime.dateGlob

@@ -137,7 +137,13 @@ public final class Store: Sendable {
             }
             let queue = try DatabaseQueue(path: location, configuration: config)
             try queue.inDatabase { try file.secureOpened($0) }
-            return try preflight(queue, path: path) ? queue : nil
+            if try preflight(queue, path: path) { return queue }
+            // Pending migrations that reads can do without: the read leaves the file exactly as
+            // it was (the next write upgrades it).
+            let pending = try queue.read { db in
+                Set(Schema.migrator.migrations).subtracting(try Schema.migrator.appliedIdentifiers(db))
+            }
+            return pending.isSubset(of: Schema.readableWithout) ? queue : nil
         } catch {
             throw mapped(error, path: path)
         }

@@ -138,23 +138,43 @@ enum Reference {
         let painEntries = c.journal.filter { $0.kind == .pain && $0.pain != nil }
         let start = reference?.course.startDate
 
-        var base: BaselinePain?
-        if let course = reference {
+        // The baseline (BaselinePain's rule, written plainly): the latest marked score alone;
+        // else the mean of the scores in the 7 days before the first day (and on the first day
+        // before the course was created); else the last score before those 7 days.
+        func baseline(of course: CourseRecord) -> (BaselinePain, [Int64?])? {
             let first = course.course.startDate
-            let marked = painEntries.last { e in
+            func single(_ e: JournalEntry, marked: Bool) -> (BaselinePain, [Int64?]) {
+                (BaselinePain(score: Double(e.pain!.score), sleep: e.pain!.sleep.map(Double.init),
+                              mood: e.pain!.mood.map(Double.init), date: day(e.at), entryID: e.id, marked: marked,
+                              scoreCount: 1, entryIDs: e.id.map { [$0] } ?? []), [e.id])
+            }
+            if let e = painEntries.last(where: { e in
                 e.pain!.baseline && (e.courseID == course.course.id || (e.courseID == nil && day(e.at) <= first))
+            }) { return single(e, marked: true) }
+            let window = painEntries.filter { e in
+                let d = day(e.at)
+                return d >= first.adding(days: -7) && (d < first || (d == first && e.at < course.course.createdAt))
             }
-            if let e = marked ?? painEntries.last(where: { day($0.at) < first }) {
-                base = BaselinePain(score: e.pain!.score, sleep: e.pain!.sleep, mood: e.pain!.mood, date: day(e.at),
-                                    entryID: e.id, marked: marked != nil)
+            if window.isEmpty {
+                return painEntries.last(where: { day($0.at) < first.adding(days: -7) }).map { single($0, marked: false) }
             }
+            let sleeps = window.compactMap { $0.pain!.sleep }, moods = window.compactMap { $0.pain!.mood }
+            let latest = window.max { day($0.at) < day($1.at) || (day($0.at) == day($1.at)) }!
+            return (BaselinePain(score: Double(window.map { $0.pain!.score }.reduce(0, +)) / Double(window.count),
+                                 sleep: sleeps.isEmpty ? nil : Double(sleeps.reduce(0, +)) / Double(sleeps.count),
+                                 mood: moods.isEmpty ? nil : Double(moods.reduce(0, +)) / Double(moods.count),
+                                 date: day(latest.at), entryID: latest.id, marked: false, scoreCount: window.count,
+                                 entryIDs: window.compactMap(\.id)), window.map(\.id))
         }
+        let found = reference.flatMap(baseline(of:))
+        let base = found?.0
+        let baseIDs = found?.1 ?? []
         r.baseline = base
         let started = c.focus.map { $0.course.startDate <= c.today ? $0.course.startDate : c.today.adding(days: -6) }
         let from = max(c.today.adding(days: -6), started ?? c.today.adding(days: -6))
         r.windowTo = c.today
         r.windowFrom = from
-        let outcomes = painEntries.filter { base?.entryID == nil || $0.id != base?.entryID }
+        let outcomes = painEntries.filter { $0.id == nil || !baseIDs.contains($0.id) }
         var byDay: [LocalDate: [Int]] = [:]
         for e in outcomes { byDay[day(e.at), default: []].append(e.pain!.score) }
         let daily = byDay.keys.sorted().map { d in
@@ -166,13 +186,22 @@ enum Reference {
         r.changePoints = nil
         r.changePercent = nil
         r.band = nil
-        if let baseline = base, let mean = r.last7DaysMean {
-            r.changePoints = mean - Double(baseline.score)
-            if baseline.score > 0 {
-                let percent = (mean - Double(baseline.score)) / Double(baseline.score) * 100
-                r.changePercent = percent
-                r.band = r.bands.map { PainBand.classify(reductionPercent: -percent, bands: $0.value) }
-            }
+        // Points, per cent (none from 0) and band of the 7-day mean against a baseline score.
+        func change(from baseline: Double) -> (Double, Double?, PainBand?)? {
+            guard let mean = r.last7DaysMean else { return nil }
+            guard baseline > 0 else { return (mean - baseline, nil, nil) }
+            let percent = (mean - baseline) / baseline * 100
+            return (mean - baseline, percent, r.bands.map { PainBand.classify(reductionPercent: -percent, bands: $0.value) })
+        }
+        if let baseline = base, let (points, percent, band) = change(from: baseline.score) {
+            (r.changePoints, r.changePercent, r.band) = (points, percent, band)
+        }
+        r.pretreatment = nil
+        if let first = c.courses.first, let reference, first.course.id != reference.course.id,
+           case let (b, ids)? = baseline(of: first), ids != baseIDs {
+            let d = change(from: b.score)
+            r.pretreatment = PretreatmentPain(courseID: first.course.id, drug: first.course.drug, baseline: b,
+                                              changePoints: d?.0, changePercent: d?.1, band: d?.2)
         }
         let impressions = c.journal.filter {
             $0.kind == .impression && $0.impression != nil && (reference == nil || $0.courseID == reference?.course.id)

@@ -146,18 +146,74 @@ struct ReviewSummaryTests {
         #expect(r.reviews.nextDue == nil)
     }
 
-    @Test func baselineFallsBackToTheLastScoreBeforeTheStart() throws {
+    @Test func baselineIsTheMeanOfTheScoresInTheWeekBeforeTheStart() throws {
         var f = try ReviewFixture()
-        f.pain("2026-02-27T10:00:00Z", 9, course: nil)
-        f.pain("2026-03-01T10:00:00Z", 7, course: nil)   // the last before 03-02: the baseline
+        f.pain("2026-02-20T10:00:00Z", 3, course: nil)   // before the window (02-23 … 03-01): left out
+        f.pain("2026-02-27T10:00:00Z", 9, sleep: 6, course: nil)
+        f.pain("2026-03-01T10:00:00Z", 7, sleep: 5, course: nil)
         f.pain("2026-03-03T10:00:00Z", 6)                 // after the start: an outcome
         let p = f.review(at: "2026-03-04T12:00:00Z").pain
-        #expect(p.baseline?.score == 7)
+        // (9 + 7) / 2 = 8.0 from 2 scores, dated by the latest; sleep (6 + 5) / 2 = 5.5.
+        #expect(p.baseline?.score == 8)
+        #expect(p.baseline?.scoreCount == 2)
+        #expect(p.baseline?.date == ReviewFixture.day("2026-03-01"))
         #expect(p.baseline?.marked == false)
-        // The window starts at the course start (03-02): 03-03's 6 only → −1 point, −14.3 % → minimal.
+        #expect(p.baselineSleep == 5.5)
+        // The window starts at the course start (03-02): 03-03's 6 only → −2 points, −25 % → minimal (10 ≤ 25 < 30).
         #expect(p.windowFrom == ReviewFixture.start)
         #expect(p.last7DaysMean == 6)
+        #expect(p.changePercent == -25)
         #expect(p.band == .minimal)
+        #expect(p.pretreatment == nil, "one course: its baseline is the pre-treatment one")
+    }
+
+    @Test func aMarkedBaselineWinsOverTheWindow() throws {
+        var f = try ReviewFixture()
+        f.pain("2026-02-27T10:00:00Z", 9, course: nil)
+        f.pain("2026-02-28T10:00:00Z", 6, baseline: true, course: nil)
+        f.pain("2026-03-01T10:00:00Z", 8, course: nil)
+        let p = f.review(at: "2026-03-04T12:00:00Z").pain
+        #expect(p.baseline?.score == 6)
+        #expect(p.baseline?.scoreCount == 1)
+        #expect(p.baseline?.marked == true)
+    }
+
+    @Test func withNoScoreInTheWindowTheLastEarlierOneStands() throws {
+        var f = try ReviewFixture()
+        f.pain("2026-02-10T10:00:00Z", 8, course: nil)
+        f.pain("2026-02-15T10:00:00Z", 7, course: nil)   // before 02-23: the last one, alone
+        let p = f.review(at: "2026-03-04T12:00:00Z").pain
+        #expect(p.baseline?.score == 7)
+        #expect(p.baseline?.scoreCount == 1)
+        #expect(p.baseline?.date == ReviewFixture.day("2026-02-15"))
+    }
+
+    @Test func theReviewShowsThePreTreatmentBaselineBesideTheCourses() throws {
+        var f = try ReviewFixture()
+        let second = LocalDate(year: 2026, month: 3, day: 20)!
+        f.courses = [
+            CourseRecord(course: ReviewFixture.course(1, "gabapentin", status: .stopped, outcome: .notEffective),
+                         versions: f.courses[0].versions),
+            CourseRecord(course: ReviewFixture.course(2, "pregabalin", start: second),
+                         versions: [ReviewFixture.version(1, HandPlan.amitriptyline(start: second), from: second, course: 2)]),
+        ]
+        f.pain("2026-03-01T10:00:00Z", 8, course: nil)   // before gabapentin: the pre-treatment baseline
+        f.pain("2026-03-15T10:00:00Z", 7)                 // in pregabalin's window (03-13 … 03-19)
+        f.pain("2026-03-18T10:00:00Z", 5)
+        f.pain("2026-03-22T10:00:00Z", 4, course: 2)
+        let p = f.review(at: "2026-03-23T12:00:00Z").pain
+        // Pregabalin's baseline (7 + 5) / 2 = 6.0; its window starts 03-20, so the mean is 4:
+        // −2 points, −33.3 % → moderate. From the pre-treatment 8: −4 points, −50 % → substantial.
+        #expect(p.baseline?.score == 6)
+        #expect(p.baseline?.scoreCount == 2)
+        #expect(p.last7DaysMean == 4)
+        #expect(p.band == .moderate)
+        let t = try #require(p.pretreatment)
+        #expect(t.drug == "gabapentin")
+        #expect(t.baseline.score == 8)
+        #expect(t.changePoints == -4)
+        #expect(t.changePercent == -50)
+        #expect(t.band == .substantial)
     }
 
     @Test func aCourseNotYetStartedHasNothingToJudge() throws {

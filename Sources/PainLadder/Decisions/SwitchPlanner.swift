@@ -43,6 +43,13 @@ enum SwitchPlanner {
                         + "\(tried.outcome!.rawValue); to try it again add \(.override) tried-before with \(.overrideReason)")
             }
             used.append((.triedBefore, "\(OverrideLimit.triedBefore.recordedName):\(new.id)"))
+        } else if let prior = c.patient.priorTreatments?.last(where: { $0.drug == new.id && $0.failed }) {
+            guard r.overrides.contains(.triedBefore) else {
+                throw PainLadderError.notPossible(
+                    "switch: \(new.name) was already tried before PainLadder (until \(prior.until)) and stopped as "
+                        + "\(prior.outcome.rawValue); to try it again add \(.override) tried-before with \(.overrideReason)")
+            }
+            used.append((.triedBefore, "\(OverrideLimit.triedBefore.recordedName):\(new.id)"))
         }
 
         var conversion: DoseConversion?

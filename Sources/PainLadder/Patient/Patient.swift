@@ -24,6 +24,9 @@ public struct Patient: Codable, Sendable, Equatable {
     /// Other medicines by name or class ("tramadol", "sertraline", "opioid", …).
     public var medicines: [String]
 
+    /// Drugs tried before PainLadder; `nil` when none is recorded.
+    public var priorTreatments: [PriorTreatment]?
+
     public enum Sex: String, Codable, Sendable, CaseIterable {
         case male, female
     }
@@ -32,7 +35,7 @@ public struct Patient: Codable, Sendable, Equatable {
                 weightKg: Double? = nil, serumCreatinine: SerumCreatinine? = nil,
                 creatinineClearance: Double? = nil, hepaticImpairment: Bool = false, frail: Bool = false,
                 pregnancyPotential: Bool = false, diagnosis: String, conditions: [String] = [],
-                medicines: [String] = []) {
+                medicines: [String] = [], priorTreatments: [PriorTreatment]? = nil) {
         self.id = id
         self.name = name
         self.birthDate = birthDate
@@ -47,6 +50,7 @@ public struct Patient: Codable, Sendable, Equatable {
         self.diagnosis = diagnosis
         self.conditions = conditions
         self.medicines = medicines
+        self.priorTreatments = priorTreatments
     }
 
     /// Age in whole years on `date`.

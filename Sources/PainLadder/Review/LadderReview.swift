@@ -37,8 +37,11 @@ public struct LadderReview: Codable, Sendable, Equatable {
     /// Drugs not yet tried (or tried without failing), in ladder order, evaluated for this
     /// patient today; a ruled-out drug stays listed with the rule that rules it out.
     public var remaining: [LadderOption]
-    /// Drugs left out because a course of them ended not effective, not tolerated or contraindicated.
+    /// Drugs left out because a course of them ended not effective, not tolerated or
+    /// contraindicated, here or before PainLadder.
     public var failed: [String]
+    /// Drugs tried before PainLadder (``PriorTreatment``); `nil` when none is recorded.
+    public var before: [PriorTreatment]?
     public var referralPrompts: [ReferralPrompt]
     /// The latest referral decision, if one was recorded.
     public var referred: DecisionRecord?
@@ -68,9 +71,11 @@ public struct LadderReview: Codable, Sendable, Equatable {
                          inProgress: r.course.id != nil && r.course.id == c.focus?.course.id)
         }
         var failed: [String] = []
+        for t in c.patient.priorTreatments ?? [] where t.failed && !failed.contains(t.drug) { failed.append(t.drug) }
         for r in c.courses where r.course.outcome.map(Self.fails) == true && !failed.contains(r.course.drug) {
             failed.append(r.course.drug)
         }
+        before = c.patient.priorTreatments
         self.failed = failed
         let ranked = Self.ordered(f)
         let options = LadderOption.evaluate(formulary: f, patient: c.patient, on: c.today)

@@ -6,18 +6,6 @@ public struct DailyPain: Codable, Sendable, Equatable {
     public var score: Double
 }
 
-/// The course's baseline pain score.
-public struct BaselinePain: Codable, Sendable, Equatable {
-    public var score: Int
-    public var sleep: Int?
-    /// Mood interference at baseline, 0–10.
-    public var mood: Int?
-    public var date: LocalDate
-    public var entryID: Int64?
-    /// `true` when it was marked as the baseline; `false` when it is the last score before the start.
-    public var marked: Bool
-}
-
 /// Mean pain in one course week (week 1 is the course's first seven days).
 public struct WeeklyPain: Codable, Sendable, Equatable {
     public var week: Int
@@ -46,7 +34,10 @@ public struct DatedText: Codable, Sendable, Equatable {
 /// the change in points and per cent and its IMMPACT band, the patient's impression of
 /// change beside it, a weekly trend, sleep, mood, and what the pain stops them doing.
 public struct PainReview: Codable, Sendable, Equatable {
+    /// The reviewed course's baseline (``BaselinePain`` states the rule).
     public var baseline: BaselinePain?
+    /// The baseline before the first course on the ladder, when the reviewed course is a later one.
+    public var pretreatment: PretreatmentPain?
     /// The days the 7-day mean covers: the last 7 days up to today, not before the course start.
     public var windowFrom: LocalDate
     public var windowTo: LocalDate
@@ -65,10 +56,10 @@ public struct PainReview: Codable, Sendable, Equatable {
     public var weekly: [WeeklyPain]
     /// Mean sleep interference (0–10) over the same 7 days, and at baseline.
     public var sleepLast7DaysMean: Double?
-    public var baselineSleep: Int?
+    public var baselineSleep: Double?
     /// Mean mood interference (0–10, BPI) over the same 7 days, and at baseline (NICE CG173 1.1.6).
     public var moodLast7DaysMean: Double?
-    public var baselineMood: Int?
+    public var baselineMood: Double?
     /// What the pain stopped them doing, from pain entries in the last 28 days, newest first.
     public var impacts: [DatedText]
     /// From the latest structured assessment.
@@ -81,7 +72,7 @@ public struct PainReview: Codable, Sendable, Equatable {
         let painEntries = c.pains
         let start = reference?.course.startDate
 
-        let base = Self.baseline(painEntries, course: reference)
+        let base = reference.flatMap { BaselinePain.of($0, in: painEntries) }
         baseline = base
         // Not before the course start (earlier scores are not outcomes of this drug), unless
         // the course has not started yet.
@@ -91,20 +82,18 @@ public struct PainReview: Codable, Sendable, Equatable {
         windowFrom = from
         // The baseline is what the rest is measured against, never part of the outcome.
         // (Left out in place: a filtered copy of the points was another array as long as the journal's pain.)
-        let excluded = base?.entryID
-        let daily = Self.daily(painEntries, excluding: excluded)
+        let daily = Self.daily(painEntries, excluding: base)
         recent = daily.filter { $0.date >= from && $0.date <= c.today }
         last7DaysMean = recent.isEmpty ? nil : recent.map(\.score).reduce(0, +) / Double(recent.count)
 
         bands = c.formulary.pathway.painChangeBands
         if let baseline = base, let mean = last7DaysMean {
-            changePoints = mean - Double(baseline.score)
-            if baseline.score > 0 {
-                let percent = (mean - Double(baseline.score)) / Double(baseline.score) * 100
-                changePercent = percent
-                band = bands.map { PainBand.classify(reductionPercent: -percent, bands: $0.value) }
-            }
+            let change = PainChange(mean: mean, baseline: baseline.score, bands: bands?.value)
+            changePoints = change.points
+            changePercent = change.percent
+            band = change.band
         }
+        pretreatment = Self.pretreatment(c, points: painEntries, course: base, mean: last7DaysMean)
 
         // The latest impression for the reference course (any, without one); read in place.
         var latest: Int?
@@ -142,7 +131,7 @@ public struct PainReview: Codable, Sendable, Equatable {
         }
 
         var sleepSum = 0, sleepCount = 0, moodSum = 0, moodCount = 0
-        for i in painEntries.indices where excluded == nil || painEntries[i].entryID != excluded {
+        for i in painEntries.indices where base?.restsOn(painEntries[i].entryID) != true {
             guard painEntries[i].day >= from, painEntries[i].day <= c.today else { continue }
             if let sleep = painEntries[i].detail.sleep {
                 sleepSum += sleep
@@ -172,31 +161,28 @@ public struct PainReview: Codable, Sendable, Equatable {
         assessedOn = assessed.map { c.localDate(c.journal[$0].at) }
     }
 
-    /// The course's baseline: the latest score marked as baseline for this course (or marked
-    /// with no course, on or before its first day); else the last score before its first day.
-    static func baseline(_ points: [PainPoint], course: CourseRecord?) -> BaselinePain? {
-        guard let course else { return nil }
-        let start = course.course.startDate
-        let marked = points.last { p in
-            p.detail.baseline && (p.courseID == course.course.id || (p.courseID == nil && p.day <= start))
-        }
-        if let p = marked ?? points.last(where: { $0.day < start }) {
-            return BaselinePain(score: p.detail.score, sleep: p.detail.sleep, mood: p.detail.mood, date: p.day,
-                                entryID: p.entryID, marked: marked != nil)
-        }
-        return nil
+    /// The first course's baseline and the change from it, unless the reviewed course is the
+    /// first or both baselines rest on the same scores (``PretreatmentPain``).
+    static func pretreatment(_ c: ReviewContext, points: [PainPoint], course: BaselinePain?,
+                             mean: Double?) -> PretreatmentPain? {
+        guard let first = c.courses.first, let reference = c.reference,
+              first.course.id != reference.course.id,
+              let base = BaselinePain.of(first, in: points), base.entryIDs != course?.entryIDs else { return nil }
+        let change = mean.map { PainChange(mean: $0, baseline: base.score, bands: c.formulary.pathway.painChangeBands?.value) }
+        return PretreatmentPain(courseID: first.course.id, drug: first.course.drug, baseline: base,
+                                changePoints: change?.points, changePercent: change?.percent, band: change?.band)
     }
 
     /// One score per day: the mean of the day's entries, so a day scored twice counts once.
     /// In date order.
-    /// `excluding`: an entry left out (the baseline), `nil` for none.
-    static func daily(_ points: [PainPoint], excluding excluded: Int64? = nil) -> [DailyPain] {
+    /// `excluding`: the baseline, whose scores are left out; `nil` for none.
+    static func daily(_ points: [PainPoint], excluding excluded: BaselinePain? = nil) -> [DailyPain] {
         // Sorted by day number and summed in runs: the same sums as grouping by date. Built
         // once and sorted in place, only when not in day order already.
         var byDay: [(day: Int, score: Int)] = []
         byDay.reserveCapacity(points.count)
         var ordered = true
-        for i in points.indices where excluded == nil || points[i].entryID != excluded {
+        for i in points.indices where excluded?.restsOn(points[i].entryID) != true {
             let day = points[i].day.dayNumber
             if let last = byDay.last, day < last.day { ordered = false }
             byDay.append((day, points[i].detail.score))
@@ -223,6 +209,7 @@ public struct PainReview: Codable, Sendable, Equatable {
 struct PainPoint {
     var entryID: Int64?
     var courseID: Int64?
+    var at: Date
     var day: LocalDate
     var detail: PainDetail
 
@@ -236,7 +223,7 @@ struct PainPoint {
         for i in c.journal.indices where c.journal[i].kind == .pain {
             guard let detail = c.journal[i].pain else { continue }
             points.append(PainPoint(entryID: c.journal[i].id, courseID: c.journal[i].courseID,
-                                    day: c.localDate(c.journal[i].at), detail: detail))
+                                    at: c.journal[i].at, day: c.localDate(c.journal[i].at), detail: detail))
         }
         return points
     }

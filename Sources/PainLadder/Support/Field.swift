@@ -34,4 +34,6 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     case now, replay
     /// A patient update as a whole (it must change something).
     case patientUpdate
+    /// A drug tried before PainLadder: the last month taken and the highest daily dose.
+    case until, maxDose
 }

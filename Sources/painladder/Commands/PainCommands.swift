@@ -8,7 +8,9 @@ struct PainCommand: ParsableCommand {
         commandName: "pain", _superCommandName: "painladder",
         abstract: "Record average pain over the last 24 hours, 0 (none) to 10 (worst imaginable).",
         discussion: """
-        A score recorded before a course starts is its baseline (or mark one with --baseline).
+        The scores in the 7 days before a course's first dose (on its first day, those recorded \
+        before the course was created) make its baseline, their mean; a score marked with \
+        --baseline is the baseline instead.
           painladder pain P001 6 --sleep 7 --mood 5 --impact "2 hours to get to sleep"
         """)
     @OptionGroup var global: GlobalOptions

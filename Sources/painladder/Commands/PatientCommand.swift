@@ -8,7 +8,7 @@ struct PatientCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "patient",
         abstract: "Record patients and the facts that change dosing or rule a drug out.",
-        subcommands: [Add.self, Show.self, List.self, Update.self]
+        subcommands: [Add.self, Show.self, List.self, Update.self, Tried.self]
     )
 
     struct Add: ParsableCommand {
@@ -189,6 +189,50 @@ extension PatientCommand {
                     Output.line("Dose times now follow \(p.timeZone) from \(LocalDate(now, in: p.zone)); earlier entries keep their times.")
                 }
                 Output.line(PatientText.render(p, today: LocalDate(now, in: p.zone), formulary: f))
+            }
+        }
+    }
+}
+
+extension PatientCommand {
+    struct Tried: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "tried",
+            abstract: "Record a drug tried before PainLadder, with how it ended; the ladder counts it.",
+            discussion: """
+            A drug that failed before (not-effective, not-tolerated, contraindicated) is not \
+            offered again, a switch to it needs --override tried-before, and it counts towards \
+            the referral prompt once every drug has been tried. Recording the same drug again \
+            replaces the earlier record (the audit trail keeps it).
+              painladder patient tried P001 amitriptyline --outcome not-tolerated --until 2019-06 --max-dose 30 --by "Dr Rao" --reason "GP letter"
+            """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The patient's id.") var id: String
+        @Argument(help: "amitriptyline, duloxetine, gabapentin or pregabalin.") var drug: String
+        @Option(help: "effective, not-effective, not-tolerated, contraindicated or patient-choice.",
+                transform: { try Parse.choice($0, field: "--outcome", as: Course.Outcome.self) })
+        var outcome: Course.Outcome
+        @Option(help: ArgumentHelp("The last month it was taken (YYYY-MM).", valueName: "month")) var until: String
+        @Option(name: .customLong("max-dose"), parsing: .unconditional,
+                help: ArgumentHelp("The highest daily dose reached, mg.", valueName: "mg"),
+                transform: Parse.milligrams("--max-dose"))
+        var maxDose: Int?
+        @Option(help: "Who recorded it (default $PAINLADDER_USER or $USER).") var by: String?
+        @Option(help: ArgumentHelp("Where the history comes from (kept in the audit trail).", valueName: "reason"),
+                transform: Parse.text("--reason"))
+        var reason: FreeText?
+
+        func run() throws {
+            let now = global.currentInstant()
+            let clinic = try global.openClinic(create: false)
+            let who = try by ?? GlobalOptions.currentUser
+            let treatment = PriorTreatment(drug: drug, outcome: outcome, until: until, maxDoseMg: maxDose,
+                                           recordedBy: who, reason: reason?.text)
+            let p = try clinic.recordPriorTreatment(try Parse.patientID(id), treatment, now: now).after
+            if global.json {
+                try Output.json(p)
+            } else {
+                Output.line("Recorded for \(p.id): \(PatientText.priorLine(treatment, name: (try? clinic.formulary.drug(drug).name) ?? drug)).")
             }
         }
     }

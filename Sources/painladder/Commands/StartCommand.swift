@@ -34,6 +34,9 @@ struct StartCommand: ParsableCommand {
                                                     times: times, by: by ?? GlobalOptions.currentUser, now: now)
         let p = try clinic.patient(patientID)
         ProvenanceText.show(clinic.formulary, json: global.json)
+        if let id = course.id, try clinic.baseline(patientID: patientID, courseID: id, now: now) == nil {
+            Output.note(Self.noBaseline(patientID))
+        }
         if global.json {
             try Output.json(CourseView(course: course, plan: plan))
             return
@@ -43,6 +46,14 @@ struct StartCommand: ParsableCommand {
         if let review = plan.nextReviewDate { Output.line("Early review due \(review).") }
         Output.line("")
         Output.line(ScheduleText.render(plan.schedule, drugName: name, patient: p))
+    }
+}
+
+extension StartCommand {
+    /// Without a baseline the review cannot say how much the drug helped: say how to record one.
+    static func noBaseline(_ patientID: String) -> String {
+        "No baseline pain score for \(patientID) (none in the \(BaselinePain.windowDays) days before the first dose): "
+            + "record one before the first dose with: painladder pain \(patientID) SCORE --baseline"
     }
 }
 

@@ -22,6 +22,12 @@ enum PatientText {
         if !flags.isEmpty { lines.append("  factors     \(flags.joined(separator: ", "))") }
         if !p.conditions.isEmpty { lines.append("  conditions  \(Output.shown(p.conditions, separator: ", "))") }
         if !p.medicines.isEmpty { lines.append("  medicines   \(Output.shown(p.medicines, separator: ", "))") }
+        for t in p.priorTreatments ?? [] { lines.append("  tried       \(priorLine(t, name: (try? formulary.drug(t.drug).name) ?? t.drug))") }
         return lines.joined(separator: "\n")
+    }
+
+    /// "Amitriptyline before PainLadder, until 2019-06, up to 30 mg a day: not-tolerated".
+    static func priorLine(_ t: PriorTreatment, name: String) -> String {
+        return "\(name) before PainLadder, until \(t.until)\(t.maxDoseMg.map { ", up to \($0) mg a day" } ?? ""): \(t.outcome.rawValue)"
     }
 }

@@ -85,9 +85,18 @@ enum ReviewText {
         let p = r.pain
         l.append("Pain (0–10, average over 24 hours):")
         if let b = p.baseline {
-            l.append("  baseline \(b.score) on \(b.date) (\(b.marked ? "marked as baseline" : "last score before the course"))")
+            l.append("  baseline \(baselineText(b))")
         } else {
             l.append("  baseline: none recorded")
+        }
+        if let t = p.pretreatment {
+            var line = "  pre-treatment baseline (before \(t.drug), the first course) \(baselineText(t.baseline))"
+            if let points = t.changePoints {
+                line += "; change \(Num.signed(points, 2)) points"
+                if let percent = t.changePercent { line += ", \(Num.signed(percent, 1))%" }
+                if let band = t.band { line += ": \(band.label)" }
+            }
+            l.append(line)
         }
         if let mean = p.last7DaysMean {
             l.append("  last 7 days (\(p.windowFrom) to \(p.windowTo)): mean \(Num.f(mean, 2)) from \(Plural.days(p.recent.count)) scored")
@@ -110,11 +119,11 @@ enum ReviewText {
         }
         if p.sleepLast7DaysMean != nil || p.baselineSleep != nil {
             l.append("  sleep interference: " + (p.sleepLast7DaysMean.map { "\(Num.f($0, 1)) over the last 7 days" } ?? "not recorded lately")
-                     + (p.baselineSleep.map { " (baseline \($0))" } ?? ""))
+                     + (p.baselineSleep.map { " (baseline \(score($0)))" } ?? ""))
         }
         if p.moodLast7DaysMean != nil || p.baselineMood != nil {
             l.append("  mood interference: " + (p.moodLast7DaysMean.map { "\(Num.f($0, 1)) over the last 7 days" } ?? "not recorded lately")
-                     + (p.baselineMood.map { " (baseline \($0))" } ?? ""))
+                     + (p.baselineMood.map { " (baseline \(score($0)))" } ?? ""))
         }
         if !p.stopsDoing.isEmpty {
             l.append("  stops them doing: \(Output.shown(p.stopsDoing, separator: "; "))" + (p.assessedOn.map { " (assessed \($0))" } ?? ""))
@@ -123,12 +132,26 @@ enum ReviewText {
         let weeks = p.weekly.suffix(12)
         if !weeks.isEmpty {
             l.append("  weekly trend (mean per course week):")
-            if let b = p.baseline { l.append("    baseline  \(bar(Double(b.score)))  \(b.score)") }
+            if let b = p.baseline { l.append("    baseline  \(bar(b.score))  \(score(b.score))") }
             for w in weeks {
                 let label = "week \(w.week)".padding(toLength: 8, withPad: " ", startingAt: 0)
                 l.append("    \(label)  " + (w.mean.map { "\(bar($0))  \(Num.f($0, 1))" } ?? "\(String(repeating: "·", count: 20))  no scores"))
             }
         }
+    }
+
+    /// "7 on 2026-03-01 (last score before the course)", "8.0 on 2026-03-09 (mean of 3 scores
+    /// in the 7 days before the course)": the rule is ``BaselinePain``'s.
+    static func baselineText(_ b: BaselinePain) -> String {
+        let why = b.marked ? "marked as baseline"
+            : b.scoreCount > 1 ? "mean of \(b.scoreCount) scores in the \(BaselinePain.windowDays) days before the course"
+            : "last score before the course"
+        return "\(b.scoreCount > 1 ? Num.f(b.score, 1) : score(b.score)) on \(b.date) (\(why))"
+    }
+
+    /// A whole score as it was typed ("7"), a mean with one decimal ("6.5").
+    static func score(_ x: Double) -> String {
+        x == x.rounded() ? Num.f(x, 0) : Num.f(x, 1)
     }
 
     /// A 0–10 score as a bar of 20 characters (two per point).
@@ -164,7 +187,8 @@ enum ReviewText {
     static func ladder(_ r: ReviewSummary, _ l: inout [String]) {
         let ladder = r.ladder
         l.append("Ladder" + (ladder.order.map { " (local order \($0.value.joined(separator: " → ")) \($0.citation))" } ?? " (NICE CG173: a choice among the four)") + ":")
-        if ladder.courses.isEmpty { l.append("  tried: none yet") }
+        for t in ladder.before ?? [] { l.append("  tried: \(PatientText.priorLine(t, name: t.drug))") }
+        if ladder.courses.isEmpty && ladder.before == nil { l.append("  tried: none yet") }
         for c in ladder.courses {
             let how = c.inProgress ? "in progress" : c.outcome.map { "\(c.status.rawValue), \($0.rawValue)" } ?? c.status.rawValue
             l.append("  tried: \(c.drugName) from \(c.startDate): \(how)")

@@ -34,6 +34,8 @@ enum ErrorText {
         case .removeMedicine: "--remove-medicine"
         case .patientUpdate: "patient update"
         case .clinicAccount: "account"
+        case .until: "--until"
+        case .maxDose: "--max-dose"
         case .born, .sex, .diagnosis, .name, .condition, .medicine, .weight, .creatinine, .crcl,
              .note, .impact, .from, .to, .at, .dose, .since, .score, .sleep, .mood, .severity, .impression, .resolved, .by, .reason,
              .override, .abrupt, .outcome, .sequential, .direct, .drug, .strength, .now, .replay, .confirm:
