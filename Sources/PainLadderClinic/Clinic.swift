@@ -50,11 +50,4 @@ public struct Clinic: Sendable {
             return (course, plan)
         }
     }
-
-    /// The patient's course in progress and its current plan, if any.
-    public func currentCourse(patientID: String) throws -> (Course, PlanVersion)? {
-        let ladder = try store.ladder(patientID: patientID)
-        guard let course = ladder.activeCourse, let plan = course.id.flatMap({ ladder.currentPlans[$0] }) else { return nil }
-        return (course, plan)
-    }
 }

@@ -1,5 +1,5 @@
 /// A sentence of an error message that may name fields, so each interface spells them its
-/// own way: `"only with \(.override) LIMIT"` reads "only with --override LIMIT" on the
+/// own way: `"only with \(.override) LIMIT"` reads with the flag's own spelling on the
 /// command line and could read "only with Override LIMIT" on a web page.
 public struct Phrase: Equatable, Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
     public enum Part: Equatable, Sendable {

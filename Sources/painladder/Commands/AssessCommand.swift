@@ -30,9 +30,9 @@ struct AssessCommand: ParsableCommand {
             completion: .yesOrNo, transform: Parse.yesNo("--with-new-symptoms"))
     var withNewSymptoms: Bool?
     @Option(help: ArgumentHelp("What eases it (repeatable): painkillers, heat, cold, rest, sitting upright, ….", valueName: "text"),
-            transform: Parse.text("answer"))
+            transform: Parse.text(.answer))
     var eases: [FreeText] = []
-    @Option(help: ArgumentHelp("What makes it worse (repeatable).", valueName: "text"), transform: Parse.text("answer"))
+    @Option(help: ArgumentHelp("What makes it worse (repeatable).", valueName: "text"), transform: Parse.text(.answer))
     var worsens: [FreeText] = []
     @Option(name: .customLong("happened-before"), help: ArgumentHelp("yes/no.", valueName: "yes/no"),
             completion: .yesOrNo, transform: Parse.yesNo("--happened-before"))
@@ -41,7 +41,7 @@ struct AssessCommand: ParsableCommand {
             completion: .yesOrNo, transform: Parse.yesNo("--felt-same"))
     var feltSame: Bool?
     @Option(help: ArgumentHelp("What it stops you doing, concretely (repeatable), e.g. 'can sit for only 20 minutes'.", valueName: "text"),
-            transform: Parse.text("answer"))
+            transform: Parse.text(.answer))
     var stops: [FreeText] = []
     @Option(help: ArgumentHelp("Its character (repeatable): \(PainAssessment.Character.allCases.map(\.rawValue).joined(separator: ", ")).",
                                valueName: "character"),
@@ -137,7 +137,7 @@ struct AssessCommand: ParsableCommand {
         if a.character.contains(.sharpFacial) || a.character.contains(.electricShock) {
             a.oneSidedFacial = yesOrNo("Is it on one side of the face only? [yes/no]")
         }
-        let answer = Parse.text("answer")
+        let answer = Parse.text(.answer)
         a.eases = try eases.map(answer)
         a.worsens = try worsens.map(answer)
         a.stops = try stops.map(answer)

@@ -39,13 +39,13 @@ struct DecideCommand: ParsableCommand {
     var decision: Decision.Kind
     @Argument(help: "switch: the drug to switch to.") var drug: String?
     @Option(help: ArgumentHelp("Who decides: a clinician's name or id.", valueName: "name"),
-            transform: Parse.text("--by", required: true))
+            transform: Parse.text(.by, required: true))
     var by: FreeText
     @Option(name: .customLong("course-drug"), help: ArgumentHelp(
         "Decide on the course in progress of this drug (an old drug still tapering after a switch); default the newest course.",
         valueName: "drug"))
     var courseDrug: String?
-    @Option(help: ArgumentHelp("Why, in a few words.", valueName: "reason"), transform: Parse.text("--reason", required: true))
+    @Option(help: ArgumentHelp("Why, in a few words.", valueName: "reason"), transform: Parse.text(.reason, required: true))
     var reason: FreeText
     @Option(name: .customLong("next-review"), help: ArgumentHelp("The next review (YYYY-MM-DD); default from the formulary.", valueName: "date"),
             transform: { try Parse.date($0, field: "--next-review") })
@@ -65,7 +65,7 @@ struct DecideCommand: ParsableCommand {
     var overrides: [OverrideLimit] = []
     @Option(name: .customLong("override-reason"), help: ArgumentHelp(
         "Why the limit may be passed (needed with --override or --abrupt).", valueName: "reason"),
-            transform: Parse.text("--override-reason", required: true))
+            transform: Parse.text(.overrideReason, required: true))
     var overrideReason: FreeText?
 
     /// The decision word; one that is not a decision is a usage error (64), as a word that is

@@ -25,7 +25,7 @@ struct TakeCommand: ParsableCommand {
             transform: { try Parse.milligrams($0, field: "--dose") })
     var dose: Milligrams?
     @Option(help: "Which medicine, when two are in progress (during a switch).") var drug: String?
-    @Option(help: ArgumentHelp("A note.", valueName: "text"), transform: Parse.text("--note")) var note: FreeText?
+    @Option(help: ArgumentHelp("A note.", valueName: "text"), transform: Parse.text(.note)) var note: FreeText?
     @Flag(help: "Record a dose above the maximum without asking (for scripts; at a terminal you are asked).")
     var confirm = false
 
@@ -61,7 +61,7 @@ struct SkipCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The slot's time (default now): HH:MM, 'yesterday HH:MM', ….", valueName: "time"),
             transform: { try TimeExpression(parsing: $0) })
     var at: TimeExpression?
-    @Option(help: ArgumentHelp("Why it was not taken.", valueName: "reason"), transform: Parse.text("--reason", required: true))
+    @Option(help: ArgumentHelp("Why it was not taken.", valueName: "reason"), transform: Parse.text(.reason, required: true))
     var reason: FreeText
     @Option(help: "Which medicine, when two are in progress (during a switch).") var drug: String?
 

@@ -20,7 +20,7 @@ struct PainCommand: ParsableCommand {
             transform: { try Parse.integer($0, field: "--sleep", range: 0...10) }) var sleep: Int?
     @Option(parsing: .unconditional, help: "How much pain interfered with mood, 0–10.",
             transform: { try Parse.integer($0, field: "--mood", range: 0...10) }) var mood: Int?
-    @Option(help: ArgumentHelp("What the pain stopped you doing, in your words.", valueName: "text"), transform: Parse.text("--impact"))
+    @Option(help: ArgumentHelp("What the pain stopped you doing, in your words.", valueName: "text"), transform: Parse.text(.impact))
     var impact: FreeText?
     @Option(help: ArgumentHelp("When (default now): a date (YYYY-MM-DD: that day), 'yesterday HH:MM', 'YYYY-MM-DD HH:MM' or ISO 8601.",
                                valueName: "time"),

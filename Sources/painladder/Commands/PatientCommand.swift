@@ -157,7 +157,7 @@ extension PatientCommand {
         @Option(name: .customLong("remove-condition"), help: "Remove a condition (repeatable).") var removeConditions: [String] = []
         @Option(name: .customLong("add-medicine"), help: "Add a medicine (repeatable).") var addMedicines: [String] = []
         @Option(name: .customLong("remove-medicine"), help: "Remove a medicine (repeatable).") var removeMedicines: [String] = []
-        @Option(help: ArgumentHelp("Why (kept in the audit trail).", valueName: "reason"), transform: Parse.text("--reason"))
+        @Option(help: ArgumentHelp("Why (kept in the audit trail).", valueName: "reason"), transform: Parse.text(.reason))
         var reason: FreeText?
 
         func run() throws {
@@ -219,7 +219,7 @@ extension PatientCommand {
         var maxDose: Int?
         @Option(help: "Who recorded it (default $PAINLADDER_USER or $USER).") var by: String?
         @Option(help: ArgumentHelp("Where the history comes from (kept in the audit trail).", valueName: "reason"),
-                transform: Parse.text("--reason"))
+                transform: Parse.text(.reason))
         var reason: FreeText?
 
         func run() throws {

@@ -45,8 +45,8 @@ struct RemindCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Show what would be handed out and marked missed; record nothing.") var dryRun = false
     @Option(help: ArgumentHelp("Deliver each reminder by running this shell command (JSON on stdin).", valueName: "command"),
-            transform: Parse.text("--exec", required: true))
-    var exec: FreeText?
+            transform: { command in try Parse.text(command, field: "--exec", required: true); return command })
+    var exec: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Minutes before a dose slot its reminder may go out (0–120, default 15).", valueName: "minutes"), transform: Parse.integer("--window", 0...120))
     var window: Int?
     @Option(parsing: .unconditional, help: ArgumentHelp("Remind the clinician this many days before a review (0–60, default 3).", valueName: "days"), transform: Parse.integer("--review-within", 0...60))
@@ -72,7 +72,7 @@ struct RemindCommand: ParsableCommand {
         if let supplyDays { policy.supplyLeadDays = supplyDays }
         let timeout = execTimeout.map(Double.init) ?? 60
         if dryRun, let exec {
-            throw BadArgument(field: "--exec", given: exec.text, allowed: "no --exec with --dry-run (a dry run delivers nothing)")
+            throw BadArgument(field: "--exec", given: exec, allowed: "no --exec with --dry-run (a dry run delivers nothing)")
         }
         let clinic = try global.openClinic(create: false)
         // Ctrl-C ends a run at once, as a kill does: every claim is its own transaction and
@@ -85,7 +85,7 @@ struct RemindCommand: ParsableCommand {
         if dryRun {
             mode = .dryRun
         } else if let exec {
-            mode = .confirmed { ExecDelivery.run(exec.text, reminder: $0, timeout: timeout) }
+            mode = .confirmed { ExecDelivery.run(exec, reminder: $0, timeout: timeout) }
         } else {
             mode = .inline { r in
                 // Written (unbuffered) inside the claiming transaction: if stdout is gone,
@@ -126,7 +126,7 @@ struct RemindCommand: ParsableCommand {
             guard let reason else {
                 throw BadArgument(field: "--reason", given: "", allowed: "a reason for resetting the run mark (recorded)")
             }
-            try Parse.text(reason, field: "--reason", required: true)
+            _ = try FreeText(reason, field: .reason, required: true)
             let cleared = try clinic.resetReminderMark(at: global.now ?? systemNow, by: GlobalOptions.currentUser, reason: reason)
             Output.line("run mark cleared (was \(cleared.map(Self.instant) ?? "none")); the next run looks back 24 hours")
             return

@@ -18,7 +18,7 @@ struct SideEffectCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
     @Argument(help: ArgumentHelp("The symptom, e.g. drowsiness, dizziness, 'swollen face'.", valueName: "symptom"),
-              transform: Parse.text("symptom", required: true))
+              transform: Parse.text(.symptom, required: true))
     var symptom: FreeText?
     @Option(help: ArgumentHelp("mild, moderate or severe.", valueName: "severity"),
             completion: .words(Severity.self),
@@ -26,7 +26,7 @@ struct SideEffectCommand: ParsableCommand {
     var severity: Severity?
     @Option(help: ArgumentHelp("When it started (YYYY-MM-DD).", valueName: "date"),
             transform: { try Parse.date($0, field: "--since") }) var since: LocalDate?
-    @Option(help: ArgumentHelp("A note.", valueName: "text"), transform: Parse.text("--note")) var note: FreeText?
+    @Option(help: ArgumentHelp("A note.", valueName: "text"), transform: Parse.text(.note)) var note: FreeText?
     @Option(help: "The medicine it is reported against, when two are in progress (default: the newest).") var drug: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Mark this side-effect report (its number) resolved.", valueName: "entry"),
             transform: { try Parse.entryID($0, field: "--resolved") })

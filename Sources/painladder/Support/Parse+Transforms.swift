@@ -39,7 +39,7 @@ extension Parse {
 
     /// Free text as an option's transform: one line of at most 500 characters, and some text
     /// where `required`.
-    static func text(_ field: String, required: Bool = false) -> @Sendable (String) throws -> FreeText {
+    static func text(_ field: Field, required: Bool = false) -> @Sendable (String) throws -> FreeText {
         { try FreeText($0, field: field, required: required) }
     }
 }
