@@ -165,8 +165,10 @@ extension Clinic {
                            at: TimeExpression?, by: String, now: Date) throws -> Recorded {
         if let impact { try StoredText.check(impact, field: .impact) }
         try StoredText.check(by, field: .by, required: true)
-        return try record(patientID: patientID) { s in
-            let instant = try Self.painInstant(at, now: now, zones: s.zones)
+        return try record(patientID: patientID) { all in
+            let instant = try Self.painInstant(at, now: now, zones: all.zones)
+            // The course as lived that day: a taper that had ended by then is not the course scored.
+            let s = CourseRules.asLived(all, on: all.zones.localDate(instant))
             // The plan in force on that day; none before the course starts (a baseline).
             let plan = DoseCalendar.plan(on: s.zones.localDate(instant), versions: s.versions)
             return JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: s.course?.id,
@@ -180,8 +182,9 @@ extension Clinic {
     /// Records the patient's global impression of change (1 very much improved … 7 very much worse).
     public func recordImpression(patientID: String, value: Int, by: String, now: Date) throws -> Recorded {
         try StoredText.check(by, field: .by, required: true)
-        return try record(patientID: patientID) { s in
-            JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: s.course?.id, planVersionID: s.currentPlan?.id,
+        return try record(patientID: patientID) { all in
+            let s = CourseRules.asLived(all, on: all.zones.localDate(now))
+            return JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: s.course?.id, planVersionID: s.currentPlan?.id,
                                                 at: now, recordedAt: now, recordedBy: by, event: .impression(value))])
         }
     }
@@ -190,8 +193,9 @@ extension Clinic {
     public func recordAssessment(patientID: String, _ assessment: PainAssessment, by: String, now: Date) throws -> Recorded {
         try StoredText.check(assessment.eases + assessment.worsens + assessment.stopsDoing, field: .answer)
         try StoredText.check(by, field: .by, required: true)
-        return try record(patientID: patientID) { s in
-            JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: s.course?.id, planVersionID: s.currentPlan?.id,
+        return try record(patientID: patientID) { all in
+            let s = CourseRules.asLived(all, on: all.zones.localDate(now))
+            return JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: s.course?.id, planVersionID: s.currentPlan?.id,
                                                 at: now, recordedAt: now, recordedBy: by,
                                                 event: .assessment(assessment), flags: assessment.flags)])
         }

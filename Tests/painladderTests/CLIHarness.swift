@@ -47,12 +47,13 @@ struct CLI {
     /// Runs `painladder --db <test db> args…` (pass `db: false` to leave --db out).
     /// Standard input is `input` through a pipe, else empty (never the terminal running the tests).
     @discardableResult
-    func run(_ args: [String], db: Bool = true, environment: [String: String] = [:], input: String? = nil) throws -> Result {
+    func run(_ args: [String], db: Bool = true, environment: [String: String] = [:], input: String? = nil,
+             executable: URL? = nil, arguments: [String]? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = CLI.binary
+        process.executableURL = executable ?? CLI.binary
         var full = args
         if db { full += ["--db", database.path] }
-        process.arguments = full
+        process.arguments = arguments ?? full
         var env = ProcessInfo.processInfo.environment
         env["PAINLADDER_USER"] = "tester"
         env["PAINLADDER_DB"] = directory.appendingPathComponent("default-should-not-be-used.sqlite").path

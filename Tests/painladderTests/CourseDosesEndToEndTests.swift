@@ -110,3 +110,44 @@ extension CourseDosesEndToEndTests {
         #expect(!CLI.keys(try cli.run(["remind", "--json", "--now", "2026-03-05T08:00:00Z"]).stdout).contains { $0.hasPrefix("clinician") })
     }
 }
+
+extension CourseDosesEndToEndTests {
+    @Test("Why 6 at a terminal: the question is asked on the terminal; no records nothing, yes records with the advice")
+    func overdoseAskedAtATerminal() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.patientOnCourse("A1")
+        let before = try cli.dump()
+        let question = "500 mg of amitriptyline recorded as one dose, above the maximum single dose of 75 mg; "
+            + "500 mg of amitriptyline recorded for 2026-03-04, above the maximum of 75 mg/day. Record it anyway? [y/N] "
+        let no = try cli.runAtTerminal(["take", "A1", "--dose", "500", "--now", "2026-03-04T22:05:00Z"], answer: "n")
+        #expect(no.status == 65, "\(no.stdout)")
+        #expect(no.stdout.contains(question), "\(no.stdout)")
+        #expect(no.stdout.contains("painladder: nothing recorded"), "\(no.stdout)")
+        #expect(try cli.dump() == before)
+        let yes = try cli.runAtTerminal(["take", "A1", "--dose", "500", "--now", "2026-03-04T22:05:00Z"], answer: "yes")
+        #expect(yes.status == 0, "\(yes.stdout)")
+        #expect(yes.stdout.contains(question), "\(yes.stdout)")
+        #expect(yes.stdout.contains("#1 taken 500 mg at 2026-03-04 22:05 for the 2026-03-04 22:00 dose; planned 10 mg"), "\(yes.stdout)")
+        #expect(yes.stdout.contains("[S87; unconfirmed]"), "\(yes.stdout)")
+    }
+
+    @Test("Why 6 for each drug: the advice after a confirmed dose above the maximum is that drug's, with its source")
+    func overdoseAdviceForEveryDrug() throws {
+        // (drug, a dose above its maximum daily dose, the advice's first words and its source tag)
+        let cases: [(String, String, String, String)] = [
+            ("pregabalin", "700", "If you have really taken this much, get medical help now: contact your GP or go to A&E", "[S88; unconfirmed]"),
+            ("gabapentin", "4000", "If you have really taken this much, get medical help now: contact your GP or NHS 111", "[S88; unconfirmed]"),
+            ("duloxetine", "150", "If you have really taken this much, get medical help quickly, even if you feel well", "[S89, S90; unconfirmed]"),
+        ]
+        for (drug, dose, advice, tag) in cases {
+            let cli = try CLI()
+            defer { cli.cleanUp() }
+            try cli.patientOnCourse("P1", drug: drug)
+            let r = try cli.run(["take", "P1", "--dose", dose, "--confirm", "--now", "2026-03-03T12:00:00Z"])
+            #expect(r.status == 0, "\(drug): \(r.stderr)")
+            #expect(r.stdout.contains("!! " + advice), "\(drug): \(r.stdout)")
+            #expect(r.stdout.contains("Take the \(drug) packet or leaflet, and any medicine left, with you. \(tag)"), "\(drug): \(r.stdout)")
+        }
+    }
+}

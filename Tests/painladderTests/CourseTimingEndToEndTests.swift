@@ -43,6 +43,9 @@ struct CourseTimingEndToEndTests {
         #expect(today.contains("  25 mg: 1 × 25 mg capsule at 08:00  ✓ taken at 08:05"), "\(today)")
         #expect(today.contains("  50 mg: 1 × 50 mg capsule at 20:00\n"), "\(today)")
         #expect(!today.contains("not recorded yet"), "\(today)")
+        // The headline says the change begins at 20:00, beside the 08:00 dose of the old step.
+        #expect(today.contains("The dose changes today from the 20:00 dose: 100 mg a day from then (until then: 50 mg a day)."), "\(today)")
+        #expect(!today.contains("mg a day from today"), "\(today)")
         // The patient's notice names the first dose that changes, not the 08:00 one already taken.
         let notice = try ok(cli, ["remind", "--replay", "--now", "2026-03-10T11:10:00Z"]).stdout
         #expect(notice.contains("From today at 20:00, 2026-03-10: pregabalin 100 mg a day: "), "\(notice)")
@@ -119,5 +122,28 @@ struct CourseTimingEndToEndTests {
         try ok(cli, ["side-effect", "A2", "drowsiness", "--severity", "moderate", "--now", "2026-03-25T10:00:00Z"])
         let after = try ok(cli, ["reviews", "--due-within", "14d", "--now", "2026-03-25T11:00:00Z"]).stdout
         #expect(after.contains("2026-04-08  A2"), "\(after)")
+    }
+}
+
+extension CourseTimingEndToEndTests {
+    /// Why 2, the one asked-for exception: `start --on` an earlier day records a course the
+    /// patient already began. Amitriptyline 10 mg at 22:00 from 03-02, entered on 03-05 at
+    /// noon: the 22:00 doses of 03-02, 03-03 and 03-04 are history not yet entered, and
+    /// `start` says so with the command that enters them; a start for today says nothing.
+    @Test("a back-dated start says its past doses are not recorded yet and how to enter them")
+    func backDatedStartIsSaid() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try patient(cli, "P4")
+        let late = try ok(cli, ["start", "P4", "amitriptyline", "--on", "2026-03-02", "--by", "Dr Rao",
+                                "--now", "2026-03-05T12:00:00Z"])
+        #expect(late.stderr.contains("Back-dated: this course began on 2026-03-02, before today (2026-03-05); the doses planned "
+            + "since then are not recorded yet (adherence counts them as not taken until they are entered): "
+            + "painladder take P4 --at 'YYYY-MM-DD HH:MM'"), "\(late.stderr)")
+        let entered = try ok(cli, ["take", "P4", "--at", "2026-03-03 22:00", "--now", "2026-03-05T12:05:00Z"])
+        #expect(entered.stdout.contains("for the 2026-03-03 22:00 dose"), "\(entered.stdout)")
+        try patient(cli, "P5")
+        let onTime = try ok(cli, ["start", "P5", "amitriptyline", "--by", "Dr Rao", "--now", "2026-03-05T12:00:00Z"])
+        #expect(!onTime.stderr.contains("Back-dated"), "\(onTime.stderr)")
     }
 }

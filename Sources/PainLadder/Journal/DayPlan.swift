@@ -34,6 +34,10 @@ public struct DayPlan: Codable, Sendable, Equatable {
     public var changesToday: Bool
     /// Yesterday's daily total, when the dose changes today.
     public var previousDailyTotal: Milligrams?
+    /// When a decision made today changes the dose from a slot after today's first
+    /// (effective from the next dose): the time of the first dose under the new plan. The
+    /// earlier doses today keep the plan that was in force, so "from today" would be wrong.
+    public var changesAt: LocalTime?
     /// The step that starts tomorrow, when the dose changes tomorrow.
     public var changesTomorrow: TitrationStep?
     public var holdReason: String?
@@ -65,8 +69,26 @@ public struct DayPlan: Codable, Sendable, Equatable {
         let yesterday = DoseCalendar.plan(on: date.adding(days: -1), versions: versions)?.step(on: date.adding(days: -1))
         changesToday = step != nil && yesterday != nil && yesterday?.dailyTotal != step?.dailyTotal
         previousDailyTotal = changesToday ? yesterday?.dailyTotal : nil
+        if let (at, before) = Self.midDayChange(on: date, slots: today, versions: versions) {
+            // Today is split: the comparison is with the plan the earlier doses kept, not yesterday.
+            changesToday = before?.dailyTotal != step?.dailyTotal && step != nil
+            previousDailyTotal = changesToday ? before?.dailyTotal : nil
+            changesAt = changesToday ? at : nil
+        }
         let tomorrow = DoseCalendar.plan(on: date.adding(days: 1), versions: versions)?.step(on: date.adding(days: 1))
         changesTomorrow = (tomorrow != nil && tomorrow?.dailyTotal != step?.dailyTotal) ? tomorrow : nil
+    }
+
+    /// The first slot time under a version that began today after the day's first slot, and
+    /// the step the earlier slots kept; `nil` when today's plan applies to all of today.
+    static func midDayChange(on date: LocalDate, slots: [DoseSlot],
+                             versions: [PlanVersion]) -> (LocalTime, TitrationStep?)? {
+        guard let i = versions.lastIndex(where: { $0.effectiveFrom <= date }),
+              versions[i].effectiveFrom == date, let time = versions[i].effectiveTime,
+              slots.contains(where: { $0.key.time < time }),
+              let first = slots.map(\.key.time).filter({ $0 >= time }).min() else { return nil }
+        let earlier = DoseCalendar.plan(on: date, versions: Array(versions[..<i]))
+        return (first, earlier?.step(on: date))
     }
 
     /// Total recorded today, planned and extra, to check against the maximum.

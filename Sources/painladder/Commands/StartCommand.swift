@@ -37,6 +37,10 @@ struct StartCommand: ParsableCommand {
         if let id = course.id, try clinic.baseline(patientID: patientID, courseID: id, now: now) == nil {
             Output.note(Self.noBaseline(patientID))
         }
+        let today = LocalDate(now, in: p.zone)
+        if course.startDate < today {
+            Output.note(Self.backDated(patientID, start: course.startDate, today: today))
+        }
         if global.json {
             try Output.json(CourseView(course: course, plan: plan))
             return
@@ -51,6 +55,14 @@ struct StartCommand: ParsableCommand {
 
 extension StartCommand {
     /// Without a baseline the review cannot say how much the drug helped: say how to record one.
+    /// A start on an earlier day records a course already begun: its doses since then are
+    /// history the patient has to enter, not slots a decision made in the past.
+    static func backDated(_ patientID: String, start: LocalDate, today: LocalDate) -> String {
+        "Back-dated: this course began on \(start), before today (\(today)); the doses planned since then are not recorded "
+            + "yet (adherence counts them as not taken until they are entered): painladder take \(patientID) --at 'YYYY-MM-DD HH:MM' "
+            + "(or painladder skip \(patientID) --at … --reason …)"
+    }
+
     static func noBaseline(_ patientID: String) -> String {
         "No baseline pain score for \(patientID) (none in the \(BaselinePain.windowDays) days before the first dose): "
             + "record one before the first dose with: painladder pain \(patientID) SCORE --baseline"

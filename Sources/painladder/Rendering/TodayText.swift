@@ -39,7 +39,10 @@ enum TodayText {
         for extra in t.day.extras {
             l.append("  extra: \(extra.dose?.doseMg ?? 0) mg at \(WallClock.local(extra.at, in: zone).time), beyond the plan  #\(extra.id ?? 0)")
         }
-        if t.day.changesToday, let step = t.day.step, !step.administrations.isEmpty {
+        if t.day.changesToday, let at = t.day.changesAt, let step = t.day.step, !step.administrations.isEmpty {
+            let was = t.day.previousDailyTotal.map { " (until then: \($0) mg a day)" } ?? ""
+            l.append("The dose changes today from the \(at) dose: \(step.dailyTotal) mg a day from then\(was).")
+        } else if t.day.changesToday, let step = t.day.step, !step.administrations.isEmpty {
             let was = t.day.previousDailyTotal.map { " (up to yesterday: \($0) mg a day)" } ?? ""
             l.append("The dose changes today: \(step.dailyTotal) mg a day from today\(was).")
         }
