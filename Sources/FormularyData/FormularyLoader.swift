@@ -110,6 +110,13 @@ public enum FormularyLoader {
                 Bundle.main.bundleURL.deletingLastPathComponent()
                     .appendingPathComponent(bundleName).appendingPathComponent("Data/formulary")
             },
+            // An installed binary: $PREFIX/bin/painladder reads $PREFIX/share/painladder/Data
+            // (Scripts/install.sh).
+            {
+                URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+                    .deletingLastPathComponent().deletingLastPathComponent()
+                    .appendingPathComponent("share/painladder/Data/formulary")
+            },
             // The source tree this library was built from (a development build).
             {
                 URL(fileURLWithPath: #filePath)  // Sources/FormularyData/FormularyLoader.swift

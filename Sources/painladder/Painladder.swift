@@ -8,7 +8,9 @@ struct Painladder: ParsableCommand {
     /// option, what is wrong, where to look) and exits 64; help and version still print in full.
     static func main() {
         Interrupts.install()
-        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+        // `painladder --version` and `painladder today --version` alike: argument-parser
+        // would print the bare number for a subcommand.
+        if VersionRequest.isAsked(Array(CommandLine.arguments.dropFirst())) {
             // The time zone data decides every dose time across a clock change; whoever runs
             // the reminder job should be able to see which release it is. (Naming it also
             // keeps Foundation's ICU time zones in a statically linked build, where

@@ -7,10 +7,13 @@ struct AssessCommand: ParsableCommand {
         commandName: "assess", _superCommandName: "painladder",
         abstract: "Describe the pain, at the start of a course and before a review.",
         discussion: """
-        At a terminal with no options, asks each question in turn. Scripts give the answers as options:
-          painladder assess P001 --pattern constant --onset gradual --with-new-symptoms no \\
-            --eases heat --eases rest --worsens walking --happened-before yes --felt-same yes \\
+        At a terminal with no options, asks each question in turn. Scripts give the \
+        answers as options:
+          painladder assess P001 --pattern constant --onset gradual \\
+            --with-new-symptoms no --eases heat --eases rest --worsens walking \\
+            --happened-before yes --felt-same yes \\
             --stops "2 hours to get to sleep" --character burning --character tingling
+
         Flags for the clinician: pain that began with new or returning symptoms (a possible \
         relapse), muscle or joint pain (not what this ladder treats), sharp one-sided facial \
         pain (possible trigeminal neuralgia).

@@ -24,7 +24,7 @@ struct CorrectCommand: ParsableCommand {
             transform: { try Parse.integer($0, field: "--sleep", range: 0...10) }) var sleep: Int?
     @Option(parsing: .unconditional, help: "Mood interference, 0–10.",
             transform: { try Parse.integer($0, field: "--mood", range: 0...10) }) var mood: Int?
-    @Option(help: "mild, moderate or severe.", transform: { try Parse.choice($0, field: "--severity", as: Severity.self) }) var severity: Severity?
+    @Option(help: "mild, moderate or severe.", completion: .words(Severity.self), transform: { try Parse.choice($0, field: "--severity", as: Severity.self) }) var severity: Severity?
     @Option(parsing: .unconditional, help: "An impression of change, 1–7.",
             transform: { try Parse.integer($0, field: "--impression", range: 1...7) }) var impression: Int?
     @Option(help: "Why it is being corrected.") var reason: String

@@ -10,12 +10,14 @@ struct DecideCommand: ParsableCommand {
         discussion: """
         Every decision makes a new version of the plan that links to the old one, takes \
         effect today, and is recorded with who, why and any warning accepted.
-          continue   lift a hold: the next step no earlier than today and not before the
-                     current step's minimum days; later steps keep their spacing
+          continue   lift a hold: the next step no earlier than today and not
+                     before the current step's minimum days; later steps keep
+                     their spacing
           hold       stay at the current dose; step-ups wait for a later decision
           reduce     back to the previous step (or --dose MG); step-ups then wait
-          increase   the next step now; not sooner than the minimum interval, never above
-                     the patient's maximum, unless --override with --override-reason
+          increase   the next step now; not sooner than the minimum interval,
+                     never above the patient's maximum, unless --override with
+                     --override-reason
           stop       the drug's taper from the formulary (--outcome required; --abrupt
                      with --override-reason to stop at once)
           switch     DRUG: the old drug's taper and the new drug's titration, dated
@@ -27,9 +29,11 @@ struct DecideCommand: ParsableCommand {
 
         Examples:
           painladder decide P001 continue --by "Dr Rao" --reason "dizziness settled"
-          painladder decide P001 switch pregabalin --outcome not-tolerated --by "Dr Rao" --reason "drowsy at 20 mg"
+          painladder decide P001 switch pregabalin --outcome not-tolerated \\
+              --by "Dr Rao" --reason "drowsy at 20 mg"
           painladder decide P001 increase --by "Dr Rao" --reason "pain 8/10" \\
-              --override minimum-interval --override-reason "tolerating well, severe pain"
+              --override minimum-interval \\
+              --override-reason "tolerating well, severe pain"
         """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
@@ -37,13 +41,13 @@ struct DecideCommand: ParsableCommand {
               completion: .list(Decisions.allowedKinds.components(separatedBy: ", ")),
               transform: { try DecideCommand.kind(parsing: $0) })
     var decision: Decision.Kind
-    @Argument(help: "switch: the drug to switch to.") var drug: String?
+    @Argument(help: "switch: the drug to switch to.", completion: .drugs) var drug: String?
     @Option(help: ArgumentHelp("Who decides: a clinician's name or id.", valueName: "name"),
             transform: Parse.text(.by, required: true))
     var by: FreeText
     @Option(name: .customLong("course-drug"), help: ArgumentHelp(
         "Decide on the course in progress of this drug (an old drug still tapering after a switch); default the newest course.",
-        valueName: "drug"))
+        valueName: "drug"), completion: .drugs)
     var courseDrug: String?
     @Option(help: ArgumentHelp("Why, in a few words.", valueName: "reason"), transform: Parse.text(.reason, required: true))
     var reason: FreeText
@@ -53,6 +57,7 @@ struct DecideCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("reduce or increase: the daily dose in mg.", valueName: "mg"),
             transform: { try Parse.milligrams($0, field: "--dose") }) var dose: Milligrams?
     @Option(help: "stop or switch: effective, not-effective, not-tolerated, contraindicated or patient-choice.",
+            completion: .words(Course.Outcome.self),
             transform: { try Parse.choice($0, field: "--outcome", as: Course.Outcome.self) })
     var outcome: Course.Outcome?
     @Flag var mode: SwitchMode?

@@ -24,7 +24,7 @@ struct TakeCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("The dose taken in mg, if not the planned one.", valueName: "mg"),
             transform: { try Parse.milligrams($0, field: "--dose") })
     var dose: Milligrams?
-    @Option(help: "Which medicine, when two are in progress (during a switch).") var drug: String?
+    @Option(help: "Which medicine, when two are in progress (during a switch).", completion: .drugs) var drug: String?
     @Option(help: ArgumentHelp("A note.", valueName: "text"), transform: Parse.text(.note)) var note: FreeText?
     @Flag(help: "Record a dose above the maximum without asking (for scripts; at a terminal you are asked).")
     var confirm = false
@@ -63,7 +63,7 @@ struct SkipCommand: ParsableCommand {
     var at: TimeExpression?
     @Option(help: ArgumentHelp("Why it was not taken.", valueName: "reason"), transform: Parse.text(.reason, required: true))
     var reason: FreeText
-    @Option(help: "Which medicine, when two are in progress (during a switch).") var drug: String?
+    @Option(help: "Which medicine, when two are in progress (during a switch).", completion: .drugs) var drug: String?
 
     func run() throws {
         let now = global.currentInstant()

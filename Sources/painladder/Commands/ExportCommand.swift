@@ -24,7 +24,8 @@ struct ExportCommand: ParsableCommand {
             completion: .words(ExportFormat.self),
             transform: Parse.choice("--format", as: ExportFormat.self, allowed: ExportFormat.allowed))
     var format: ExportFormat
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"),
+            completion: .file())
     var output: String?
 
     func run() throws {

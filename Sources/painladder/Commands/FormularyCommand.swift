@@ -44,7 +44,7 @@ struct FormularyCommand: ParsableCommand {
             abstract: "Show one drug: products, titration, limits, rules, taper, side effects.",
             discussion: "Every number carries its source tags and status (confirmed, local, unconfirmed).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "amitriptyline, duloxetine, gabapentin or pregabalin.") var drug: String
+        @Argument(help: "amitriptyline, duloxetine, gabapentin or pregabalin.", completion: .drugs) var drug: String
 
         func run() throws {
             let formulary = try global.loadFormulary()

@@ -19,8 +19,9 @@ struct PatientCommand: ParsableCommand {
             abstract: "Add a patient.",
             discussion: """
             Example:
-              painladder patient add P001 --born 1958-04-02 --sex female --tz Europe/London \\
-                --diagnosis diabetic-peripheral-neuropathy --weight 68 --creatinine 95 --creatinine-unit umol/L
+              painladder patient add P001 --born 1958-04-02 --sex female \\
+                --tz Europe/London --diagnosis diabetic-peripheral-neuropathy \\
+                --weight 68 --creatinine 95 --creatinine-unit umol/L
             Creatinine clearance is computed by Cockcroft–Gault from age, sex, weight and serum \
             creatinine (the unit is required: mixing µmol/L and mg/dL is an 88-fold error), unless \
             --crcl gives a measured value.
@@ -34,9 +35,10 @@ struct PatientCommand: ParsableCommand {
                 transform: PatientInput.sex)
         var sex: Patient.Sex
         @Option(name: .customLong("tz"), help: ArgumentHelp("IANA time zone, e.g. Europe/London.", valueName: "zone"),
-                transform: Parse.timeZone("--tz"))
+                completion: .timeZones, transform: Parse.timeZone("--tz"))
         var timeZone: TimeZone
-        @Option(help: "Diagnosis id (see 'painladder patient add --help' and the formulary's diagnoses).")
+        @Option(help: "Diagnosis id (see 'painladder patient add --help' and the formulary's diagnoses).",
+                completion: .diagnoses)
         var diagnosis: String
         @Option(parsing: .unconditional, help: ArgumentHelp("Weight in kg, 20–400.", valueName: "kg"), transform: PatientInput.weight)
         var weight: Double?
@@ -84,7 +86,7 @@ struct PatientCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a patient's record.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The patient's id.") var id: String
+        @Argument(help: "The patient's id.", completion: .patients) var id: String
 
         func run() throws {
             let now = global.currentInstant()
@@ -130,8 +132,9 @@ extension PatientCommand {
               painladder patient update P001 --crcl 42 --reason "new blood test"
             """)
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The patient's id.") var id: String
-        @Option(name: .customLong("tz"), help: ArgumentHelp("New IANA time zone.", valueName: "zone"), transform: Parse.timeZone("--tz"))
+        @Argument(help: "The patient's id.", completion: .patients) var id: String
+        @Option(name: .customLong("tz"), help: ArgumentHelp("New IANA time zone.", valueName: "zone"), completion: .timeZones,
+                transform: Parse.timeZone("--tz"))
         var timeZone: TimeZone?
         @Option(parsing: .unconditional, help: ArgumentHelp("Weight in kg, 20–400.", valueName: "kg"), transform: PatientInput.weight)
         var weight: Double?
@@ -152,7 +155,7 @@ extension PatientCommand {
         @Option(name: .customLong("pregnancy-potential"), help: ArgumentHelp("yes or no.", valueName: "yes/no"), completion: .yesOrNo,
                 transform: Parse.yesNo("--pregnancy-potential"))
         var pregnancyPotential: Bool?
-        @Option(help: "New diagnosis id.") var diagnosis: String?
+        @Option(help: "New diagnosis id.", completion: .diagnoses) var diagnosis: String?
         @Option(name: .customLong("add-condition"), help: "Add a condition (repeatable).") var addConditions: [String] = []
         @Option(name: .customLong("remove-condition"), help: "Remove a condition (repeatable).") var removeConditions: [String] = []
         @Option(name: .customLong("add-medicine"), help: "Add a medicine (repeatable).") var addMedicines: [String] = []
@@ -204,12 +207,14 @@ extension PatientCommand {
             offered again, a switch to it needs --override tried-before, and it counts towards \
             the referral prompt once every drug has been tried. Recording the same drug again \
             replaces the earlier record (the audit trail keeps it).
-              painladder patient tried P001 amitriptyline --outcome not-tolerated --until 2019-06 --max-dose 30 --by "Dr Rao" --reason "GP letter"
+              painladder patient tried P001 amitriptyline --outcome not-tolerated \\
+                --until 2019-06 --max-dose 30 --by "Dr Rao" --reason "GP letter"
             """)
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The patient's id.") var id: String
-        @Argument(help: "amitriptyline, duloxetine, gabapentin or pregabalin.") var drug: String
+        @Argument(help: "The patient's id.", completion: .patients) var id: String
+        @Argument(help: "amitriptyline, duloxetine, gabapentin or pregabalin.", completion: .drugs) var drug: String
         @Option(help: "effective, not-effective, not-tolerated, contraindicated or patient-choice.",
+                completion: .words(Course.Outcome.self),
                 transform: { try Parse.choice($0, field: "--outcome", as: Course.Outcome.self) })
         var outcome: Course.Outcome
         @Option(help: ArgumentHelp("The last month it was taken (YYYY-MM).", valueName: "month")) var until: String

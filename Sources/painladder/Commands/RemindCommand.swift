@@ -39,8 +39,9 @@ struct RemindCommand: ParsableCommand {
         Exit codes: 0 done (also nothing due) · 75 the database or another remind run stayed \
         busy, or a --exec command failed (those reminders are retried next run) · 70 a course \
         could not be handled (the others were) · 64/65/66 as for every command.
-        Example crontab line:
-          */5 * * * * TZ=Europe/London PAINLADDER_DB=/var/lib/painladder/clinic.sqlite /usr/local/bin/painladder remind --exec '/usr/local/bin/send-reminder'
+        Example crontab lines (cron takes no line breaks inside one entry):
+          PAINLADDER_DB=/var/lib/painladder/clinic.sqlite
+          */5 * * * * painladder remind --exec /usr/local/bin/send-reminder
         """)
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Show what would be handed out and marked missed; record nothing.") var dryRun = false

@@ -13,7 +13,7 @@ struct SideEffectCommand: ParsableCommand {
         next step-up until a clinician reviews it.
           painladder side-effect P001 drowsiness --severity moderate
           painladder side-effect P001 --resolved 12
-          painladder side-effect P001 --open        # the reports still open, with their numbers
+          painladder side-effect P001 --open    # reports still open, with numbers
         """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
@@ -27,7 +27,7 @@ struct SideEffectCommand: ParsableCommand {
     @Option(help: ArgumentHelp("When it started (YYYY-MM-DD).", valueName: "date"),
             transform: { try Parse.date($0, field: "--since") }) var since: LocalDate?
     @Option(help: ArgumentHelp("A note.", valueName: "text"), transform: Parse.text(.note)) var note: FreeText?
-    @Option(help: "The medicine it is reported against, when two are in progress (default: the newest).") var drug: String?
+    @Option(help: "The medicine it is reported against, when two are in progress (default: the newest).", completion: .drugs) var drug: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Mark this side-effect report (its number) resolved.", valueName: "entry"),
             transform: { try Parse.entryID($0, field: "--resolved") })
     var resolved: Int64?

@@ -15,7 +15,7 @@ struct StartCommand: ParsableCommand {
         """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
-    @Argument(help: "amitriptyline, duloxetine, gabapentin or pregabalin.") var drug: String
+    @Argument(help: "amitriptyline, duloxetine, gabapentin or pregabalin.", completion: .drugs) var drug: String
     @Option(help: "Titration variant: standard or elderly (default: elderly if the patient is frail).")
     var variant: String?
     @Option(help: ArgumentHelp("First day (YYYY-MM-DD); default today in the patient's zone.", valueName: "date"),

@@ -13,9 +13,10 @@ struct SupplyCommand: ParsableCommand {
         dose recorded taken uses what was taken, a skipped one nothing, and a past dose with \
         nothing recorded is assumed taken. The reminder job asks for a new prescription 7 days \
         (remind --supply-days) before it runs out. Examples:
-          painladder supply P001 --add 56 --strength 10     # a pack of 56 × 10 mg collected
-          painladder supply P001 --count 12 --strength 10   # 12 left in hand (replaces the estimate)
+          painladder supply P001 --add 56 --strength 10     # 56 × 10 mg collected
+          painladder supply P001 --count 12 --strength 10   # 12 left in hand
           painladder supply P001                            # show stock
+        (--count replaces the estimate.)
         """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument

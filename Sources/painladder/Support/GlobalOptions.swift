@@ -10,12 +10,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp(
         "The SQLite database file.",
         discussion: "Default: $PAINLADDER_DB, else ~/.local/share/painladder/painladder.sqlite.",
-        valueName: "path"))
+        valueName: "path"), completion: .file())
     var database: String?
 
     @Option(name: .customLong("formulary"), help: ArgumentHelp(
         "A clinic's local formulary file (caps, drug order), applied over the bundled one.",
-        valueName: "file"))
+        valueName: "file"), completion: .file(extensions: ["json"]))
     var formularyFile: String?
 
     @Flag(help: "Print JSON on standard output instead of text.")
