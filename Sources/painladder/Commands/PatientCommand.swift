@@ -8,7 +8,7 @@ struct PatientCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "patient",
         abstract: "Record patients and the facts that change dosing or rule a drug out.",
-        subcommands: [Add.self, Show.self, List.self, Update.self, Tried.self]
+        subcommands: [Add.self, Show.self, List.self, Update.self, Tried.self, Stopped.self]
     )
 
     struct Add: ParsableCommand {
@@ -54,7 +54,7 @@ struct PatientCommand: ParsableCommand {
         @Flag(name: .customLong("pregnancy-potential"), help: "Could become pregnant.") var pregnancyPotential = false
         @Option(name: .customLong("condition"), help: "A condition safety rules look at (repeatable), e.g. heart-block.")
         var conditions: [String] = []
-        @Option(name: .customLong("medicine"), help: "Another medicine taken (repeatable), e.g. tramadol.")
+        @Option(name: .customLong("medicine"), help: "Another medicine taken (repeatable), generic or brand, e.g. tramadol, Lyrica.")
         var medicines: [String] = []
 
         func run() throws {
@@ -75,9 +75,7 @@ struct PatientCommand: ParsableCommand {
                 Output.line("Added patient \(patient.id).")
                 Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: formulary))
             }
-            for unknown in clinic.unknownMedicines(patient) {
-                Output.note("note: '\(Output.shown(unknown))' is not in the formulary's medicine list; no interaction rule will match it.")
-            }
+            for unknown in clinic.unknownMedicines(patient) { Output.note(UncheckedText.note(unknown)) }
         }
     }
 

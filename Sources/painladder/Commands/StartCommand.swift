@@ -37,6 +37,7 @@ struct StartCommand: ParsableCommand {
         if let id = course.id, try clinic.baseline(patientID: patientID, courseID: id, now: now) == nil {
             Output.note(Self.noBaseline(patientID))
         }
+        for unchecked in clinic.unknownMedicines(p) { Output.note(UncheckedText.note(unchecked)) }
         if global.json {
             try Output.json(CourseView(course: course, plan: plan))
             return
