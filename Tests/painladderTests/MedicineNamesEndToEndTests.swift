@@ -107,3 +107,23 @@ extension MedicineNamesEndToEndTests {
         #expect(try Reliability.sqlite(cli.database, "SELECT stopped_medicines FROM patient WHERE id = 'P002'") == "[]")
     }
 }
+
+extension MedicineNamesEndToEndTests {
+    /// An MAOI recorded by brand while duloxetine is in progress: recorded (nothing a user
+    /// records is lost), with a warning that names the hard stop; the course is not changed.
+    @Test func nardilAddedWhileOnDuloxetineWarns() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try add(cli, "P1")
+        try ok(cli, ["start", "P1", "duloxetine", "--on", "2026-03-02", "--by", "Dr Rao"])
+        let r = try ok(cli, ["patient", "update", "P1", "--add-medicine", "Nardil", "--add-medicine", "Zapain",
+                             "--reason", "started by psychiatry"])
+        #expect(r.stderr.contains("warning: duloxetine is in progress and now meets a hard stop"), "\(r.stderr)")
+        #expect(r.stderr.contains("[rule duloxetine-maoi; source S24, S27]"), "\(r.stderr)")
+        #expect(r.stderr.contains("'Zapain' is not checked against the rules"), "\(r.stderr)")
+        #expect(r.stdout.contains("  medicines   Nardil, Zapain"), "\(r.stdout)")
+        // A second, unrelated update does not repeat the warning.
+        let again = try ok(cli, ["patient", "update", "P1", "--weight", "71", "--reason", "weighed"])
+        #expect(!again.stderr.contains("warning"), "\(again.stderr)")
+    }
+}

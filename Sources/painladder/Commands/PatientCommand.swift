@@ -188,6 +188,11 @@ extension PatientCommand {
                 }
                 Output.line(PatientText.render(p, today: LocalDate(now, in: p.zone), formulary: f))
             }
+            for stop in try clinic.newHardStopsInProgress(update, now: now) {
+                Output.note("warning: \(stop.drug) is in progress and now meets a hard stop: \(stop.message) "
+                            + "[rule \(stop.rule); source \(stop.sources.joined(separator: ", "))]. Decide whether to stop or switch.")
+            }
+            for unknown in clinic.unknownMedicines(p) where addMedicines.contains(unknown) { Output.note(UncheckedText.note(unknown)) }
         }
     }
 }
