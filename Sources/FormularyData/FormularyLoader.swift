@@ -7,7 +7,8 @@ public enum FormularyLoader {
     public static let indexFile = "formulary.json"
 
     /// Loads a formulary folder (`formulary.json`, `sources.json`, `diagnoses.json`,
-    /// `medicines.json`, one file per drug and, if present, `switching.json`), then applies a
+    /// `medicines.json`, one file per drug and, if present, `medicine-names.json` and
+    /// `switching.json`), then applies a
     /// local overlay file if given.
     ///
     /// - Throws: ``PainLadderError/invalidFormulary(file:drug:field:problem:)`` naming the
@@ -38,6 +39,10 @@ public enum FormularyLoader {
             try medicines.dictionary { classes in try classes.strings() }
         }
         let drugs = try index.drugs.map { try read($0, as: Drug.init(json:)) }
+        // Optional: brand names, synonyms and the classes of ingredients medicines.json lacks.
+        let namesURL = directory.appendingPathComponent(MedicineNamesValidator.file)
+        let names = FileManager.default.fileExists(atPath: namesURL.path)
+            ? try read(MedicineNamesValidator.file) { list in try list.array(MedicineName.init(json:)) } : []
         // Optional: switching guidance and dose conversions. Its bytes count in the digest,
         // but it is read and checked after the rest, as it always was, so the same mistake is
         // reported first.
@@ -52,6 +57,8 @@ public enum FormularyLoader {
         let drugFiles = Dictionary(zip(drugs.map(\.id), index.drugs), uniquingKeysWith: { first, _ in first })
         var formulary = Formulary(name: index.name, version: index.version, drugs: drugs, sources: sources,
                                   diagnoses: diagnoses, medicineClasses: medicines, pathway: index.pathway)
+        // Checked first: the rules may name the classes it adds.
+        formulary = try MedicineNamesValidator.apply(names, to: formulary, validate: !validated)
         if !validated {
             try FormularyValidator.validate(formulary, file: directory.lastPathComponent, drugFiles: drugFiles)
         }

@@ -505,6 +505,14 @@ public enum FormularyValidator {
                 || when.diagnosesAny != nil else {
                 throw ctx.fail("\(path()).when", "is empty: the rule would apply to everyone")
             }
+            if let days = when.stoppedWithinDays {
+                guard when.medicinesAny != nil else {
+                    throw ctx.fail("\(path()).when.stoppedWithinDays", "needs medicinesAny: which stopped medicines it counts from")
+                }
+                guard (1...366).contains(days) else {
+                    throw ctx.fail("\(path()).when.stoppedWithinDays", "must be from 1 to 366 days (got \(days))")
+                }
+            }
             if let crCl = when.crClBelow, crCl <= 0 {
                 throw ctx.fail("\(path()).when.crClBelow", "must be above 0 mL/min (got \(crCl))")
             }

@@ -26,6 +26,10 @@ extension Patient: FetchableRecord, TableRecord, EncodableRecord {
         let prior = row.hasColumn("prior_treatments")
             ? try Rows.json(row, "prior_treatments", as: [PriorTreatment].self, table: t) : []
         priorTreatments = prior.isEmpty ? nil : prior
+        // A column since "v7-medicines", read like prior_treatments.
+        let stopped = row.hasColumn("stopped_medicines")
+            ? try Rows.json(row, "stopped_medicines", as: [StoppedMedicine].self, table: t) : []
+        stoppedMedicines = stopped.isEmpty ? nil : stopped
     }
 
     /// Every column but `created_at` and `updated_at` (see ``StoredPatient``).
@@ -46,5 +50,6 @@ extension Patient: FetchableRecord, TableRecord, EncodableRecord {
         container["conditions"] = try StoreJSON.encode(conditions)
         container["medicines"] = try StoreJSON.encode(medicines)
         container["prior_treatments"] = try StoreJSON.encode(priorTreatments ?? [])
+        container["stopped_medicines"] = try StoreJSON.encode(stoppedMedicines ?? [])
     }
 }

@@ -28,13 +28,21 @@ enum Schema {
                     CHECK (json_valid(prior_treatments) AND json_type(prior_treatments) = 'array')
                 """)
         }
+        migrator.registerMigration("v7-medicines") { db in
+            // Medicines stopped, with the day each was stopped (``StoppedMedicine``), changed
+            // like any patient field (audit `patient.update`); every patient written before reads none.
+            try db.execute(sql: """
+                ALTER TABLE patient ADD COLUMN stopped_medicines TEXT NOT NULL DEFAULT '[]'
+                    CHECK (json_valid(stopped_medicines) AND json_type(stopped_medicines) = 'array')
+                """)
+        }
         return migrator
     }
 
     /// Migrations a read-only command may leave for the next write: each only adds a column
     /// whose default the readers assume when it is absent (so reading an older file changes
     /// nothing in it).
-    static let readableWithout: Set<String> = ["v6-prior-treatment"]
+    static let readableWithout: Set<String> = ["v6-prior-treatment", "v7-medicines"]
 
     private static let instant = StoreTime.instantGlob
     private static let date = StoreTime.dateGlob

@@ -28,7 +28,8 @@ struct FormularyLoadTests {
             .appendingPathComponent("Data/formulary")
         let names = try FileManager.default.contentsOfDirectory(atPath: tree.path).filter { $0.hasSuffix(".json") }.sorted()
         #expect(names == ["amitriptyline.json", "diagnoses.json", "duloxetine.json", "formulary.json",
-                          "gabapentin.json", "medicines.json", "pregabalin.json", "sources.json", "switching.json"])
+                          "gabapentin.json", "medicine-names.json", "medicines.json", "pregabalin.json", "sources.json",
+                          "switching.json"])
         for name in names {
             let a = try Data(contentsOf: found.appendingPathComponent(name))
             let b = try Data(contentsOf: tree.appendingPathComponent(name))

@@ -101,10 +101,13 @@ struct FormularyVocabularyTests {
         let rules = formulary.drugs.flatMap(\.rules) + formulary.pathway.rules
         let used = Set(rules.flatMap { $0.when.conditionsAny ?? [] })
         #expect(used == [
-            "arrhythmia", "bradycardia", "coronary-artery-insufficiency", "drug-misuse", "heart-block",
-            "heart-disease", "heart-failure", "heavy-alcohol-use", "hyperkalaemia", "hypertension",
-            "hypokalaemia", "hypomagnesaemia", "neurological-disease", "recent-myocardial-infarction",
-            "respiratory-disease", "severe-liver-disease", "uncontrolled-hypertension",
+            "acute-porphyria", "angle-closure-glaucoma", "arrhythmia", "bipolar-disorder", "bradycardia",
+            "coronary-artery-insufficiency", "drug-misuse", "epilepsy", "heart-block", "heart-disease",
+            "heart-failure", "heavy-alcohol-use", "history-of-mania", "hyperkalaemia", "hypertension",
+            "hypokalaemia", "hypomagnesaemia", "hyponatraemia", "manic-phase", "neurological-disease",
+            "prostatic-hypertrophy", "raised-intraocular-pressure", "recent-myocardial-infarction",
+            "respiratory-disease", "severe-liver-disease", "suicide-risk", "uncontrolled-hypertension",
+            "urinary-retention",
         ])
     }
 

@@ -273,12 +273,15 @@ public struct RuleCondition: Codable, Sendable, Equatable {
     public var pregnancyPotential: Bool?
     /// Any of these diagnoses or diagnosis categories.
     public var diagnosesAny: [String]?
+    /// With `medicinesAny`: the medicine was stopped fewer than this many days before the day
+    /// (a washout: "14 days after stopping an MAOI"), instead of being taken on it.
+    public var stoppedWithinDays: Int?
 
     /// Every stored property, in declaration order: for the formulary reader, inlined there.
     @inlinable
     package init(crClBelow: Double? = nil, hepaticImpairment: Bool? = nil, conditionsAny: [String]? = nil,
                  medicinesAny: [String]? = nil, ageAtLeast: Int? = nil, pregnancyPotential: Bool? = nil,
-                 diagnosesAny: [String]? = nil) {
+                 diagnosesAny: [String]? = nil, stoppedWithinDays: Int? = nil) {
         self.crClBelow = crClBelow
         self.hepaticImpairment = hepaticImpairment
         self.conditionsAny = conditionsAny
@@ -286,6 +289,7 @@ public struct RuleCondition: Codable, Sendable, Equatable {
         self.ageAtLeast = ageAtLeast
         self.pregnancyPotential = pregnancyPotential
         self.diagnosesAny = diagnosesAny
+        self.stoppedWithinDays = stoppedWithinDays
     }
 }
 

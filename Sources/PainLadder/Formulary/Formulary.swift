@@ -14,7 +14,11 @@ public struct Formulary: Sendable {
     public var sources: [String: Source]
     public var diagnoses: [Diagnosis]
     /// Medicine name → the classes it belongs to ("tramadol" → ["opioid", "serotonergic"]).
-    public var medicineClasses: [String: [String]]
+    public var medicineClasses: [String: [String]] { didSet { medicineKeys = MedicineKeys(medicineClasses, medicineNames) } }
+    /// Brand names and synonyms by ingredient (`medicine-names.json`), with their sources.
+    public var medicineNames: [MedicineName] = [] { didSet { medicineKeys = MedicineKeys(medicineClasses, medicineNames) } }
+    /// Typed name → ingredient, built once from the two above (see ``ingredient(named:)``).
+    var medicineKeys = MedicineKeys([:], [])
     public var pathway: PathwaySettings
     /// Local caps on the maximum daily dose, by drug id, from a clinic's overlay.
     public var localCaps: [String: Sourced<Milligrams>]
@@ -39,6 +43,7 @@ public struct Formulary: Sendable {
         self.localCaps = localCaps
         self.localName = localName
         self.switching = switching
+        self.medicineKeys = MedicineKeys(medicineClasses, [])
     }
 
     /// The drug with this id (case-insensitive), or `unknownDrug`.

@@ -26,6 +26,8 @@ public struct Patient: Codable, Sendable, Equatable {
 
     /// Drugs tried before PainLadder; `nil` when none is recorded.
     public var priorTreatments: [PriorTreatment]?
+    /// Medicines stopped, with the day each was stopped; `nil` when none is recorded.
+    public var stoppedMedicines: [StoppedMedicine]?
 
     public enum Sex: String, Codable, Sendable, CaseIterable {
         case male, female
@@ -35,7 +37,8 @@ public struct Patient: Codable, Sendable, Equatable {
                 weightKg: Double? = nil, serumCreatinine: SerumCreatinine? = nil,
                 creatinineClearance: Double? = nil, hepaticImpairment: Bool = false, frail: Bool = false,
                 pregnancyPotential: Bool = false, diagnosis: String, conditions: [String] = [],
-                medicines: [String] = [], priorTreatments: [PriorTreatment]? = nil) {
+                medicines: [String] = [], priorTreatments: [PriorTreatment]? = nil,
+                stoppedMedicines: [StoppedMedicine]? = nil) {
         self.id = id
         self.name = name
         self.birthDate = birthDate
@@ -51,6 +54,7 @@ public struct Patient: Codable, Sendable, Equatable {
         self.conditions = conditions
         self.medicines = medicines
         self.priorTreatments = priorTreatments
+        self.stoppedMedicines = stoppedMedicines
     }
 
     /// Age in whole years on `date`.

@@ -30,6 +30,9 @@ public struct ReviewSummary: Codable, Sendable, Equatable {
     public var ladder: LadderReview
     public var reviews: ReviewDates
     public var suggestion: Suggestion
+    /// Medicines recorded (taken or stopped) that no rule can match: "not checked against the
+    /// rules". `nil` when every medicine is known.
+    public var uncheckedMedicines: [String]? = nil
 
     /// - Parameters:
     ///   - courses: every course of the patient with its plan versions, in any order.
@@ -47,6 +50,7 @@ public struct ReviewSummary: Codable, Sendable, Equatable {
         let trial = course.flatMap { TrialReview($0, drug: try? formulary.drug($0.drug)) }
         let referred = ReviewDates.decisions(ordered, context: context).last { $0.kind == .refer }
         let ladder = LadderReview(context: context, pain: pain, sideEffects: sideEffects, referred: referred)
+        let unchecked = formulary.uncheckedMedicines(of: patient)
         return ReviewSummary(
             patientID: patient.id, patientName: patient.name, diagnosis: patient.diagnosis,
             diagnosisLabel: formulary.diagnosis(patient.diagnosis)?.label, date: today, now: now,
@@ -54,7 +58,8 @@ public struct ReviewSummary: Codable, Sendable, Equatable {
             course: course, adherence: focus.map { AdherenceReview($0, context: context) }, pain: pain,
             sideEffects: sideEffects, trial: trial, ladder: ladder, reviews: ReviewDates(context: context),
             suggestion: Suggestion.make(context: context, course: course, pain: pain, sideEffects: sideEffects,
-                                        trial: trial, ladder: ladder))
+                                        trial: trial, ladder: ladder),
+            uncheckedMedicines: unchecked.isEmpty ? nil : unchecked)
     }
 
     /// What every section reads: courses in start order, today, the course in progress, the

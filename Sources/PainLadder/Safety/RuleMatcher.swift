@@ -4,8 +4,12 @@ import Foundation
 ///
 /// - Every field that is set must hold (AND); a condition with no field set holds.
 /// - List fields hold when the patient has any listed item (case-insensitive).
-/// - `medicinesAny` matches a medicine by its name or by any of its classes in
-///   ``Formulary/medicineClasses`` ("tramadol" matches "opioid").
+/// - `medicinesAny` matches a medicine taken on the date by its name, its ingredient (a brand
+///   or synonym, case- and accent-insensitive: "Lyrica" is pregabalin) or any of the
+///   ingredient's classes in ``Formulary/medicineClasses`` ("tramadol" matches "opioid"). A
+///   stopped medicine counts as taken before its stop date.
+/// - With `stoppedWithinDays`, `medicinesAny` matches instead a medicine stopped fewer than
+///   that many days before the date (0 on the stop day itself).
 /// - `diagnosesAny` matches the diagnosis id or its category ("peripheral").
 /// - `crClBelow` needs a known creatinine clearance: unknown never matches (the evaluator
 ///   reports that renal function is unknown instead).
@@ -22,6 +26,8 @@ public struct RuleMatcher: Sendable {
     public let crCl: Double?
     /// Lower-cased medicine names and their lower-cased classes.
     let medicineTerms: Set<String>
+    /// The same for medicines stopped on or before the date → the fewest days since a stop.
+    let stoppedTerms: [String: Int]
     /// Lower-cased diagnosis id and category.
     let diagnosisTerms: Set<String>
     let conditionTerms: Set<String>
@@ -30,15 +36,27 @@ public struct RuleMatcher: Sendable {
         self.patient = patient
         self.date = date
         self.crCl = patient.creatinineClearance(on: date)
-        var classes: [String: [String]] = [:]
-        for (name, list) in formulary.medicineClasses { classes[Self.key(name), default: []] += list }
+        /// The name as typed, its ingredient and the ingredient's classes.
+        func terms(_ name: String) -> [String] {
+            var out = [Self.key(name)]
+            guard let ingredient = formulary.ingredient(named: name) else { return out }
+            out.append(Self.key(ingredient))
+            for cls in formulary.medicineClasses[ingredient] ?? [] { out.append(Self.key(cls)) }
+            return out
+        }
         var medicines = Set<String>()
-        for name in patient.medicines + alsoTaking {
-            let key = Self.key(name)
-            medicines.insert(key)
-            for cls in classes[key] ?? [] { medicines.insert(Self.key(cls)) }
+        var stopped: [String: Int] = [:]
+        for name in patient.medicines + alsoTaking { medicines.formUnion(terms(name)) }
+        for s in patient.stoppedMedicines ?? [] {
+            let days = s.daysSinceStopped(on: date)
+            if days < 0 {
+                medicines.formUnion(terms(s.name))
+            } else {
+                for t in terms(s.name) { stopped[t] = min(stopped[t] ?? days, days) }
+            }
         }
         self.medicineTerms = medicines
+        self.stoppedTerms = stopped
         var diagnoses: Set<String> = [Self.key(patient.diagnosis)]
         if let known = formulary.diagnoses.first(where: { Self.key($0.id) == Self.key(patient.diagnosis) }) {
             diagnoses.insert(Self.key(known.category))
@@ -55,7 +73,13 @@ public struct RuleMatcher: Sendable {
         if let wanted = c.pregnancyPotential, wanted != patient.pregnancyPotential { return false }
         if let age = c.ageAtLeast, patient.age(on: date) < age { return false }
         if let any = c.conditionsAny, !Self.intersects(any, conditionTerms) { return false }
-        if let any = c.medicinesAny, !Self.intersects(any, medicineTerms) { return false }
+        if let any = c.medicinesAny {
+            if let within = c.stoppedWithinDays {
+                guard any.contains(where: { (stoppedTerms[Self.key($0)] ?? within) < within }) else { return false }
+            } else if !Self.intersects(any, medicineTerms) {
+                return false
+            }
+        }
         if let any = c.diagnosesAny, !Self.intersects(any, diagnosisTerms) { return false }
         return true
     }

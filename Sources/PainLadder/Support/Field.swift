@@ -36,4 +36,6 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     case patientUpdate
     /// A drug tried before PainLadder: the last month taken and the highest daily dose.
     case until, maxDose
+    /// A medicine the patient has stopped, and the day it was stopped.
+    case stoppedMedicine, stoppedOn
 }

@@ -20,7 +20,8 @@ public enum StoredText {
         case .note: 1_000
         case .reason, .overrideReason, .impact, .answer: 500
         case .name, .symptom: 200
-        case .by, .account, .medicine, .condition, .addMedicine, .removeMedicine, .addCondition, .removeCondition: 100
+        case .by, .account, .medicine, .condition, .addMedicine, .removeMedicine, .addCondition, .removeCondition,
+             .stoppedMedicine: 100
         default: 500
         }
     }

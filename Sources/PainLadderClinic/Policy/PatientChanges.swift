@@ -49,13 +49,16 @@ public struct PatientChanges: Sendable, Equatable {
             throw PainLadderError.invalidValue(field: .removeCondition, given: c,
                                                allowed: Phrase(p.conditions.isEmpty ? "(no conditions recorded)" : p.conditions.joined(separator: ", ")))
         }
-        for m in removeMedicines where !p.medicines.contains(m.lowercased()) {
+        for m in removeMedicines where !p.medicines.contains(where: { PatientRules.sameMedicine($0, m, formulary) }) {
             throw PainLadderError.invalidValue(field: .removeMedicine, given: m,
                                                allowed: Phrase(p.medicines.isEmpty ? "(no medicines recorded)" : p.medicines.joined(separator: ", ")))
         }
         p.conditions = p.conditions.filter { !removeConditions.contains($0) } + addConditions.filter { !p.conditions.contains($0) }
-        let removed = Set(removeMedicines.map { $0.lowercased() })
-        p.medicines = p.medicines.filter { !removed.contains($0) } + addMedicines.map { $0.lowercased() }.filter { !p.medicines.contains($0) }
+        // Kept as typed ("Lyrica"); matched by ingredient, or by text when unknown.
+        p.medicines = p.medicines.filter { m in !removeMedicines.contains { PatientRules.sameMedicine(m, $0, formulary) } }
+        for m in addMedicines where !p.medicines.contains(where: { PatientRules.sameMedicine($0, m, formulary) }) {
+            p.medicines.append(m)
+        }
         return p
     }
 }

@@ -37,8 +37,25 @@ public enum PatientRules {
         return Set(rules.flatMap { $0.when.conditionsAny ?? [] })
     }
 
+    /// Medicines taken or stopped that no rule can match (see ``Formulary/uncheckedMedicines(of:)``).
     static func unknownMedicines(_ patient: Patient, _ formulary: Formulary) -> [String] {
-        let classes = Set(formulary.medicineClasses.values.flatMap { $0 })
-        return patient.medicines.filter { formulary.medicineClasses[$0] == nil && !classes.contains($0) }
+        formulary.uncheckedMedicines(of: patient)
+    }
+
+    /// Whether two typed medicine names are the same medicine: the same ingredient, or the
+    /// same text (case, accents and spacing aside) when the formulary does not know them.
+    static func sameMedicine(_ a: String, _ b: String, _ formulary: Formulary) -> Bool {
+        if let x = formulary.ingredient(named: a), let y = formulary.ingredient(named: b) { return x == y }
+        return MedicineNameKey.key(a) == MedicineNameKey.key(b)
+    }
+
+    /// The record with `stopped` recorded: taken no more, kept with its stop date (replacing
+    /// an earlier stop of the same medicine).
+    static func stopping(_ stopped: StoppedMedicine, for before: Patient, formulary: Formulary) -> Patient {
+        var after = before
+        after.medicines = before.medicines.filter { !sameMedicine($0, stopped.name, formulary) }
+        let others = (before.stoppedMedicines ?? []).filter { !sameMedicine($0.name, stopped.name, formulary) }
+        after.stoppedMedicines = others + [stopped]
+        return after
     }
 }

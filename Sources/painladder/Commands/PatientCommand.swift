@@ -8,7 +8,7 @@ struct PatientCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "patient",
         abstract: "Record patients and the facts that change dosing or rule a drug out.",
-        subcommands: [Add.self, Show.self, List.self, Update.self, Tried.self]
+        subcommands: [Add.self, Show.self, List.self, Update.self, Tried.self, Stopped.self]
     )
 
     struct Add: ParsableCommand {
@@ -56,7 +56,7 @@ struct PatientCommand: ParsableCommand {
         @Flag(name: .customLong("pregnancy-potential"), help: "Could become pregnant.") var pregnancyPotential = false
         @Option(name: .customLong("condition"), help: "A condition safety rules look at (repeatable), e.g. heart-block.")
         var conditions: [String] = []
-        @Option(name: .customLong("medicine"), help: "Another medicine taken (repeatable), e.g. tramadol.")
+        @Option(name: .customLong("medicine"), help: "Another medicine taken (repeatable), generic or brand, e.g. tramadol, Lyrica.")
         var medicines: [String] = []
 
         func run() throws {
@@ -77,9 +77,7 @@ struct PatientCommand: ParsableCommand {
                 Output.line("Added patient \(patient.id).")
                 Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: formulary))
             }
-            for unknown in clinic.unknownMedicines(patient) {
-                Output.note("note: '\(Output.shown(unknown))' is not in the formulary's medicine list; no interaction rule will match it.")
-            }
+            for unknown in clinic.unknownMedicines(patient) { Output.note(UncheckedText.note(unknown)) }
         }
     }
 
@@ -193,6 +191,11 @@ extension PatientCommand {
                 }
                 Output.line(PatientText.render(p, today: LocalDate(now, in: p.zone), formulary: f))
             }
+            for stop in try clinic.newHardStopsInProgress(update, now: now) {
+                Output.note("warning: \(stop.drug) is in progress and now meets a hard stop: \(stop.message) "
+                            + "[rule \(stop.rule); source \(stop.sources.joined(separator: ", "))]. Decide whether to stop or switch.")
+            }
+            for unknown in clinic.unknownMedicines(p) where addMedicines.contains(unknown) { Output.note(UncheckedText.note(unknown)) }
         }
     }
 }

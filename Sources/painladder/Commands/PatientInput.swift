@@ -27,7 +27,7 @@ enum PatientInput {
         return Patient(id: id, name: name, birthDate: born, sex: sex, timeZone: timeZone.identifier,
                        weightKg: weight, serumCreatinine: serum, creatinineClearance: crcl,
                        hepaticImpairment: hepaticImpairment, frail: frail, pregnancyPotential: pregnancyPotential,
-                       diagnosis: diagnosis, conditions: conditions, medicines: medicines.map { $0.lowercased() })
+                       diagnosis: diagnosis, conditions: conditions, medicines: medicines)
     }
 
     /// Serum creatinine from `--creatinine` and `--creatinine-unit`: both or neither, the

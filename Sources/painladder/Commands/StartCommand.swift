@@ -41,6 +41,7 @@ struct StartCommand: ParsableCommand {
         if course.startDate < today {
             Output.note(Self.backDated(patientID, start: course.startDate, today: today))
         }
+        for unchecked in clinic.unknownMedicines(p) { Output.note(UncheckedText.note(unchecked)) }
         if global.json {
             try Output.json(CourseView(course: course, plan: plan))
             return

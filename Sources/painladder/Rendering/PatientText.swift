@@ -22,8 +22,17 @@ enum PatientText {
         if !flags.isEmpty { lines.append("  factors     \(flags.joined(separator: ", "))") }
         if !p.conditions.isEmpty { lines.append("  conditions  \(Output.shown(p.conditions, separator: ", "))") }
         if !p.medicines.isEmpty { lines.append("  medicines   \(Output.shown(p.medicines, separator: ", "))") }
+        for s in p.stoppedMedicines ?? [] { lines.append("  stopped     \(stoppedLine(s, formulary: formulary))") }
+        if let unchecked = UncheckedText.line(formulary.uncheckedMedicines(of: p)) { lines.append("  \(unchecked)") }
         for t in p.priorTreatments ?? [] { lines.append("  tried       \(priorLine(t, name: (try? formulary.drug(t.drug).name) ?? t.drug))") }
         return lines.joined(separator: "\n")
+    }
+
+    /// "Nardil (phenelzine), stopped 2026-03-01".
+    static func stoppedLine(_ s: StoppedMedicine, formulary: Formulary) -> String {
+        let ingredient = formulary.ingredient(named: s.name)
+        let known = ingredient.map { MedicineNameKey.key($0) == MedicineNameKey.key(s.name) ? "" : " (\($0))" } ?? ""
+        return "\(Output.shown(s.name))\(known), stopped \(s.stopped)"
     }
 
     /// "Amitriptyline before PainLadder, until 2019-06, up to 30 mg a day: not-tolerated".

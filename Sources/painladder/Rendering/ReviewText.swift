@@ -10,6 +10,7 @@ enum ReviewText {
         var facts = ["diagnosis: \(r.diagnosisLabel ?? r.diagnosis)"]
         facts.append(r.creatinineClearance.map { "CrCl \(Num.f($0, 0)) mL/min" } ?? "renal function unknown")
         l.append("  " + facts.joined(separator: "; "))
+        if let unchecked = UncheckedText.line(r.uncheckedMedicines ?? []) { l.append("  \(unchecked)") }
         // Open red flags come before anything else on the screen.
         for flag in r.sideEffects.openRedFlags {
             l.append(Output.red("!! OPEN RED FLAG: \(Output.shown(flag.name)) on \(flag.reportedOn)\(flag.drug.map { " (\($0))" } ?? "")"

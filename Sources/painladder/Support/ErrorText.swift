@@ -36,6 +36,8 @@ enum ErrorText {
         case .clinicAccount: "account"
         case .until: "--until"
         case .maxDose: "--max-dose"
+        case .stoppedMedicine: "medicine"
+        case .stoppedOn: "--on"
         case .born, .sex, .diagnosis, .name, .condition, .medicine, .weight, .creatinine, .crcl,
              .note, .impact, .from, .to, .at, .dose, .since, .score, .sleep, .mood, .severity, .impression, .resolved, .by, .reason,
              .override, .abrupt, .outcome, .sequential, .direct, .drug, .strength, .now, .replay, .confirm:
