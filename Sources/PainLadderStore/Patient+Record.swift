@@ -26,6 +26,8 @@ extension Patient: FetchableRecord, TableRecord, EncodableRecord {
         let prior = row.hasColumn("prior_treatments")
             ? try Rows.json(row, "prior_treatments", as: [PriorTreatment].self, table: t) : []
         priorTreatments = prior.isEmpty ? nil : prior
+        // A column since "v7-patient-safety" (absent from an older file a read-only command opens).
+        heightCm = row.hasColumn("height_cm") ? row["height_cm"] : nil
     }
 
     /// Every column but `created_at` and `updated_at` (see ``StoredPatient``).
@@ -36,6 +38,7 @@ extension Patient: FetchableRecord, TableRecord, EncodableRecord {
         container["sex"] = sex.rawValue
         container["time_zone"] = timeZone
         container["weight_kg"] = weightKg
+        container["height_cm"] = heightCm
         container["serum_creatinine"] = serumCreatinine?.value
         container["serum_creatinine_unit"] = serumCreatinine?.unit.rawValue
         container["creatinine_clearance"] = creatinineClearance

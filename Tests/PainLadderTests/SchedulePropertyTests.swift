@@ -112,7 +112,7 @@ struct GeneratedCase: CustomStringConvertible {
     }
 
     func band(_ drug: Drug, case c: GeneratedCase) -> RenalBand? {
-        guard let crCl = c.patient.creatinineClearance(on: c.start) else { return nil }
+        guard let crCl = c.patient.renalEstimate(on: c.start, weightRule: nil)?.crCl else { return nil }
         return drug.renalBands.first { $0.contains(crCl) }
     }
 

@@ -119,7 +119,8 @@ extension RuleCondition {
             medicinesAny: try o.optionalStrings("medicinesAny"),
             ageAtLeast: try o.optionalInt("ageAtLeast"),
             pregnancyPotential: try o.optionalBool("pregnancyPotential"),
-            diagnosesAny: try o.optionalStrings("diagnosesAny"))
+            diagnosesAny: try o.optionalStrings("diagnosesAny"),
+            ageBelow: try o.optionalInt("ageBelow"))
     }
 }
 

@@ -29,7 +29,7 @@ public struct RuleMatcher: Sendable {
     public init(patient: Patient, date: LocalDate, formulary: Formulary, alsoTaking: [String] = []) {
         self.patient = patient
         self.date = date
-        self.crCl = patient.creatinineClearance(on: date)
+        self.crCl = patient.creatinineClearance(on: date, in: formulary)
         var classes: [String: [String]] = [:]
         for (name, list) in formulary.medicineClasses { classes[Self.key(name), default: []] += list }
         var medicines = Set<String>()
@@ -54,6 +54,7 @@ public struct RuleMatcher: Sendable {
         if let wanted = c.hepaticImpairment, wanted != patient.hepaticImpairment { return false }
         if let wanted = c.pregnancyPotential, wanted != patient.pregnancyPotential { return false }
         if let age = c.ageAtLeast, patient.age(on: date) < age { return false }
+        if let age = c.ageBelow, patient.age(on: date) >= age { return false }
         if let any = c.conditionsAny, !Self.intersects(any, conditionTerms) { return false }
         if let any = c.medicinesAny, !Self.intersects(any, medicineTerms) { return false }
         if let any = c.diagnosesAny, !Self.intersects(any, diagnosisTerms) { return false }
