@@ -107,11 +107,15 @@ import Testing
         // Every profile that applies, and for each step position its minimum days.
         let profiles = [variant] + [band?.titration].compactMap { $0 }
         if profiles.count > 1 { tally.merged += 1 }
+        // A step at the cap itself exists only when the products can make that dose.
+        let capMade = schedule.steps.contains { $0.dailyTotal == cap }
         for (k, step) in schedule.steps.enumerated() {
             for profile in profiles {
+                // A listed step's own minimum while the profile's own plan still has a step k; its general one after.
                 let listed = profile.steps.value
-                let minimum = k < listed.count ? (listed[k].minimumDays ?? profile.daysBetweenSteps.value.minimum)
-                                               : profile.daysBetweenSteps.value.minimum
+                let own = Self.plan(profile, cap: cap, capMade: capMade, from: date).count
+                let minimum = k < listed.count && k < own ? (listed[k].minimumDays ?? profile.daysBetweenSteps.value.minimum)
+                                                          : profile.daysBetweenSteps.value.minimum
                 #expect(step.minimumDays >= minimum, "step \(k + 1) minimum \(step.minimumDays) < \(profile.id)'s \(minimum): \(context)")
             }
             if k + 1 < schedule.steps.count {
@@ -123,7 +127,7 @@ import Testing
         // Never faster or higher than a single profile: step k is no higher than each profile's
         // step k (its own plan up to the cap) and starts no earlier.
         for profile in profiles {
-            let alone = Self.plan(profile, cap: cap, from: date)
+            let alone = Self.plan(profile, cap: cap, capMade: capMade, from: date)
             for (k, step) in schedule.steps.enumerated() where k < alone.count {
                 #expect(step.dailyTotal <= alone[k].dose, "step \(k + 1) \(step.dailyTotal) above \(profile.id)'s \(alone[k].dose): \(context)")
                 #expect(step.startDate >= alone[k].from, "step \(k + 1) on \(step.startDate) before \(profile.id)'s \(alone[k].from): \(context)")
@@ -132,14 +136,14 @@ import Testing
     }
 
     /// One profile's own plan, as its data reads: the listed steps, then `thenIncrement` steps,
-    /// a step above the cap replaced by one at the cap; each lasting its usual days.
-    static func plan(_ profile: TitrationVariant, cap: Milligrams, from start: LocalDate) -> [(dose: Milligrams, from: LocalDate)] {
+    /// a step above the cap replaced by one at the cap (when `capMade`); each lasting its usual days.
+    static func plan(_ profile: TitrationVariant, cap: Milligrams, capMade: Bool, from start: LocalDate) -> [(dose: Milligrams, from: LocalDate)] {
         var doses: [(Milligrams, Int)] = []
         let interval = profile.daysBetweenSteps.value
         for step in profile.steps.value {
             let days = max(step.usualDays ?? interval.usual, step.minimumDays ?? interval.minimum)
             if step.dailyDose > cap {
-                if cap > (doses.last?.0 ?? 0) { doses.append((cap, days)) }
+                if capMade, cap > (doses.last?.0 ?? 0) { doses.append((cap, days)) }
                 break
             }
             doses.append((step.dailyDose, days))
@@ -147,10 +151,11 @@ import Testing
         if let increment = profile.thenIncrement?.value, let last = doses.last?.0, last < cap,
            doses.count == profile.steps.value.count {
             var total = last
-            while total < cap {
-                total = min(total + increment, cap)
+            while total + increment <= cap {
+                total += increment
                 doses.append((total, max(interval.usual, interval.minimum)))
             }
+            if capMade, total < cap { doses.append((cap, max(interval.usual, interval.minimum))) }
         }
         var date = start
         return doses.map { dose, days in

@@ -191,10 +191,10 @@ struct PatientSafetyEndToEndTests {
         #expect(show.stdout.contains("CrCl        98 mL/min (Cockcroft–Gault, actual weight 150.0 kg; height unknown)"), "\(show.stdout)")
         // Without height: heights from 150 cm give adjusted weights down to 47.83 + 0.4 × 102.17 = 88.70 kg
         // (58 mL/min) and up to ideal 138.4 kg at 250 cm (91 mL/min): band 50 to <80 possible: warned.
-        let start = try start(cli, "M150", "gabapentin")
-        #expect(start.status == 0, "\(start.stderr)")
-        #expect(start.stdout.contains("Height unknown: Cockcroft–Gault used actual weight (150 kg): 98 mL/min (no renal band)"), "\(start.stdout)")
-        #expect(start.stdout.contains("58–91 mL/min (CrCl 50 to <80 mL/min)"), "\(start.stdout)")
+        let first = try start(cli, "M150", "gabapentin")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Height unknown: Cockcroft–Gault used actual weight (150 kg): 98 mL/min (no renal band)"), "\(first.stdout)")
+        #expect(first.stdout.contains("58–91 mL/min (CrCl 50 to <80 mL/min)"), "\(first.stdout)")
 
         // Height 175 cm: IBW 50 + 2.3 × (175 / 2.54 − 60) = 70.46 kg; 150 kg > 120 % of it, so adjusted
         // 70.46 + 0.4 × 79.54 = 102.28 kg; 80 × 102.28 × 1.23 / 150 = 67.09 → 67: band 50 to <80, maximum 1800.
