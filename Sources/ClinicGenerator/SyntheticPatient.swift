@@ -113,9 +113,13 @@ struct SyntheticPatient {
         // The planned drug, else the next on the ladder this patient can take (a hard stop
         // for this patient, e.g. renal function, rules a drug out).
         for drugID in [p.drug] + Self.ladder where !used.contains(drugID) {
+            // Synthetic patients often have no kidney function recorded: started as acknowledged
+            // (issue 12), so the mix of drugs stays as it was.
             guard let drug = try? formulary.drug(drugID),
-                  let schedule = try? ScheduleBuilder.build(formulary: formulary, drugID: drugID, variantID: nil,
-                                                            patient: patient, startDate: day, times: nil) else { continue }
+                  let schedule = try? ScheduleBuilder.build(
+                    formulary: formulary, drugID: drugID, variantID: nil, patient: patient, startDate: day, times: nil,
+                    overrides: RenalPrecondition.refusal(drug, patient: patient, on: day, in: formulary) == nil ? [] : [.kidneyFunctionUnknown])
+            else { continue }
             used.insert(drugID)
             let created = at(day.adding(days: -1), 15, 0)
             let course = Course(patientID: patient.id, drug: drugID, variant: schedule.variant, startDate: day,

@@ -217,6 +217,20 @@ public enum FormularyValidator {
                                "must rise from minimal to moderate to substantial, above 0 and at most 100 per cent")
             }
         }
+        if let policy = pathway.renalFunctionUnknown?.value, !(18...130).contains(policy.capFromAge) {
+            throw ctx.fail("pathway.renalFunctionUnknown.value.capFromAge", "must be from 18 to 130 (got \(policy.capFromAge))")
+        }
+        if let rule = pathway.cockcroftGaultWeight?.value {
+            guard rule.idealUpToPercent >= 100, rule.idealUpToPercent <= 200 else {
+                throw ctx.fail("pathway.cockcroftGaultWeight.value.idealUpToPercent", "must be from 100 to 200 (got \(rule.idealUpToPercent))")
+            }
+            guard rule.adjustedFraction > 0, rule.adjustedFraction < 1 else {
+                throw ctx.fail("pathway.cockcroftGaultWeight.value.adjustedFraction", "must be above 0 and below 1 (got \(rule.adjustedFraction))")
+            }
+        }
+        if let shortest = pathway.heightUnknownShortestCm?.value, !(100...250).contains(shortest) {
+            throw ctx.fail("pathway.heightUnknownShortestCm.value", "must be from 100 to 250 cm (got \(shortest))")
+        }
         if let severe = pathway.referralSeverePain?.value, !(severe > 0 && severe <= 10) {
             throw ctx.fail("pathway.referralSeverePain.value", "'\(severe)' is not a pain score above 0 and at most 10")
         }
@@ -502,7 +516,7 @@ public enum FormularyValidator {
             let when = rule.when
             guard when.crClBelow != nil || when.hepaticImpairment != nil || when.conditionsAny != nil
                 || when.medicinesAny != nil || when.ageAtLeast != nil || when.pregnancyPotential != nil
-                || when.diagnosesAny != nil else {
+                || when.diagnosesAny != nil || when.ageBelow != nil else {
                 throw ctx.fail("\(path()).when", "is empty: the rule would apply to everyone")
             }
             if let days = when.stoppedWithinDays {
@@ -518,6 +532,9 @@ public enum FormularyValidator {
             }
             if let age = when.ageAtLeast, !(0...130).contains(age) {
                 throw ctx.fail("\(path()).when.ageAtLeast", "must be from 0 to 130 (got \(age))")
+            }
+            if let age = when.ageBelow, !(1...130).contains(age) {
+                throw ctx.fail("\(path()).when.ageBelow", "must be from 1 to 130 (got \(age))")
             }
             /// One list condition: not empty, identifiers, and (for medicines and diagnoses) known terms.
             func checkList(_ list: [String]?, _ name: String, known: Set<String>?, unknown: String) throws {

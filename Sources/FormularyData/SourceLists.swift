@@ -131,5 +131,8 @@ extension PathwaySettings: SourceListed {
         visitor.member("holdStepUpAtSeverity", holdStepUpAtSeverity)
         visitor.member("painChangeBands", painChangeBands)
         visitor.member("referralSeverePain", referralSeverePain)
+        visitor.member("renalFunctionUnknown", renalFunctionUnknown)
+        visitor.member("cockcroftGaultWeight", cockcroftGaultWeight)
+        visitor.member("heightUnknownShortestCm", heightUnknownShortestCm)
     }
 }

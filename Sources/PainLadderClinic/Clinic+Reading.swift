@@ -14,6 +14,8 @@ extension Clinic {
         public var position: CoursePosition
         /// The other medicines in progress today (the old drug tapering during a switch).
         public var others: [Today] = []
+        /// What every screen showing this plan repeats (``Schedule/standingNotices``); `nil` when none.
+        public var notices: [SafetyFinding]? = nil
     }
 
     public func today(patientID: String, now: Date) throws -> Today {
@@ -37,8 +39,9 @@ extension Clinic {
         let plan = s.currentPlan!
         let position = CoursePosition(schedule: plan.schedule, courseStart: course.startDate, today: date,
                                       nextReview: plan.nextReviewDate, holdReason: plan.holdReason)
+        let notices = plan.schedule.standingNotices
         return Today(patientID: s.patient.id, drug: drug.id, drugName: drug.name, date: date,
-                     timeZone: zone.identifier, day: day, position: position)
+                     timeZone: zone.identifier, day: day, position: position, notices: notices.isEmpty ? nil : notices)
     }
 
     /// Everything recorded, in time order, with the plan version in force at the time.
@@ -65,6 +68,15 @@ extension Clinic {
             return effective.filter { $0.kind == .sideEffect && !Journal.isResolved($0, effective: effective) }
                 .map { OpenSideEffect(entry: $0, drug: course.drug, timeZone: s.zones.zone(at: $0.at).identifier) }
         }.sorted { ($0.entry.at, $0.entry.id ?? 0) > ($1.entry.at, $1.entry.id ?? 0) }
+    }
+
+    /// The standing notices (``Schedule/standingNotices``) of the patient's courses in progress,
+    /// each with the course's drug and the plan's overrides: for screens that show the patient.
+    public func planNotices(patientID: String, now: Date) throws -> [(drug: String, schedule: Schedule, overrides: [Override])] {
+        try record(patientID: patientID, now: now).courses.compactMap { c in
+            guard c.course.status != .stopped, let plan = c.currentPlan, !plan.schedule.standingNotices.isEmpty else { return nil }
+            return (c.course.drug, plan.schedule, plan.overrides)
+        }
     }
 
     /// The patient's whole record, read in one transaction: what reviews and exports are made from.

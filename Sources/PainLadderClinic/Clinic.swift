@@ -33,20 +33,31 @@ public struct Clinic: Sendable {
     ///   - on: the first day; `nil` means today in the patient's time zone.
     ///   - times: administration times; `nil` uses the formulary's defaults.
     public func startCourse(patientID: String, drug: String, variant: String?, on: LocalDate?,
-                            times: [LocalTime]?, by author: String, now: Date) throws -> (Course, PlanVersion) {
+                            times: [LocalTime]?, by author: String, now: Date,
+                            overrides: Set<StartOverride> = [], overrideReason: String? = nil) throws -> (Course, PlanVersion) {
         try permit(.clinician)
         try StoredText.check(author, field: .by, required: true)
+        let reason = overrideReason?.trimmingCharacters(in: .whitespaces) ?? ""
+        if !overrides.isEmpty {
+            try StoredText.check(reason, field: .overrideReason, required: true)
+        } else if !reason.isEmpty {
+            throw PainLadderError.invalidValue(field: .overrideReason, given: reason, allowed: "only with \(.override) LIMIT")
+        }
         let drugEntry = try formulary.drug(drug)
         return try store.startCourse(patientID: patientID) { patient in
             let start = on ?? LocalDate(now, in: patient.zone)
             let schedule = try ScheduleBuilder.build(formulary: formulary, drugID: drugEntry.id, variantID: variant,
-                                                     patient: patient, startDate: start, times: times)
+                                                     patient: patient, startDate: start, times: times, overrides: overrides)
+            // Sorted so the record reads the same whatever order the flags came in.
+            let allowed = overrides.sorted { $0.rawValue < $1.rawValue }
+                .map { Override(limit: $0.recordedName, by: author, reason: reason, at: now) }
             let course = Course(patientID: patient.id, drug: drugEntry.id, variant: schedule.variant,
                                 startDate: start, createdAt: now, createdBy: author)
             let plan = PlanVersion(courseID: 0, version: 1, replacesID: nil, createdAt: now, author: author,
-                                   reason: "course started", schedule: schedule, effectiveFrom: start,
+                                   reason: "course started" + allowed.map { "; override \($0.limit): \($0.reason)" }.joined(),
+                                   schedule: schedule, effectiveFrom: start,
                                    effectiveTime: PlanVersion.effectiveTime(at: now, on: start, zone: patient.zone),
-                                   nextReviewDate: start.adding(days: drugEntry.reviews.value.earlyDays))
+                                   overrides: allowed, nextReviewDate: start.adding(days: drugEntry.reviews.value.earlyDays))
             return (course, plan)
         }
     }

@@ -30,6 +30,8 @@ extension Patient: FetchableRecord, TableRecord, EncodableRecord {
         let stopped = row.hasColumn("stopped_medicines")
             ? try Rows.json(row, "stopped_medicines", as: [StoppedMedicine].self, table: t) : []
         stoppedMedicines = stopped.isEmpty ? nil : stopped
+        // A column since "v7-patient-safety" (absent from an older file a read-only command opens).
+        heightCm = row.hasColumn("height_cm") ? row["height_cm"] : nil
     }
 
     /// Every column but `created_at` and `updated_at` (see ``StoredPatient``).
@@ -40,6 +42,7 @@ extension Patient: FetchableRecord, TableRecord, EncodableRecord {
         container["sex"] = sex.rawValue
         container["time_zone"] = timeZone
         container["weight_kg"] = weightKg
+        container["height_cm"] = heightCm
         container["serum_creatinine"] = serumCreatinine?.value
         container["serum_creatinine_unit"] = serumCreatinine?.unit.rawValue
         container["creatinine_clearance"] = creatinineClearance

@@ -36,13 +36,18 @@ enum Schema {
                     CHECK (json_valid(stopped_medicines) AND json_type(stopped_medicines) = 'array')
                 """)
         }
+        migrator.registerMigration("v7-patient-safety") { db in
+            // The patient's height (cm), for the weight Cockcroft–Gault uses; every patient
+            // written before reads none. Start overrides live in plan_version.overrides.
+            try db.execute(sql: "ALTER TABLE patient ADD COLUMN height_cm REAL CHECK (height_cm IS NULL OR height_cm > 0)")
+        }
         return migrator
     }
 
     /// Migrations a read-only command may leave for the next write: each only adds a column
     /// whose default the readers assume when it is absent (so reading an older file changes
     /// nothing in it).
-    static let readableWithout: Set<String> = ["v6-prior-treatment", "v7-medicines"]
+    static let readableWithout: Set<String> = ["v6-prior-treatment", "v7-medicines", "v7-patient-safety"]
 
     private static let instant = StoreTime.instantGlob
     private static let date = StoreTime.dateGlob

@@ -69,10 +69,10 @@ import Testing
         p.weightKg = 72
         p.serumCreatinine = SerumCreatinine(value: 88, unit: .micromolPerLitre)
         // Day before the 60th birthday: age 59 → 81 × 72 × 1.23 / 88 = 81.515…
-        let before = try #require(p.creatinineClearance(on: Fixtures.d("2026-06-14")))
+        let before = try #require(p.renalEstimate(on: Fixtures.d("2026-06-14"), weightRule: nil)?.crCl)
         #expect(abs(before - 81.515) < 0.001)
         // On the birthday: age 60 → 80.509…
-        let on = try #require(p.creatinineClearance(on: Fixtures.d("2026-06-15")))
+        let on = try #require(p.renalEstimate(on: Fixtures.d("2026-06-15"), weightRule: nil)?.crCl)
         #expect(abs(on - 80.509) < 0.001)
     }
 
@@ -80,16 +80,16 @@ import Testing
         var p = Fixtures.patient(crCl: 42)
         p.weightKg = 72
         p.serumCreatinine = SerumCreatinine(value: 88, unit: .micromolPerLitre)
-        #expect(p.creatinineClearance(on: Fixtures.d("2026-01-01")) == 42)
+        #expect(p.renalEstimate(on: Fixtures.d("2026-01-01"), weightRule: nil)?.crCl == 42)
     }
 
     @Test func unknownWithoutWeightOrCreatinine() {
         var p = Fixtures.patient()
-        #expect(p.creatinineClearance(on: Fixtures.d("2026-01-01")) == nil)
+        #expect(p.renalEstimate(on: Fixtures.d("2026-01-01"), weightRule: nil)?.crCl == nil)
         p.weightKg = 72
-        #expect(p.creatinineClearance(on: Fixtures.d("2026-01-01")) == nil)
+        #expect(p.renalEstimate(on: Fixtures.d("2026-01-01"), weightRule: nil)?.crCl == nil)
         p.weightKg = nil
         p.serumCreatinine = SerumCreatinine(value: 88, unit: .micromolPerLitre)
-        #expect(p.creatinineClearance(on: Fixtures.d("2026-01-01")) == nil)
+        #expect(p.renalEstimate(on: Fixtures.d("2026-01-01"), weightRule: nil)?.crCl == nil)
     }
 }

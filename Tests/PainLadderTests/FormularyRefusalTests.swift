@@ -246,7 +246,7 @@ struct FormularyRefusalTests {
             FormularyFixture.set(&$0, ["pathway", "rules", 0, "when", "diagnosesAny"], to: ["trigeminal"])
         }
         // "trigeminal" is a category, so that is fine; a typo is not.
-        #expect(try FormularyLoader.load(directory: dir).pathway.rules.count == 1)
+        #expect(try FormularyLoader.load(directory: dir).pathway.rules.count == 2)
         try FormularyFixture.mutate(dir, "formulary.json") {
             FormularyFixture.set(&$0, ["pathway", "rules", 0, "when", "diagnosesAny"], to: ["trigeminal-neuralgai"])
         }

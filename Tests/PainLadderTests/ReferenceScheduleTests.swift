@@ -72,7 +72,8 @@ import Testing
         #expect(s.steps.count == 36)
         #expect(s.steps.dropFirst(9).allSatisfy { $0.beyondTarget })
         #expect(s.steps.last.map(Row.init) == Row("2026-11-02", tid(1200), beyond: true))
-        #expect(s.steps.allSatisfy { $0.minimumDays == 1 })
+        // Issue 12: never sooner than the standard plan's minimum of 2 days (it was 1).
+        #expect(s.steps.allSatisfy { $0.minimumDays == 2 })
     }
 
     @Test func gabapentinLocalCapFromAnOverlayFile() throws {
@@ -150,8 +151,12 @@ import Testing
         p.serumCreatinine = SerumCreatinine(value: 160, unit: .micromolPerLitre)
         let s = try build("pregabalin", p)
         #expect(s.renalBand == "CrCl 30 to <60 mL/min" && s.maximumDailyDose.value == 300)
-        // No renal data: full dosing, with a caution that renal function is unknown.
-        let unknown = try build("pregabalin", patient(crCl: nil))
+        // No renal data: refused (issue 12); acknowledged for this 60-year-old, full dosing with a
+        // caution that renal function is unknown.
+        #expect(throws: PainLadderError.self) { try build("pregabalin", patient(crCl: nil)) }
+        let unknown = try ScheduleBuilder.build(formulary: formulary, drugID: "pregabalin", variantID: nil, patient: patient(crCl: nil),
+                                                startDate: LocalDate(year: 2026, month: 3, day: 2)!, times: nil,
+                                                overrides: [.kidneyFunctionUnknown])
         #expect(unknown.renalBand == nil)
         #expect(unknown.cautions.map(\.rule) == [SafetyEvaluator.renalFunctionUnknownRule])
     }

@@ -82,9 +82,15 @@ struct GeneratedCase: CustomStringConvertible {
                 schedule = try ScheduleBuilder.build(formulary: f, drugID: c.drug, variantID: c.variant,
                                                      patient: c.patient, startDate: c.start, times: c.times)
             } catch let PainLadderError.hardStop(_, rule, _, _) {
-                // Refused only for a hard stop the evaluator really finds.
+                // Refused only for a hard stop the evaluator really finds, or (issue 12) for kidney
+                // function unknown where the drug's dose depends on it.
                 let findings = SafetyEvaluator.evaluate(drug, for: c.patient, on: c.start, in: f)
-                #expect(findings.first { $0.kind == .hardStop }?.rule == rule, "\(c)")
+                if let stop = findings.first(where: { $0.kind == .hardStop }) {
+                    #expect(stop.rule == rule, "\(c)")
+                } else {
+                    #expect(rule == SafetyEvaluator.renalFunctionUnknownRule && band(drug, case: c) == nil
+                            && RenalPrecondition.applies(to: drug, in: f), "\(c)")
+                }
                 refused += 1
                 continue
             } catch let PainLadderError.invalidValue(field, _, _) {
@@ -108,11 +114,12 @@ struct GeneratedCase: CustomStringConvertible {
             check(schedule, drug: drug, case: c, formulary: f)
         }
         // The generator must reach every outcome, mostly schedules.
-        #expect(built > 300 && refused > 0 && tooLow > 0 && badTimes > 0, "built \(built), refused \(refused), bad times \(badTimes), max below first step \(tooLow)")
+        // Issue 12: a quarter of the patients have kidney function unknown, refused for three drugs of four.
+        #expect(built > 250 && refused > 0 && tooLow > 0 && badTimes > 0, "built \(built), refused \(refused), bad times \(badTimes), max below first step \(tooLow)")
     }
 
     func band(_ drug: Drug, case c: GeneratedCase) -> RenalBand? {
-        guard let crCl = c.patient.creatinineClearance(on: c.start) else { return nil }
+        guard let crCl = c.patient.renalEstimate(on: c.start, weightRule: nil)?.crCl else { return nil }
         return drug.renalBands.first { $0.contains(crCl) }
     }
 
@@ -132,8 +139,9 @@ struct GeneratedCase: CustomStringConvertible {
     }
 
     func firstStep(_ drug: Drug, case c: GeneratedCase) -> Milligrams? {
-        let profile = band(drug, case: c)?.titration ?? drug.variant(variantID(drug, case: c))
-        return profile?.steps.value.first?.dailyDose
+        // Issue 12: the lower first step of the variant and the band's titration.
+        let profiles = [drug.variant(variantID(drug, case: c)), band(drug, case: c)?.titration].compactMap { $0 }
+        return profiles.compactMap { $0.steps.value.first?.dailyDose }.min()
     }
 
     func check(_ s: Schedule, drug: Drug, case c: GeneratedCase, formulary f: Formulary) {

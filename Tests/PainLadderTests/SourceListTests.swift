@@ -48,7 +48,7 @@ struct SourceListTests {
         pathway.ladderOrder = Sourced(["gabapentin"], sources: ["S12"], status: .local)
         let reference = try Self.referenceWalk(pathway, prefix: "pathway")
         #expect(Self.visited(pathway, prefix: "pathway").sorted { SourceListVisitor.walkOrder($0.path, $1.path) } == reference)
-        #expect(reference.first?.path == [.key("pathway"), .key("holdStepUpAtSeverity")])
+        #expect(reference.first?.path == [.key("pathway"), .key("cockcroftGaultWeight")])
     }
 
     @Test func walkOrderPutsAPrefixFirstThenSortsKeysAndIndexes() {

@@ -8,7 +8,7 @@ import Testing
     static let me = SystemAccount.current
     static let decide = ["decide", "P001", "continue", "--reason", "settled", "--by", "Dr Rao"]
     static let addP002 = ["patient", "add", "P002", "--born", "1970-01-01", "--sex", "male", "--tz", "Europe/London",
-                          "--diagnosis", "diabetic-peripheral-neuropathy"]
+                          "--diagnosis", "diabetic-peripheral-neuropathy", "--crcl", "90"]   // pregabalin needs it (issue 12)
     static let startP002 = ["start", "P002", "pregabalin", "--on", "2026-03-02", "--by", "Dr Rao"]
 
     /// The template clinic plus P002 on pregabalin, before any account is named.

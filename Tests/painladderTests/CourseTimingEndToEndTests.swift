@@ -16,7 +16,8 @@ struct CourseTimingEndToEndTests {
     func patient(_ cli: CLI, _ id: String, born: String = "1960-01-01", frail: Bool = false) throws {
         try ok(cli, ["patient", "add", id, "--born", born, "--sex", "female", "--tz", "Europe/London",
                      "--diagnosis", "diabetic-peripheral-neuropathy", "--now", "2026-03-01T09:00:00Z"]
-               + (frail ? ["--frail"] : []))
+               // Issue 12: pregabalin needs kidney function first; 90 mL/min is in no band.
+               + ["--crcl", "90"] + (frail ? ["--frail"] : []))
     }
 
     /// Why 2 and 9: pregabalin for a frail 72-year-old (elderly steps 50, 100, 150 mg/day at

@@ -120,7 +120,8 @@ extension RuleCondition {
             ageAtLeast: try o.optionalInt("ageAtLeast"),
             pregnancyPotential: try o.optionalBool("pregnancyPotential"),
             diagnosesAny: try o.optionalStrings("diagnosesAny"),
-            stoppedWithinDays: try o.optionalInt("stoppedWithinDays"))
+            stoppedWithinDays: try o.optionalInt("stoppedWithinDays"),
+            ageBelow: try o.optionalInt("ageBelow"))
     }
 }
 

@@ -17,7 +17,17 @@ extension PathwaySettings {
             rules: try o.array("rules", SafetyRule.init(json:)),
             holdStepUpAtSeverity: try o.sourced("holdStepUpAtSeverity") { try $0.string() },
             painChangeBands: try o.optionalSourced("painChangeBands", PainChangeBands.init(json:)),
-            referralSeverePain: try o.optionalSourced("referralSeverePain") { try $0.double() })
+            referralSeverePain: try o.optionalSourced("referralSeverePain") { try $0.double() },
+            renalFunctionUnknown: try o.optionalSourced("renalFunctionUnknown") { v in
+                let p = try v.object()
+                return RenalUnknownPolicy(capFromAge: try p.int("capFromAge"), capWhenFrail: try p.bool("capWhenFrail"))
+            },
+            cockcroftGaultWeight: try o.optionalSourced("cockcroftGaultWeight") { v in
+                let w = try v.object()
+                return DosingWeightRule(idealUpToPercent: try w.double("idealUpToPercent"),
+                                        adjustedFraction: try w.double("adjustedFraction"))
+            },
+            heightUnknownShortestCm: try o.optionalSourced("heightUnknownShortestCm") { try $0.double() })
     }
 }
 

@@ -26,7 +26,19 @@ public enum Decisions {
     public static func decide(_ request: DecisionRequest, _ context: DecisionContext) throws -> DecisionResult {
         try check(request, context)
         switch request.kind {
-        case .continue, .hold, .reduce, .increase, .refer:
+        case .continue, .hold, .reduce, .increase:
+            // A plan made with kidney function unknown is re-evaluated once a value is recorded.
+            guard let (schedule, note) = try RenalReevaluation.reevaluated(context) else {
+                return try TitrationDecisions.decide(request, context)
+            }
+            var c = context
+            c.plan.schedule = schedule
+            var result = try TitrationDecisions.decide(request, c)
+            result.decision.details["kidneyFunction"] = note
+            result.plan.decision?.details["kidneyFunction"] = note
+            result.plan.reason += "; \(note)"
+            return result
+        case .refer:
             return try TitrationDecisions.decide(request, context)
         case .stop:
             return try StopDecision.decide(request, context)

@@ -5,6 +5,9 @@ public struct StepMaker: Sendable {
     public let drug: Drug
     /// The titration profile in force: the renal band's own titration, else the variant.
     public let profile: TitrationVariant
+    /// Days between steps: the longer of the variant's and the band titration's
+    /// (``CautiousTitration``), as the schedule was built.
+    public let daysBetweenSteps: Sourced<StepInterval>
     /// The times this course uses, earliest first.
     public let times: [LocalTime]
 
@@ -13,8 +16,10 @@ public struct StepMaker: Sendable {
     public init(drug: Drug, schedule: Schedule) {
         self.drug = drug
         let band = schedule.renalBand.flatMap { label in drug.renalBands.first { $0.label == label } }
-        let profile = band?.titration ?? drug.variant(schedule.variant) ?? drug.variant("standard") ?? drug.variants[0]
+        let variant = drug.variant(schedule.variant) ?? drug.variant("standard") ?? drug.variants[0]
+        let profile = band?.titration ?? variant
         self.profile = profile
+        self.daysBetweenSteps = CautiousTitration.interval([variant] + [band?.titration].compactMap { $0 })
         let used = Set(schedule.steps.flatMap { $0.administrations.map(\.time) }).sorted()
         self.times = used.count >= profile.administrationsPerDay.value ? used : profile.defaultTimes
     }

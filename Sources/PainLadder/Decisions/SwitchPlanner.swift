@@ -101,11 +101,13 @@ enum SwitchPlanner {
         // The new drug, for this patient; hard stops refuse unless overridden one by one.
         var formulary = c.formulary
         var overridden: [SafetyFinding] = []
+        var startOverrides: Set<StartOverride> = []
         var schedule: Schedule
         while true {
             do {
                 schedule = try ScheduleBuilder.build(formulary: formulary, drugID: new.id, variantID: nil, patient: c.patient,
-                                                     startDate: start, times: nil, alsoTaking: overlaps ? [old.id] : [])
+                                                     startDate: start, times: nil, alsoTaking: overlaps ? [old.id] : [],
+                                                     overrides: startOverrides)
                 break
             } catch let PainLadderError.hardStop(drug, rule, message, sources) {
                 guard r.overrides.contains(.ruledOut) else {
@@ -116,7 +118,14 @@ enum SwitchPlanner {
                 let status = (formulary.pathway.rules + new.rules).first { $0.id == rule }?.status ?? .confirmed
                 overridden.append(SafetyFinding(drug: drug, rule: rule, kind: .hardStop, message: message, sources: sources, status: status))
                 used.append((.ruledOut, "\(OverrideLimit.ruledOut.recordedName):\(rule)"))
-                formulary = without(rule: rule, drug: new.id, in: formulary)
+                // Age and unknown kidney function pass as at start (shown as unlicensed, or capped);
+                // any other rule is taken out of the formulary for this build.
+                let known = (formulary.pathway.rules + new.rules).first { $0.id == rule }
+                if let start = StartOverride.allCases.first(where: { $0.passes(known, id: rule) }), !startOverrides.contains(start) {
+                    startOverrides.insert(start)
+                } else {
+                    formulary = without(rule: rule, drug: new.id, in: formulary)
+                }
             }
         }
         let newOverrides = try Decisions.overrides(used: used, r, c)

@@ -17,7 +17,7 @@ enum TitrationDecisions {
     static func decide(_ r: DecisionRequest, _ c: DecisionContext) throws -> DecisionResult {
         let drug = try c.formulary.drug(c.course.drug)
         let maker = StepMaker(drug: drug, schedule: c.plan.schedule)
-        let layout = PlanLayout(plan: c.plan, today: c.today, fallbackDays: maker.profile.daysBetweenSteps.value.usual)
+        let layout = PlanLayout(plan: c.plan, today: c.today, fallbackDays: maker.daysBetweenSteps.value.usual)
         let heldBefore = c.plan.holdReason
 
         func result(_ schedule: Schedule, reason: String, hold: String?, status: Course.Status,
@@ -120,12 +120,12 @@ enum TitrationDecisions {
                 step.beyondTarget = false
                 return (step, layout.duration(of: known))
             }
-            guard let made = maker.step(dose, from: c.today, minimumDays: maker.profile.daysBetweenSteps.value.minimum) else {
+            guard let made = maker.step(dose, from: c.today, minimumDays: maker.daysBetweenSteps.value.minimum) else {
                 throw PainLadderError.invalidValue(
                     field: .dose, given: "\(dose)",
                     allowed: "a daily dose the products can make (\(lower.map(String.init).joined(separator: ", ")) mg/day are steps of this plan)")
             }
-            return (made, maker.profile.daysBetweenSteps.value.usual)
+            return (made, maker.daysBetweenSteps.value.usual)
         }
         guard let previous = layout.kept.dropLast().last(where: { $0.dailyTotal < from }) else {
             throw PainLadderError.notPossible(
@@ -158,20 +158,20 @@ enum TitrationDecisions {
                     throw PainLadderError.notPossible(
                         "increase: \(Decisions.mg(dose)) is above \(maximumText); to go above it add \(.override) maximum-dose with \(.overrideReason)")
                 }
-                guard let made = maker.step(dose, from: c.today, minimumDays: maker.profile.daysBetweenSteps.value.minimum) else {
+                guard let made = maker.step(dose, from: c.today, minimumDays: maker.daysBetweenSteps.value.minimum) else {
                     throw PainLadderError.invalidValue(field: .dose, given: "\(dose)",
                                                        allowed: "a daily dose the products can make in this course's doses")
                 }
                 used.append((.maximumDailyDose, OverrideLimit.maximumDailyDose.recordedName))
-                chosen = (made, maker.profile.daysBetweenSteps.value.usual, [])
+                chosen = (made, maker.daysBetweenSteps.value.usual, [])
             } else if let next, dose == next.dailyTotal {
                 chosen = (next, layout.duration(of: next), after)
             } else if let next, dose < next.dailyTotal {
-                guard let made = maker.step(dose, from: c.today, minimumDays: maker.profile.daysBetweenSteps.value.minimum) else {
+                guard let made = maker.step(dose, from: c.today, minimumDays: maker.daysBetweenSteps.value.minimum) else {
                     throw PainLadderError.invalidValue(field: .dose, given: "\(dose)",
                                                        allowed: "a daily dose the products can make, up to the next step of \(Decisions.mg(next.dailyTotal))")
                 }
-                chosen = (made, maker.profile.daysBetweenSteps.value.usual, [next] + after)
+                chosen = (made, maker.daysBetweenSteps.value.usual, [next] + after)
             } else {
                 throw PainLadderError.notPossible(
                     "increase: \(Decisions.mg(dose)) is more than one step up from \(Decisions.mg(from))"
@@ -189,7 +189,7 @@ enum TitrationDecisions {
             guard r.overrides.contains(.minimumInterval) else {
                 throw PainLadderError.notPossible(
                     "increase: \(Decisions.mg(from)) started on \(current.startDate); the next step may start from \(earliest) "
-                        + "(at least \(current.minimumDays) days on a step \(maker.profile.daysBetweenSteps.citation)); "
+                        + "(at least \(current.minimumDays) days on a step \(maker.daysBetweenSteps.citation)); "
                         + "to step up sooner add \(.override) minimum-interval with \(.overrideReason)")
             }
             used.insert((.minimumInterval, OverrideLimit.minimumInterval.recordedName), at: 0)

@@ -270,6 +270,8 @@ public struct RuleCondition: Codable, Sendable, Equatable {
     /// Any of these medicines or medicine classes ("opioid", "maoi", "pregabalin", …).
     public var medicinesAny: [String]?
     public var ageAtLeast: Int?
+    /// Younger than this (whole years on the day the rule is checked).
+    public var ageBelow: Int?
     public var pregnancyPotential: Bool?
     /// Any of these diagnoses or diagnosis categories.
     public var diagnosesAny: [String]?
@@ -281,8 +283,10 @@ public struct RuleCondition: Codable, Sendable, Equatable {
     @inlinable
     package init(crClBelow: Double? = nil, hepaticImpairment: Bool? = nil, conditionsAny: [String]? = nil,
                  medicinesAny: [String]? = nil, ageAtLeast: Int? = nil, pregnancyPotential: Bool? = nil,
-                 diagnosesAny: [String]? = nil, stoppedWithinDays: Int? = nil) {
+                 diagnosesAny: [String]? = nil, stoppedWithinDays: Int? = nil,
+                 ageBelow: Int? = nil) {
         self.crClBelow = crClBelow
+        self.ageBelow = ageBelow
         self.hepaticImpairment = hepaticImpairment
         self.conditionsAny = conditionsAny
         self.medicinesAny = medicinesAny

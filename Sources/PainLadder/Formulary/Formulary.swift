@@ -72,17 +72,28 @@ public struct PathwaySettings: Codable, Sendable, Equatable {
     /// A 7-day mean pain score (0–10) at or above this prompts referral as severe pain;
     /// `nil` when the formulary sets none.
     public var referralSeverePain: Sourced<Double>?
+    /// Kidney function unknown for a drug dosed by it: refuse unless acknowledged, and cap
+    /// older or frail patients (``RenalUnknownPolicy``); `nil`: only a caution.
+    public var renalFunctionUnknown: Sourced<RenalUnknownPolicy>?
+    /// Which weight Cockcroft–Gault uses when height is known; `nil`: actual weight.
+    public var cockcroftGaultWeight: Sourced<DosingWeightRule>?
+    /// Without a height, the shortest height the weight warning considers (cm); `nil`: no warning.
+    public var heightUnknownShortestCm: Sourced<Double>?
 
     /// Every stored property, in declaration order: for the formulary reader, inlined there.
     @inlinable
     package init(ladderOrder: Sourced<[String]>? = nil, rules: [SafetyRule],
                  holdStepUpAtSeverity: Sourced<String>, painChangeBands: Sourced<PainChangeBands>? = nil,
-                 referralSeverePain: Sourced<Double>? = nil) {
+                 referralSeverePain: Sourced<Double>? = nil, renalFunctionUnknown: Sourced<RenalUnknownPolicy>? = nil,
+                 cockcroftGaultWeight: Sourced<DosingWeightRule>? = nil, heightUnknownShortestCm: Sourced<Double>? = nil) {
         self.ladderOrder = ladderOrder
         self.rules = rules
         self.holdStepUpAtSeverity = holdStepUpAtSeverity
         self.painChangeBands = painChangeBands
         self.referralSeverePain = referralSeverePain
+        self.renalFunctionUnknown = renalFunctionUnknown
+        self.cockcroftGaultWeight = cockcroftGaultWeight
+        self.heightUnknownShortestCm = heightUnknownShortestCm
     }
 }
 

@@ -13,12 +13,16 @@ public struct LadderOption: Codable, Sendable, Equatable {
 
     public var isRuledOut: Bool { ruledOutBy != nil }
 
-    /// Evaluates every drug in the formulary for `patient` as if started on `date`.
+    /// Evaluates every drug in the formulary for `patient` as if started on `date`. Unknown
+    /// kidney function does not rule a drug out here (it asks for a value or an
+    /// acknowledgement at start): the drug is shown as it would be planned with one.
     public static func evaluate(formulary: Formulary, patient: Patient, on date: LocalDate) -> [LadderOption] {
         formulary.drugs.map { drug in
             do {
+                let acknowledged: Set<StartOverride> =
+                    RenalPrecondition.refusal(drug, patient: patient, on: date, in: formulary) == nil ? [] : [.kidneyFunctionUnknown]
                 let s = try ScheduleBuilder.build(formulary: formulary, drugID: drug.id, variantID: nil,
-                                                  patient: patient, startDate: date, times: nil)
+                                                  patient: patient, startDate: date, times: nil, overrides: acknowledged)
                 return LadderOption(drug: drug.id, ruledOutBy: nil, maximumDailyDose: s.maximumDailyDose,
                                     renalBand: s.renalBand, cautions: s.cautions, offLabel: s.offLabel)
             } catch let error as PainLadderError {

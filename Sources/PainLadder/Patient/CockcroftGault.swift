@@ -7,8 +7,9 @@
 ///   `CrCl = (140 − age) × weightKg / (72 × creatinine)`, × 0.85 female.
 ///
 /// The unit is never guessed: using one formula with the other unit is an 88-fold error.
-/// No local adjustments (ideal or adjusted body weight, a creatinine floor) are applied;
-/// a clinician who uses them can record the result as a measured clearance instead.
+/// The weight passed in is the one to dose by: ``Patient/renalEstimate(on:weightRule:)``
+/// chooses actual, ideal or adjusted body weight (``DosingWeightRule``). No creatinine floor
+/// is applied; a clinician who uses one can record the result as a measured clearance.
 ///
 /// ```swift
 /// CockcroftGault.creatinineClearance(ageYears: 60, weightKg: 72, sex: .male,

@@ -10,6 +10,8 @@ public struct Patient: Codable, Sendable, Equatable {
     /// IANA time zone ("Europe/London"): dose times are wall-clock times in this zone.
     public var timeZone: String
     public var weightKg: Double?
+    /// Height in cm: with it Cockcroft–Gault uses ideal or adjusted body weight (``DosingWeightRule``).
+    public var heightCm: Double?
     /// Serum creatinine with its unit, for Cockcroft–Gault.
     public var serumCreatinine: SerumCreatinine?
     /// A measured or clinician-entered creatinine clearance (mL/min); wins over a computed one.
@@ -34,7 +36,7 @@ public struct Patient: Codable, Sendable, Equatable {
     }
 
     public init(id: String, name: String? = nil, birthDate: LocalDate, sex: Sex, timeZone: String,
-                weightKg: Double? = nil, serumCreatinine: SerumCreatinine? = nil,
+                weightKg: Double? = nil, heightCm: Double? = nil, serumCreatinine: SerumCreatinine? = nil,
                 creatinineClearance: Double? = nil, hepaticImpairment: Bool = false, frail: Bool = false,
                 pregnancyPotential: Bool = false, diagnosis: String, conditions: [String] = [],
                 medicines: [String] = [], priorTreatments: [PriorTreatment]? = nil,
@@ -45,6 +47,7 @@ public struct Patient: Codable, Sendable, Equatable {
         self.sex = sex
         self.timeZone = timeZone
         self.weightKg = weightKg
+        self.heightCm = heightCm
         self.serumCreatinine = serumCreatinine
         self.creatinineClearance = creatinineClearance
         self.hepaticImpairment = hepaticImpairment

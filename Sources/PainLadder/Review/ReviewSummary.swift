@@ -54,7 +54,7 @@ public struct ReviewSummary: Codable, Sendable, Equatable {
         return ReviewSummary(
             patientID: patient.id, patientName: patient.name, diagnosis: patient.diagnosis,
             diagnosisLabel: formulary.diagnosis(patient.diagnosis)?.label, date: today, now: now,
-            timeZone: zones.zone(on: today).identifier, creatinineClearance: patient.creatinineClearance(on: today),
+            timeZone: zones.zone(on: today).identifier, creatinineClearance: patient.creatinineClearance(on: today, in: formulary),
             course: course, adherence: focus.map { AdherenceReview($0, context: context) }, pain: pain,
             sideEffects: sideEffects, trial: trial, ladder: ladder, reviews: ReviewDates(context: context),
             suggestion: Suggestion.make(context: context, course: course, pain: pain, sideEffects: sideEffects,

@@ -35,7 +35,7 @@ public struct RuleMatcher: Sendable {
     public init(patient: Patient, date: LocalDate, formulary: Formulary, alsoTaking: [String] = []) {
         self.patient = patient
         self.date = date
-        self.crCl = patient.creatinineClearance(on: date)
+        self.crCl = patient.creatinineClearance(on: date, in: formulary)
         /// The name as typed, its ingredient and the ingredient's classes.
         func terms(_ name: String) -> [String] {
             var out = [Self.key(name)]
@@ -72,6 +72,7 @@ public struct RuleMatcher: Sendable {
         if let wanted = c.hepaticImpairment, wanted != patient.hepaticImpairment { return false }
         if let wanted = c.pregnancyPotential, wanted != patient.pregnancyPotential { return false }
         if let age = c.ageAtLeast, patient.age(on: date) < age { return false }
+        if let age = c.ageBelow, patient.age(on: date) >= age { return false }
         if let any = c.conditionsAny, !Self.intersects(any, conditionTerms) { return false }
         if let any = c.medicinesAny {
             if let within = c.stoppedWithinDays {

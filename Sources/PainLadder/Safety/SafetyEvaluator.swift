@@ -22,7 +22,8 @@ public enum SafetyEvaluator {
     ///   e.g. the drug of another active course; they are matched exactly like medicines.
     /// - Returns: the matched rules as findings. When the creatinine clearance is unknown
     ///   and the drug has renal bands or a hard stop on creatinine clearance (duloxetine
-    ///   below 30 mL/min), a caution ``renalFunctionUnknownRule`` is added at the end.
+    ///   below 30 mL/min), a caution ``renalFunctionUnknownRule`` is added; without a height,
+    ///   when the choice of weight could change the band, a ``WeightChoiceCheck`` caution last.
     public static func evaluate(_ drug: Drug, for patient: Patient, on date: LocalDate, in formulary: Formulary,
                                 alsoTaking: [String] = []) -> [SafetyFinding] {
         let matcher = RuleMatcher(patient: patient, date: date, formulary: formulary, alsoTaking: alsoTaking)
@@ -33,6 +34,9 @@ public enum SafetyEvaluator {
         }
         if matcher.crCl == nil, let unknown = renalFunctionUnknown(drug, rules: rules) {
             findings.append(unknown)
+        }
+        if let weight = WeightChoiceCheck.finding(drug, patient: patient, on: date, in: formulary) {
+            findings.append(weight)
         }
         return findings
     }

@@ -7,9 +7,15 @@
 /// 2. Evaluates the safety rules on `startDate` (``SafetyEvaluator``): the first hard stop
 ///    is thrown as ``PainLadderError/hardStop(drug:rule:message:sources:)``; cautions are
 ///    kept in ``Schedule/cautions``; ``Schedule/offLabel`` is set from the licence.
-/// 3. With a known creatinine clearance, picks the renal band that contains it: the band's
-///    titration (if any) replaces the variant's, and its maximum caps the dose. Bands list
-///    the impaired ranges only, so a clearance outside every band is dosed as normal.
+/// 3. With a known creatinine clearance (``Patient/renalEstimate(on:in:)``: measured, or
+///    Cockcroft–Gault on the weight the formulary's rule chooses), picks the renal band that
+///    contains it. Bands list the impaired ranges only, so a clearance outside every band is
+///    dosed as normal. With it unknown for a drug dosed by it, refuses
+///    (``RenalPrecondition``) unless ``StartOverride/kidneyFunctionUnknown`` is given; then an
+///    older or frail patient is planned within the most cautious band, with a notice.
+///    A hard stop on age passes only with ``StartOverride/age``, shown as unlicensed.
+/// 3a. When the band has its own titration, the plan takes the more cautious of every
+///    parameter of the two (``CautiousTitration``): lower doses, longer intervals.
 /// 4. Caps everything at the patient's maximum (``DoseLimits``): the lowest of the drug's,
 ///    the variant's, the band's and the local cap.
 /// 5. Expands the steps (``StepExpansion``), splits each daily total into administrations
@@ -36,21 +42,46 @@ public enum ScheduleBuilder {
     ///   - alsoTaking: drugs the patient is on in other courses, checked like medicines.
     public static func build(formulary: Formulary, drugID: String, variantID: String?, patient: Patient,
                              startDate: LocalDate, times: [LocalTime]?,
-                             alsoTaking: [String] = []) throws -> Schedule {
+                             alsoTaking: [String] = [], overrides: Set<StartOverride> = []) throws -> Schedule {
         let drug = try formulary.drug(drugID)
         let variant = try resolveVariant(drug, requested: variantID, frail: patient.frail)
 
         let findings = SafetyEvaluator.evaluate(drug, for: patient, on: startDate, in: formulary,
                                                 alsoTaking: alsoTaking)
-        if let stop = findings.first(where: { $0.kind == .hardStop }) {
-            throw PainLadderError.hardStop(drug: drug.id, rule: stop.rule, message: stop.message,
-                                           sources: stop.sources)
+        let rules = formulary.pathway.rules + drug.rules
+        var passed: Set<StartOverride> = []
+        var overridden: [SafetyFinding] = []
+        for stop in findings where stop.kind == .hardStop {
+            let rule = rules.first { $0.id == stop.rule }
+            guard let override = overrides.first(where: { $0.passes(rule, id: stop.rule) }) else {
+                throw PainLadderError.hardStop(drug: drug.id, rule: stop.rule, message: stop.message, sources: stop.sources)
+            }
+            passed.insert(override)
+            overridden.append(SafetyFinding(drug: drug.id, rule: Schedule.overriddenPrefix + stop.rule, kind: .caution,
+                                            message: "UNLICENSED, started on a clinician's override: \(stop.message)",
+                                            sources: stop.sources, status: stop.status))
         }
 
-        let crCl = patient.creatinineClearance(on: startDate)
+        let crCl = patient.creatinineClearance(on: startDate, in: formulary)
         // Bands list the impaired ranges only: a clearance outside every band needs no adjustment.
-        let band = DoseLimits.renalBand(for: drug, crCl: crCl)
-        let profile = band?.titration ?? variant
+        var band = DoseLimits.renalBand(for: drug, crCl: crCl)
+        var capped: SafetyFinding?
+        if let refusal = RenalPrecondition.refusal(drug, patient: patient, on: startDate, in: formulary) {
+            guard overrides.contains(.kidneyFunctionUnknown) else {
+                throw PainLadderError.hardStop(drug: drug.id, rule: refusal.rule, message: refusal.message, sources: refusal.sources)
+            }
+            passed.insert(.kidneyFunctionUnknown)
+            if let cautious = RenalPrecondition.cappedBand(drug, patient: patient, on: startDate, formulary: formulary) {
+                band = cautious
+                capped = RenalPrecondition.cappedNotice(drug, band: cautious, formulary: formulary)
+            }
+        }
+        // An override on the record must name a refusal that was really passed.
+        if let unused = overrides.subtracting(passed).map(\.rawValue).sorted().first {
+            throw PainLadderError.invalidValue(field: .override, given: unused,
+                                               allowed: "only a refusal this start passes (nothing here needs '\(unused)')")
+        }
+
         let (limitName, limit) = DoseLimits.limitingMaximum(drug: drug, variant: variant, renalBand: band,
                                                             localCap: formulary.localCaps[drug.id],
                                                             localName: formulary.localName)
@@ -63,8 +94,8 @@ public enum ScheduleBuilder {
             mg > 0 && (mg < table.count ? table[mg] : Dispensing.units(for: mg, from: strengths) != nil)
         }
 
-        // Doses per administration for one step, before any limit on times.
-        func doses(_ step: StepTemplate) -> [Milligrams]? {
+        // Doses per administration for one step of `profile`, before any limit on times.
+        func doses(_ step: StepTemplate, _ profile: TitrationVariant) -> [Milligrams]? {
             if let explicit = step.doses {
                 let fine = !explicit.isEmpty && explicit.allSatisfy { $0 <= (singleMax ?? .max) && makeable($0) }
                 return fine && explicit.reduce(0, +) == step.dailyDose ? explicit : nil
@@ -83,37 +114,42 @@ public enum ScheduleBuilder {
             return made
         }
 
-        let templates = try StepExpansion.expand(profile, maximum: maximum.value, drug: drug.id) { doses($0) != nil }
-        guard !templates.isEmpty else {
-            let first = profile.steps.value.first?.dailyDose
+        // Every profile that applies, the variant first; the plan takes the more cautious of each parameter.
+        let profiles = [variant] + [band?.titration].compactMap { $0 }
+        let expanded = try profiles.map { profile in
+            (profile: profile, templates: try StepExpansion.expand(profile, maximum: maximum.value, drug: drug.id) { doses($0, profile) != nil })
+        }
+        let titration = CautiousTitration(expanded)
+        guard !titration.entries.isEmpty else {
+            let first = profiles.compactMap { $0.steps.value.first?.dailyDose }.min()
             throw PainLadderError.notPossible(
                 "\(drug.id): this patient's maximum of \(maximum.value) mg/day (\(limitName)) is below the first step\(first.map { " (\($0) mg/day)" } ?? "") and cannot be made from the strengths; no schedule can start")
         }
-        let split = templates.map { doses($0)! }
+        let split = titration.entries.map { doses($0.template, $0.profile)! }
         let needed = split.map(\.count).max() ?? 1
-        let dayTimes = try chooseTimes(times, default: profile.defaultTimes, needed: needed, drug: drug.id,
-                                       variant: profile.id)
+        let timesFrom = profiles.first { $0.defaultTimes.count >= needed } ?? titration.lead
+        let dayTimes = try chooseTimes(times, default: timesFrom.defaultTimes, needed: needed, drug: drug.id,
+                                       variant: timesFrom.id)
 
-        let target = min(profile.usualTarget.value, maximum.value)
-        let usualTarget = profile.usualTarget.value <= maximum.value ? profile.usualTarget : maximum
+        let profileTarget = titration.usualTarget
+        let target = min(profileTarget.value, maximum.value)
+        let usualTarget = profileTarget.value <= maximum.value ? profileTarget : maximum
         var steps: [TitrationStep] = []
         var date = startDate
-        for (i, (template, parts)) in zip(templates, split).enumerated() {
-            let at = TimeSelection.times(count: parts.count, from: dayTimes, fewerDosesAt: profile.fewerDosesAt)
+        for (i, (entry, parts)) in zip(titration.entries, split).enumerated() {
+            let at = TimeSelection.times(count: parts.count, from: dayTimes, fewerDosesAt: entry.profile.fewerDosesAt)
             let administrations = zip(at, parts).map { time, dose in
                 Administration(time: time, doseMg: dose, units: units(dose))
             }
-            let interval = profile.daysBetweenSteps.value
-            let minimumDays = template.minimumDays ?? interval.minimum
-            let usualDays = max(template.usualDays ?? interval.usual, minimumDays)
+            let template = entry.template
             steps.append(TitrationStep(number: i + 1, startDate: date, administrations: administrations,
-                                       minimumDays: minimumDays, beyondTarget: template.dailyDose > target))
-            date = date.adding(days: usualDays)
+                                       minimumDays: template.minimumDays!, beyondTarget: template.dailyDose > target))
+            date = date.adding(days: template.usualDays!)
         }
 
         return Schedule(drug: drug.id, variant: variant.id, renalBand: band?.label, steps: steps,
                         maximumDailyDose: maximum, usualTarget: usualTarget,
-                        cautions: findings.filter { $0.kind == .caution },
+                        cautions: overridden + [capped].compactMap { $0 } + findings.filter { $0.kind == .caution },
                         offLabel: SafetyEvaluator.isOffLabel(drug, patient: patient, formulary: formulary))
     }
 

@@ -5,6 +5,7 @@ import PainLadder
 public struct PatientChanges: Sendable, Equatable {
     public var timeZone: String?
     public var weightKg: Double?
+    public var heightCm: Double?
     /// `.some(nil)` clears the value.
     public var serumCreatinine: SerumCreatinine??
     public var creatinineClearance: Double?
@@ -32,6 +33,7 @@ public struct PatientChanges: Sendable, Equatable {
         var p = before
         if let timeZone { p.timeZone = timeZone }
         if let weightKg { p.weightKg = weightKg }
+        if let heightCm { p.heightCm = heightCm }
         if let serumCreatinine { p.serumCreatinine = serumCreatinine }
         if let creatinineClearance { p.creatinineClearance = creatinineClearance }
         if let hepaticImpairment { p.hepaticImpairment = hepaticImpairment }

@@ -3,15 +3,19 @@ import PainLadder
 
 /// What a patient record must satisfy before it is stored.
 public enum PatientRules {
-    /// Checks a new patient: born in the past and under 130, a known diagnosis, conditions the
+    /// The oldest age a birth date may give: above it the date is taken as a typing mistake.
+    public static let oldestAge = 120
+
+    /// Checks a new patient: born not after today and aged at most ``oldestAge``, a known diagnosis, conditions the
     /// formulary's rules act on, medicine names and a name that ``StoredText`` accepts.
     public static func check(_ p: Patient, formulary: Formulary, now: Date) throws {
         let today = LocalDate(now, in: p.zone)
         guard p.birthDate <= today else {
             throw PainLadderError.invalidValue(field: .born, given: p.birthDate.description, allowed: "a date not after today (\(today))")
         }
-        guard p.birthDate.wholeYears(until: today) < 130 else {
-            throw PainLadderError.invalidValue(field: .born, given: p.birthDate.description, allowed: "an age under 130 years")
+        guard p.birthDate.wholeYears(until: today) <= oldestAge else {
+            throw PainLadderError.invalidValue(field: .born, given: p.birthDate.description,
+                                               allowed: "a date giving an age of at most \(oldestAge) years today (\(today))")
         }
         try checkDiagnosis(p.diagnosis, field: .diagnosis, formulary: formulary)
         if let name = p.name { try StoredText.check(name, field: .name) }

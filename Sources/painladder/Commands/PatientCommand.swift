@@ -42,6 +42,9 @@ struct PatientCommand: ParsableCommand {
         var diagnosis: String
         @Option(parsing: .unconditional, help: ArgumentHelp("Weight in kg, 20–400.", valueName: "kg"), transform: PatientInput.weight)
         var weight: Double?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Height in cm, 100–250 (Cockcroft–Gault then uses ideal or adjusted body weight).",
+                                                            valueName: "cm"), transform: PatientInput.height)
+        var height: Double?
         // Read with its unit (the plausible range is the unit's), so still text here.
         @Option(parsing: .unconditional, help: ArgumentHelp("Serum creatinine value.", valueName: "value")) var creatinine: String?
         @Option(name: .customLong("creatinine-unit"), help: ArgumentHelp("umol/L or mg/dL.", valueName: "unit"),
@@ -64,7 +67,7 @@ struct PatientCommand: ParsableCommand {
             let formulary = try global.loadFormulary()
             let patient = try PatientInput.patient(
                 id: id, name: name, born: born, sex: sex, timeZone: timeZone, diagnosis: diagnosis,
-                weight: weight, creatinine: creatinine, creatinineUnit: creatinineUnit, crcl: crcl,
+                weight: weight, height: height, creatinine: creatinine, creatinineUnit: creatinineUnit, crcl: crcl,
                 hepaticImpairment: hepaticImpairment, frail: frail, pregnancyPotential: pregnancyPotential,
                 conditions: conditions, medicines: medicines)
             // Checked before the database is opened: a refused patient creates no database.
@@ -93,7 +96,8 @@ struct PatientCommand: ParsableCommand {
             if global.json {
                 try Output.json(patient)
             } else {
-                Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: clinic.formulary))
+                Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: clinic.formulary,
+                                               plans: try clinic.planNotices(patientID: patient.id, now: now)))
             }
         }
     }
@@ -136,6 +140,9 @@ extension PatientCommand {
         var timeZone: TimeZone?
         @Option(parsing: .unconditional, help: ArgumentHelp("Weight in kg, 20–400.", valueName: "kg"), transform: PatientInput.weight)
         var weight: Double?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Height in cm, 100–250 (Cockcroft–Gault then uses ideal or adjusted body weight).",
+                                                            valueName: "cm"), transform: PatientInput.height)
+        var height: Double?
         // Read with its unit (the plausible range is the unit's), so still text here.
         @Option(parsing: .unconditional, help: ArgumentHelp("Serum creatinine value (with --creatinine-unit).", valueName: "value"))
         var creatinine: String?
@@ -167,6 +174,7 @@ extension PatientCommand {
             var changes = PatientChanges()
             changes.timeZone = timeZone?.identifier
             changes.weightKg = weight
+            changes.heightCm = height
             if creatinine != nil || creatinineUnit != nil {
                 changes.serumCreatinine = .some(try PatientInput.serumCreatinine(creatinine, unit: creatinineUnit))
             }

@@ -6,6 +6,7 @@ import PainLadder
 enum PatientInput {
     static let sex = Parse.choice("--sex", as: Patient.Sex.self, allowed: "male or female")
     static let weight = Parse.number("--weight", 20...400, unit: "kg")
+    static let height = Parse.number("--height", 100...250, unit: "cm")
     static let crcl = Parse.number("--crcl", 1...250, unit: "mL/min")
 
     /// The unit as written ("umol/L", "µmol/L", "mg/dL"), in any case.
@@ -19,13 +20,13 @@ enum PatientInput {
     }
 
     static func patient(id: String, name: String?, born: LocalDate, sex: Patient.Sex, timeZone: TimeZone, diagnosis: String,
-                        weight: Double?, creatinine: String?, creatinineUnit: SerumCreatinine.Unit?, crcl: Double?,
+                        weight: Double?, height: Double? = nil, creatinine: String?, creatinineUnit: SerumCreatinine.Unit?, crcl: Double?,
                         hepaticImpairment: Bool, frail: Bool, pregnancyPotential: Bool,
                         conditions: [String], medicines: [String]) throws -> Patient {
         let id = try Parse.patientID(id)
         let serum = try serumCreatinine(creatinine, unit: creatinineUnit)
         return Patient(id: id, name: name, birthDate: born, sex: sex, timeZone: timeZone.identifier,
-                       weightKg: weight, serumCreatinine: serum, creatinineClearance: crcl,
+                       weightKg: weight, heightCm: height, serumCreatinine: serum, creatinineClearance: crcl,
                        hepaticImpairment: hepaticImpairment, frail: frail, pregnancyPotential: pregnancyPotential,
                        diagnosis: diagnosis, conditions: conditions, medicines: medicines)
     }

@@ -42,6 +42,6 @@ struct ScheduleCommand: ParsableCommand {
             Output.line(TaperText.render(taper, drugName: try clinic.formulary.drug(other.drug).name, from: from, to: to))
         }
         Output.line("")
-        Output.line(ScheduleText.render(plan.schedule, drugName: name, patient: p, from: from, to: to))
+        Output.line(ScheduleText.render(plan.schedule, drugName: name, patient: p, from: from, to: to, overrides: plan.overrides))
     }
 }

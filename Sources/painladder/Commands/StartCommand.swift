@@ -10,8 +10,15 @@ struct StartCommand: ParsableCommand {
         source. Cautions are shown and recorded. The schedule stops at the usual target; the \
         steps above it, up to this patient's maximum, wait for a review decision.
 
+        Kidney function is needed first for gabapentin, pregabalin and duloxetine (their dose or \
+        a hard stop depends on it); without it the start is refused unless acknowledged with \
+        --override kidney-function-unknown and a reason (a patient aged 65 or over, or frail, is \
+        then planned within the most cautious renal band until a value is recorded). Under 18 \
+        is refused unless --override age with a reason: the plan is then shown as unlicensed.
+
         Example:
           painladder start P001 amitriptyline --on 2026-03-02 --by "Dr Rao"
+          painladder start P009 gabapentin --override kidney-function-unknown --override-reason "bloods due Friday"
         """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
@@ -25,13 +32,23 @@ struct StartCommand: ParsableCommand {
             transform: { try Parse.times($0, field: "--times") })
     var times: [LocalTime]?
     @Option(help: "Who decided (default $PAINLADDER_USER or $USER).") var by: String?
+    @Option(name: .customLong("override"), help: ArgumentHelp(
+        "A refusal to pass: age (under 18: unlicensed), kidney-function-unknown. Repeatable; needs --override-reason.",
+        valueName: "refusal"),
+            transform: { try Parse.choice($0, field: "--override", as: StartOverride.self) })
+    var overrides: [StartOverride] = []
+    @Option(name: .customLong("override-reason"), help: ArgumentHelp(
+        "Why the refusal may be passed (needed with --override; recorded and shown).", valueName: "reason"),
+            transform: Parse.text(.overrideReason, required: true))
+    var overrideReason: FreeText?
 
     func run() throws {
         let now = global.currentInstant()
         let patientID = try patient.id()
         let clinic = try global.openClinic(create: false)
         let (course, plan) = try clinic.startCourse(patientID: patientID, drug: drug, variant: variant, on: on,
-                                                    times: times, by: by ?? GlobalOptions.currentUser, now: now)
+                                                    times: times, by: by ?? GlobalOptions.currentUser, now: now,
+                                                    overrides: Set(overrides), overrideReason: overrideReason?.text)
         let p = try clinic.patient(patientID)
         ProvenanceText.show(clinic.formulary, json: global.json)
         if let id = course.id, try clinic.baseline(patientID: patientID, courseID: id, now: now) == nil {
@@ -50,7 +67,7 @@ struct StartCommand: ParsableCommand {
         Output.line("Started \(name) for \(p.id) on \(course.startDate) (course \(course.id ?? 0), plan version \(plan.version)).")
         if let review = plan.nextReviewDate { Output.line("Early review due \(review).") }
         Output.line("")
-        Output.line(ScheduleText.render(plan.schedule, drugName: name, patient: p))
+        Output.line(ScheduleText.render(plan.schedule, drugName: name, patient: p, overrides: plan.overrides))
     }
 }
 

@@ -51,7 +51,7 @@ enum DecisionText {
                      + "first dose \(newPlan.schedule.plannedSteps.first.map { "\($0.dailyTotal) mg/day" } ?? "none").")
             if let review = newPlan.nextReviewDate { l.append("Early review of \(newName) due \(review).") }
             l.append("")
-            l.append(ScheduleText.render(newPlan.schedule, drugName: newName, patient: patient))
+            l.append(ScheduleText.render(newPlan.schedule, drugName: newName, patient: patient, overrides: newPlan.overrides))
             return l.joined(separator: "\n")
         }
 
@@ -71,7 +71,7 @@ enum DecisionText {
                 l.append(line)
             }
             l.append("")
-            l.append(ScheduleText.render(result.plan.schedule, drugName: name, patient: patient))
+            l.append(ScheduleText.render(result.plan.schedule, drugName: name, patient: patient, overrides: result.plan.overrides))
         }
         return l.joined(separator: "\n")
     }

@@ -59,8 +59,17 @@ enum ReviewText {
         for o in c.overrides {
             l.append("  override: \(o.limit), allowed by \(Output.shown(o.by)) on \(Num.day(o.at)): \(Output.shown(o.reason))")
         }
-        for caution in c.cautions { l.append("  caution: \(caution.message) [\(caution.sources.joined(separator: ", ")); \(caution.status.rawValue)]") }
+        let standing = Set(c.cautions.filter { $0.rule.hasPrefix(Schedule.overriddenPrefix) || $0.rule == RenalPrecondition.cappedRule })
+        for notice in c.cautions where standing.contains(notice) {
+            l.append("  ! \(notice.message) [\(notice.sources.joined(separator: ", ")); \(notice.status.rawValue)]")
+        }
+        for caution in c.cautions where !standing.contains(caution) {
+            l.append("  caution: \(caution.message) [\(caution.sources.joined(separator: ", ")); \(caution.status.rawValue)]")
+        }
         if c.offLabel { l.append("  off-label for this diagnosis") }
+        if r.renalReevaluationDue, let crCl = r.creatinineClearance {
+            l.append("  kidney function recorded since this plan was made (CrCl \(Num.f(crCl, 0)) mL/min): the plan is re-evaluated at the next decision")
+        }
     }
 
     static func adherence(_ r: ReviewSummary, _ l: inout [String]) {

@@ -3,11 +3,12 @@ import PainLadder
 /// Renders a schedule for people: dates, daily totals and how to make each dose.
 enum ScheduleText {
     static func render(_ schedule: Schedule, drugName: String, patient: Patient,
-                       from: LocalDate? = nil, to: LocalDate? = nil) -> String {
+                       from: LocalDate? = nil, to: LocalDate? = nil, overrides: [Override] = []) -> String {
         var lines: [String] = []
         var header = "\(drugName), \(schedule.variant) titration"
         if let band = schedule.renalBand { header += ", renal band \(band)" }
         lines.append(header + " (times are local to \(patient.timeZone))")
+        lines += NoticeText.lines(schedule, overrides: overrides)
         lines.append("Maximum for this patient: \(schedule.maximumDailyDose.value) mg/day \(schedule.maximumDailyDose.citation)")
         lines.append("Usual target: \(schedule.usualTarget.value) mg/day \(schedule.usualTarget.citation)")
         if schedule.offLabel {
@@ -38,10 +39,10 @@ enum ScheduleText {
             }
             lines.append(table.render())
         }
-        if !schedule.cautions.isEmpty {
+        if !schedule.otherCautions.isEmpty {
             lines.append("")
             lines.append("Cautions (shown and recorded):")
-            for caution in schedule.cautions {
+            for caution in schedule.otherCautions {
                 lines.append("  ! \(caution.message) [\(caution.sources.joined(separator: ", ")); \(caution.status.rawValue)]")
             }
         }

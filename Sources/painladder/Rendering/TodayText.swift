@@ -10,6 +10,9 @@ enum TodayText {
         let zone = TimeZone(identifier: t.timeZone) ?? .current
         let pos = t.position
         var l = ["\(t.drugName) today, \(t.date) (\(t.timeZone))" + (pos.dayOfCourse >= 1 ? ", day \(pos.dayOfCourse) of the course" : "")]
+        for notice in t.notices ?? [] {
+            l.append("  ! \(notice.message) [\(notice.sources.joined(separator: ", ")); \(notice.status.rawValue)]")
+        }
         if pos.dayOfCourse == 1 {
             l.append("  \(t.drugName) starts today.")
         }

@@ -89,6 +89,9 @@ enum ErrorText {
             "database busy: another 'painladder remind' is running on '\(path)'; nothing was changed, try again"
         case let .notPermitted(account, needs):
             "not permitted: account '\(shown(account))' \(PainLadderError.lacks(needs)) (see 'painladder clinic accounts')"
+        case let .hardStop(_, rule, _, _) where rule == SafetyEvaluator.renalFunctionUnknownRule:
+            error.description + " (record with 'painladder patient update PATIENT --crcl N', or --weight with --creatinine and --creatinine-unit; "
+                + "or start with \(flag(.override)) kidney-function-unknown and \(flag(.overrideReason)))"
         case .unknownDrug, .noDatabase, .hardStop, .invalidFormulary, .internalError, .diskFull, .readOnlyFileSystem:
             error.description
         }
