@@ -59,6 +59,10 @@ struct SwitchingDataTests {
             (["pairs", 0, "crossTaper", "message"], " ", "pairs[0].crossTaper.message"),
             (["pairs", 0, "crossTaperr"], true, "pairs[0].crossTaperr"),
             (["pairs", 4, "newStepUpAfterOldReducedBy", "value"], 1.5, "pairs[4].newStepUpAfterOldReducedBy.value"),
+            // How long the old drug acts: a number with sources and a status, never below 0.
+            (["pairs", 2, "oldDrugActsForDays", "sources"], [String](), "pairs[2].oldDrugActsForDays.sources"),
+            (["pairs", 2, "oldDrugActsForDays", "sources"], ["S999"], "pairs[2].oldDrugActsForDays.sources[0]"),
+            (["pairs", 2, "oldDrugActsForDays", "value"], -1, "pairs[2].oldDrugActsForDays.value"),
         ]
         for (path, value, field) in cases {
             try refuses(path: path, value: value, field: field)
