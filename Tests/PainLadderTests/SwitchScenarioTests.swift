@@ -159,6 +159,18 @@ struct SwitchScenarioTests {
         #expect(result.guidance == nil)
     }
 
+    // Sequential amitriptyline → pregabalin: pregabalin starts 04-13, the first day without
+    // amitriptyline, within the 14 days it still acts: the sedation warning applies although
+    // the plans do not overlap in time.
+    @Test func sequentialAmitriptylineToPregabalinWarnsOfSedation() throws {
+        let bench = try DecisionBench("amitriptyline", start: "2026-01-05")
+        let result = try bench.decide(request(.switch) { $0.switchTo = "pregabalin"; $0.outcome = .notEffective }, on: "2026-03-16")
+        #expect(result.newCourse?.startDate == DecisionBench.d("2026-04-13"))
+        let warning = try #require(result.decision.warnings.first { $0.rule == "tca-gabapentinoid-sedation" })
+        #expect(warning.message.contains("can both act"))
+        #expect(result.guidance == nil)
+    }
+
     // Gabapentin → duloxetine cross-taper: duloxetine 60 mg waits until gabapentin is halved [S12, S13].
     @Test func gabapentinToDuloxetineWaitsForTheHalvedDose() throws {
         let bench = try DecisionBench("gabapentin", start: "2026-01-05")
