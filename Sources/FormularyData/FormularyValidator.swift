@@ -295,6 +295,9 @@ public enum FormularyValidator {
         if let limit = drug.doseEntryLimit?.value, limit <= maximum {
             throw ctx.fail("doseEntryLimit.value", "\(limit) mg is not above the maximum daily dose of \(maximum) mg")
         }
+        if let ceiling = drug.noAddedBenefitAbove?.value, ceiling <= 0 || ceiling > maximum {
+            throw ctx.fail("noAddedBenefitAbove.value", "must be above 0 and at most the maximum daily dose of \(maximum) mg (got \(ceiling))")
+        }
         if let advice = drug.overdose?.value, advice.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ctx.fail("overdose.value", "is empty: say what to do, or leave the value out")
         }
@@ -579,6 +582,9 @@ public enum FormularyValidator {
             guard short >= 0, short <= taper.minimumDays else {
                 throw ctx.fail("\(path).shortUseMinimumDays", "must be from 0 to minimumDays (\(taper.minimumDays)); got \(short)")
             }
+        }
+        for (i, s) in (taper.taperStrengths ?? []).enumerated() where s.mg <= 0 || s.mg > maximum {
+            throw ctx.fail("\(path).taperStrengths[\(i)].mg", "must be above 0 and at most the maximum of \(maximum) mg/day (got \(s.mg))")
         }
     }
 

@@ -96,6 +96,7 @@ extension Drug: SourceListed {
         visitor.member("controlledDrug", controlledDrug)
         visitor.member("overdose", overdose)
         visitor.member("doseEntryLimit", doseEntryLimit)
+        visitor.member("noAddedBenefitAbove", noAddedBenefitAbove)
     }
 }
 

@@ -82,6 +82,12 @@ public enum SwitchingValidator {
                     throw fail("\(path).newStepUpAfterOldReducedBy.value", "must be between 0 and 1 (got \(fraction.value))")
                 }
             }
+            if let days = p.oldDrugActsForDays {
+                try checkSources(days.sources, "\(path).oldDrugActsForDays")
+                guard days.value >= 0 else {
+                    throw fail("\(path).oldDrugActsForDays.value", "must be 0 days or more (got \(days.value))")
+                }
+            }
             for (j, w) in p.warnings.enumerated() {
                 try checkText(w.id, "\(path).warnings[\(j)].id")
                 try checkText(w.message, "\(path).warnings[\(j)].message")

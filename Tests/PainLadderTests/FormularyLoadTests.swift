@@ -115,14 +115,19 @@ struct FormularyLoadTests {
         #expect(drug.renalBands.map(\.maximumDailyDose.value) == [1800, 900, 600, 300])
         for band in drug.renalBands {
             #expect(band.maximumDailyDose.status == .unconfirmed, "\(band.label)")
-            #expect(band.maximumDailyDose.note?.contains("check BNF/SmPC") == true, "\(band.label)")
+            // The UK SmPC's table [S92], not the US ones; not read in full, so still unconfirmed.
+            #expect(band.maximumDailyDose.sources == ["S92"], "\(band.label)")
+            #expect(band.maximumDailyDose.note?.contains("check against the current SmPC") == true, "\(band.label)")
+            // Every band: three divided doses (UK SmPC).
+            #expect(band.titration?.administrationsPerDay.value == 3, "\(band.label)")
+            #expect(band.titration?.defaultTimes.count == 3, "\(band.label)")
         }
         #expect(drug.renalBands.first { $0.contains(85) } == nil)  // ≥80: no change
         #expect(drug.renalBands.first { $0.contains(79.9) }?.maximumDailyDose.value == 1800)
         #expect(drug.renalBands.first { $0.contains(50) }?.maximumDailyDose.value == 1800)
         #expect(drug.renalBands.first { $0.contains(49.9) }?.maximumDailyDose.value == 900)
         #expect(drug.renalBands.first { $0.contains(14) }?.maximumDailyDose.value == 300)
-        #expect(drug.renalBands.first { $0.contains(14) }?.titration?.administrationsPerDay.value == 1)
+        #expect(drug.renalBands.first { $0.contains(14) }?.titration?.administrationsPerDay.value == 3)
     }
 
     @Test func pregabalinNumbers() throws {

@@ -16,7 +16,7 @@ struct ReviewPathwaySettingsTests {
         #expect(f.sources["S52"]?.title.contains("IMMPACT") == true)
         let severe = try #require(f.pathway.referralSeverePain)
         #expect(severe.value == 7)
-        #expect(severe.status == .unconfirmed)
+        #expect(severe.status == .choice)
         #expect(severe.note?.contains("PainLadder's choice") == true)
     }
 

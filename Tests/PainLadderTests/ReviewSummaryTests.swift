@@ -230,7 +230,7 @@ struct ReviewSummaryTests {
 
     @Test(arguments: [
         (9.99, PainBand.none), (10.0, .minimal), (29.9, .minimal), (30.0, .moderate), (49.99, .moderate),
-        (50.0, .substantial), (100.0, .substantial), (-20.0, .none),
+        (50.0, .substantial), (100.0, .substantial), (0.0, .none), (-0.5, .worse), (-20.0, .worse),
     ])
     func bandThresholds(reduction: Double, band: PainBand) {
         let bands = PainChangeBands(minimalPercent: 10, moderatePercent: 30, substantialPercent: 50)

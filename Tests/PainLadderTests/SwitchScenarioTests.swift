@@ -127,11 +127,14 @@ struct SwitchScenarioTests {
         #expect(taper.stopDate == DecisionBench.d("2026-04-13"))
         #expect(taper.days >= 28)
 
-        // Duloxetine starts low on day 1 of the taper: 30 mg in the morning, 60 mg a week later.
+        // Duloxetine starts low on day 1 of the taper: 30 mg in the morning, held there until
+        // amitriptyline is at least halved (50 → 20 mg ≤ 25 mg on 03-30), then 60 mg: not a
+        // week later (03-23) while amitriptyline is still 30 mg.
         let plan = try #require(result.newPlan)
         #expect(result.newCourse?.startDate == DecisionBench.d("2026-03-16"))
         #expect(doses(plan.schedule.plannedSteps.first) == ["08:00 30"])
-        #expect(dated(plan.schedule.plannedSteps) == ["2026-03-16 30", "2026-03-23 60"])
+        #expect(dated(plan.schedule.plannedSteps) == ["2026-03-16 30", "2026-03-30 60"])
+        #expect(result.decision.details["newStepUpFrom"] == "2026-03-30")
 
         // The serotonin syndrome and CYP2D6 warning [S27, S30, S47] is recorded on both courses.
         let warning = try #require(result.decision.warnings.first { $0.rule == "duloxetine-amitriptyline" })
@@ -143,11 +146,29 @@ struct SwitchScenarioTests {
         #expect(result.guidance?.sources == ["S47"])
     }
 
-    @Test func sequentialAmitriptylineToDuloxetineHasNoOverlapWarning() throws {
+    // Sequential: duloxetine starts on 04-13, the first day without amitriptyline, well within
+    // the 14 days amitriptyline can still act (switching.json): the interaction still applies.
+    @Test func sequentialAmitriptylineToDuloxetineKeepsTheInteractionWarning() throws {
         let bench = try DecisionBench("amitriptyline", start: "2026-01-05")
         let result = try bench.decide(request(.switch) { $0.switchTo = "duloxetine"; $0.outcome = .notEffective }, on: "2026-03-16")
         #expect(result.newCourse?.startDate == DecisionBench.d("2026-04-13"))
-        #expect(!result.decision.warnings.contains { $0.rule == "duloxetine-amitriptyline" })
+        let warning = try #require(result.decision.warnings.first { $0.rule == "duloxetine-amitriptyline" })
+        #expect(warning.message.contains("serotonin syndrome"))
+        #expect(result.decision.warnings.contains { $0.rule == "amitriptyline-duloxetine" })
+        // The cross-taper advice is not given for a sequential switch.
+        #expect(result.guidance == nil)
+    }
+
+    // Sequential amitriptyline → pregabalin: pregabalin starts 04-13, the first day without
+    // amitriptyline, within the 14 days it still acts: the sedation warning applies although
+    // the plans do not overlap in time.
+    @Test func sequentialAmitriptylineToPregabalinWarnsOfSedation() throws {
+        let bench = try DecisionBench("amitriptyline", start: "2026-01-05")
+        let result = try bench.decide(request(.switch) { $0.switchTo = "pregabalin"; $0.outcome = .notEffective }, on: "2026-03-16")
+        #expect(result.newCourse?.startDate == DecisionBench.d("2026-04-13"))
+        let warning = try #require(result.decision.warnings.first { $0.rule == "tca-gabapentinoid-sedation" })
+        #expect(warning.message.contains("can both act"))
+        #expect(result.guidance == nil)
     }
 
     // Gabapentin → duloxetine cross-taper: duloxetine 60 mg waits until gabapentin is halved [S12, S13].

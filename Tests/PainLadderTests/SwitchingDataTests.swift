@@ -14,8 +14,9 @@ struct SwitchingDataTests {
         #expect(switching.pair(from: "amitriptyline", to: "duloxetine")?.crossTaper.sources == ["S47"])
         let toth = try #require(switching.conversion(between: "gabapentin", and: "pregabalin"))
         #expect(toth.rows.status == .unconfirmed)
-        #expect(toth.rows.value.map(\.fromMg) == [150, 225, 300, 450])
-        #expect(toth.rows.value.map(\.toMaxMg) == [900, 1500, 2100, 2700])
+        #expect(toth.rows.value.map(\.fromMg) == [150, 225, 300, 450, 600])
+        #expect(toth.rows.value.map(\.toMinMg) == [1, 901, 1501, 2101, 2701])
+        #expect(toth.rows.value.map(\.toMaxMg) == [900, 1500, 2100, 2700, 3600])
     }
 
     @Test(arguments: [
@@ -25,13 +26,16 @@ struct SwitchingDataTests {
         // Gabapentin → pregabalin: the row whose range holds the dose.
         ("gabapentin", 900, 150), ("gabapentin", 901, 225), ("gabapentin", 1500, 225), ("gabapentin", 1800, 300),
         ("gabapentin", 2100, 300), ("gabapentin", 2700, 450),
+        // The first and last rows: up to 900 → 150; over 2,700 → 600 (and back: 600 → 3,600).
+        ("gabapentin", 300, 150), ("gabapentin", 600, 150), ("gabapentin", 2701, 600), ("gabapentin", 3600, 600),
+        ("pregabalin", 600, 3600),
     ])
     func tothConversion(drug: String, mg: Int, expected: Int) throws {
         let toth = try #require(try FormularyLoader.bundled().switching?.conversion(id: "toth-pregabalin-gabapentin"))
         #expect(toth.convert(mg, from: drug)?.mg == expected)
     }
 
-    @Test(arguments: [("pregabalin", 75), ("pregabalin", 600), ("gabapentin", 600), ("gabapentin", 3600), ("duloxetine", 60)])
+    @Test(arguments: [("pregabalin", 75), ("gabapentin", 3601), ("duloxetine", 60)])
     func outsideTheTableIsNotConverted(drug: String, mg: Int) throws {
         let toth = try #require(try FormularyLoader.bundled().switching?.conversion(id: "toth-pregabalin-gabapentin"))
         #expect(toth.convert(mg, from: drug) == nil)
@@ -55,6 +59,10 @@ struct SwitchingDataTests {
             (["pairs", 0, "crossTaper", "message"], " ", "pairs[0].crossTaper.message"),
             (["pairs", 0, "crossTaperr"], true, "pairs[0].crossTaperr"),
             (["pairs", 4, "newStepUpAfterOldReducedBy", "value"], 1.5, "pairs[4].newStepUpAfterOldReducedBy.value"),
+            // How long the old drug acts: a number with sources and a status, never below 0.
+            (["pairs", 2, "oldDrugActsForDays", "sources"], [String](), "pairs[2].oldDrugActsForDays.sources"),
+            (["pairs", 2, "oldDrugActsForDays", "sources"], ["S999"], "pairs[2].oldDrugActsForDays.sources[0]"),
+            (["pairs", 2, "oldDrugActsForDays", "value"], -1, "pairs[2].oldDrugActsForDays.value"),
         ]
         for (path, value, field) in cases {
             try refuses(path: path, value: value, field: field)

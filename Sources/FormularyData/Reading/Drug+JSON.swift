@@ -22,7 +22,8 @@ extension Drug {
             reviews: try o.sourced("reviews", ReviewIntervals.init(json:)),
             controlledDrug: try o.optionalSourced("controlledDrug", ControlledDrugRules.init(json:)),
             overdose: try o.optionalSourced("overdose") { try $0.string() },
-            doseEntryLimit: try o.optionalSourced("doseEntryLimit") { try $0.int() })
+            doseEntryLimit: try o.optionalSourced("doseEntryLimit") { try $0.int() },
+            noAddedBenefitAbove: try o.optionalSourced("noAddedBenefitAbove") { try $0.int() })
     }
 }
 
@@ -134,7 +135,8 @@ extension TaperProfile {
             reductionFraction: try o.optionalDouble("reductionFraction"),
             daysPerStep: try o.int("daysPerStep"),
             longUseDays: try o.optionalInt("longUseDays"),
-            shortUseMinimumDays: try o.optionalInt("shortUseMinimumDays"))
+            shortUseMinimumDays: try o.optionalInt("shortUseMinimumDays"),
+            taperStrengths: try o.optionalMember("taperStrengths").map { try $0.array(Strength.init(json:)) })
     }
 }
 

@@ -18,6 +18,7 @@ extension SwitchPair {
             crossTaper: try o.read("crossTaper", SwitchGuidance.init(json:)),
             directConversion: try o.optionalString("directConversion"),
             newStepUpAfterOldReducedBy: try o.optionalSourced("newStepUpAfterOldReducedBy") { try $0.double() },
+            oldDrugActsForDays: try o.optionalSourced("oldDrugActsForDays") { try $0.int() },
             warnings: try o.array("warnings", SwitchWarning.init(json:)))
     }
 }

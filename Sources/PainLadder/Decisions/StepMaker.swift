@@ -10,6 +10,8 @@ public struct StepMaker: Sendable {
     public let daysBetweenSteps: Sourced<StepInterval>
     /// The times this course uses, earliest first.
     public let times: [LocalTime]
+    /// The strengths doses are made from: the drug's, plus the taper's own when tapering.
+    public private(set) var strengths: [Strength]
 
     /// The maker for a course's schedule: its renal band's titration or its variant, and the
     /// times its steps use (the profile's defaults when the steps use fewer than a full day's).
@@ -22,12 +24,19 @@ public struct StepMaker: Sendable {
         self.daysBetweenSteps = CautiousTitration.interval([variant] + [band?.titration].compactMap { $0 })
         let used = Set(schedule.steps.flatMap { $0.administrations.map(\.time) }).sorted()
         self.times = used.count >= profile.administrationsPerDay.value ? used : profile.defaultTimes
+        self.strengths = drug.strengths.value
+    }
+
+    /// The same maker with the taper's own strengths too (``TaperProfile/taperStrengths``).
+    public func forTaper() -> StepMaker {
+        var maker = self
+        maker.strengths += drug.taper.value.taperStrengths ?? []
+        return maker
     }
 
     /// The administrations for `total` mg/day, or `nil` when the strengths cannot make it
     /// within the maximum single dose and the times available.
     public func administrations(for total: Milligrams) -> [Administration]? {
-        let strengths = drug.strengths.value
         guard total > 0,
               let parts = DoseSplitter.split(total, administrationsPerDay: profile.administrationsPerDay.value,
                                              strengths: strengths, maximumSingleDose: drug.maximumSingleDose?.value,

@@ -19,9 +19,11 @@ import Foundation
 ///    - `direct`: tomorrow, at the step of the new schedule nearest below the converted dose
 ///      (the conversion table, with its status), never above this patient's maximum.
 /// 4. Warnings, shown and recorded on both courses' decision: the new drug's cautions for
-///    this patient (with the old drug as a co-medicine while they overlap, e.g. amitriptyline
-///    and duloxetine: serotonin syndrome and CYP2D6), the old drug's cautions the overlap
-///    adds, the pair's warnings, and any hard stop overridden.
+///    this patient (with the old drug as a co-medicine while it can still act: while they
+///    overlap, or within the pair's `oldDrugActsForDays` of its last dose, e.g. amitriptyline
+///    and duloxetine: serotonin syndrome and CYP2D6), the old drug's cautions that adds, the
+///    pair's warnings, and any hard stop overridden. The pair's cross-taper advice is
+///    returned only for a cross-taper.
 /// 5. Reviews: the new course's early review from the day it starts (or `--next-review`).
 enum SwitchPlanner {
     static func decide(_ r: DecisionRequest, _ c: DecisionContext) throws -> DecisionResult {
@@ -159,13 +161,24 @@ enum SwitchPlanner {
             details["newStepUpFrom"] = schedule.steps[1].startDate.description
         }
 
+        // The old drug can still act when the new one starts: the plans overlap, or the pair's
+        // wash-out has not passed since the old drug's last dose (amitriptyline and its active
+        // metabolite after a sequential switch to duloxetine).
+        let stillActs = overlaps || (pair?.oldDrugActs(on: start, stopDate: taper.stopDate) ?? false)
         var warnings = schedule.cautions + overridden
-        if overlaps {
+        if stillActs && !overlaps {
+            // The schedule was built without the old drug (a hard stop for a co-medicine the
+            // patient no longer takes would refuse a switch that is safe): its cautions only.
+            let alone = Set(schedule.cautions.map(\.rule))
+            warnings += SafetyEvaluator.evaluate(new, for: c.patient, on: start, in: formulary, alsoTaking: [old.id])
+                .filter { $0.kind == .caution && !alone.contains($0.rule) }
+        }
+        if stillActs {
             let alone = Set(SafetyEvaluator.evaluate(old, for: c.patient, on: c.today, in: c.formulary).map(\.rule))
             warnings += SafetyEvaluator.evaluate(old, for: c.patient, on: c.today, in: c.formulary, alsoTaking: [new.id])
                 .filter { $0.kind == .caution && !alone.contains($0.rule) }
         }
-        warnings += (pair?.warnings ?? []).filter { $0.when == .always || overlaps }.map { $0.finding(from: old.id, to: new.id) }
+        warnings += (pair?.warnings ?? []).filter { $0.when == .always || stillActs }.map { $0.finding(from: old.id, to: new.id) }
         var seen: Set<String> = []
         warnings = warnings.filter { seen.insert("\($0.drug)/\($0.rule)").inserted }
 
@@ -187,7 +200,8 @@ enum SwitchPlanner {
                                   decision: decision)
         return DecisionResult(decision: decision, plan: oldPlan, courseStatus: taper.stopDate <= c.today ? .stopped : .tapering,
                               outcome: outcome, taper: taper, newCourse: newCourse, newPlan: newPlan, conversion: use,
-                              guidance: pair?.crossTaper.allowed == true ? pair?.crossTaper : nil)
+                              // The pair's advice is about a cross-taper: shown only for one.
+                              guidance: r.mode == .crossTaper ? pair?.crossTaper : nil)
     }
 
     /// The formulary without one safety rule (a hard stop a clinician overrode for this switch).

@@ -43,17 +43,30 @@ public struct SwitchPair: Codable, Sendable, Equatable {
     /// In a cross-taper, the new drug's step-ups wait until the old drug's daily dose has
     /// fallen by this fraction (gabapentin → duloxetine: 60 mg once gabapentin is halved).
     public var newStepUpAfterOldReducedBy: Sourced<Double>?
+    /// Days after its last dose that the old drug can still act (half-life, active
+    /// metabolites, wash-out guidance): while they last, the pair's interaction cautions apply
+    /// to the new drug as if the two overlapped, in any switch mode. `nil`: only while the
+    /// plans overlap in time.
+    public var oldDrugActsForDays: Sourced<Int>?
     /// Cautions to show and record with this switch.
     public var warnings: [SwitchWarning]
 
     public init(from: String, to: String, crossTaper: SwitchGuidance, directConversion: String? = nil,
-                newStepUpAfterOldReducedBy: Sourced<Double>? = nil, warnings: [SwitchWarning] = []) {
+                newStepUpAfterOldReducedBy: Sourced<Double>? = nil, oldDrugActsForDays: Sourced<Int>? = nil,
+                warnings: [SwitchWarning] = []) {
         self.from = from
         self.to = to
         self.crossTaper = crossTaper
         self.directConversion = directConversion
         self.newStepUpAfterOldReducedBy = newStepUpAfterOldReducedBy
+        self.oldDrugActsForDays = oldDrugActsForDays
         self.warnings = warnings
+    }
+
+    /// Whether the old drug can still act on `day`, when its first day without a dose is
+    /// `stopDate`: before that day, or within ``oldDrugActsForDays`` after it.
+    public func oldDrugActs(on day: LocalDate, stopDate: LocalDate) -> Bool {
+        day < stopDate.adding(days: oldDrugActsForDays?.value ?? 0)
     }
 }
 
@@ -77,7 +90,9 @@ public struct SwitchGuidance: Codable, Sendable, Equatable {
     public var citation: String { "[\(sources.joined(separator: ", ")); \(status.rawValue)]" }
 }
 
-/// A caution attached to a switch: always, or only while the two drugs overlap.
+/// A caution attached to a switch: always, or only while the old drug can still act (the two
+/// plans overlap, or the new one starts within ``SwitchPair/oldDrugActsForDays`` of the old
+/// drug's last dose).
 public struct SwitchWarning: Codable, Sendable, Equatable {
     public enum When: String, Codable, Sendable {
         case always, overlap

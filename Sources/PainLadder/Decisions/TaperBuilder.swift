@@ -50,6 +50,7 @@ public enum TaperBuilder {
     public static func build(drug: Drug, maker: StepMaker, from current: TitrationStep, courseStart: LocalDate,
                              today: LocalDate) -> TaperPlan {
         let profile = drug.taper.value
+        let maker = maker.forTaper()
         let used = max(0, courseStart.days(to: today))
         let longUse = profile.longUseDays.map { used >= $0 }
         let minimum = longUse == false ? (profile.shortUseMinimumDays ?? profile.minimumDays) : profile.minimumDays

@@ -41,6 +41,10 @@ public struct Drug: Codable, Sendable, Equatable {
     /// A dose typed above this (mg) is taken as a typing mistake and refused, not recorded:
     /// PainLadder's choice, a stated multiple of ``maximumDailyDose``; `nil` for no bound.
     public var doseEntryLimit: Sourced<Milligrams>?
+    /// Above this daily dose (mg) more is not known to help people who did not respond to
+    /// it (duloxetine: 60 mg), so a review does not suggest going higher; `nil`: up to the
+    /// patient's maximum.
+    public var noAddedBenefitAbove: Sourced<Milligrams>?
 
     /// Every stored property, in declaration order: for the formulary reader, inlined there.
     @inlinable
@@ -50,7 +54,8 @@ public struct Drug: Codable, Sendable, Equatable {
                  variants: [TitrationVariant], renalBands: [RenalBand], rules: [SafetyRule],
                  taper: Sourced<TaperProfile>, sideEffects: SideEffects, adequateTrial: Sourced<AdequateTrial>,
                  reviews: Sourced<ReviewIntervals>, controlledDrug: Sourced<ControlledDrugRules>? = nil,
-                 overdose: Sourced<String>? = nil, doseEntryLimit: Sourced<Milligrams>? = nil) {
+                 overdose: Sourced<String>? = nil, doseEntryLimit: Sourced<Milligrams>? = nil,
+                 noAddedBenefitAbove: Sourced<Milligrams>? = nil) {
         self.id = id
         self.name = name
         self.drugClass = drugClass
@@ -69,12 +74,13 @@ public struct Drug: Codable, Sendable, Equatable {
         self.controlledDrug = controlledDrug
         self.overdose = overdose
         self.doseEntryLimit = doseEntryLimit
+        self.noAddedBenefitAbove = noAddedBenefitAbove
     }
 
     enum CodingKeys: String, CodingKey {
         case id, name, drugClass = "class", codes, licensedFor, strengths, maximumDailyDose,
              maximumSingleDose, variants, renalBands, rules, taper, sideEffects, adequateTrial,
-             reviews, controlledDrug, overdose, doseEntryLimit
+             reviews, controlledDrug, overdose, doseEntryLimit, noAddedBenefitAbove
     }
 
     public func variant(_ id: String) -> TitrationVariant? { variants.first { $0.id == id } }
@@ -310,17 +316,22 @@ public struct TaperProfile: Codable, Sendable, Equatable {
     public var longUseDays: Int?
     /// The taper after short use (days); 0 means it may stop without a taper.
     public var shortUseMinimumDays: Int?
+    /// Strengths a taper may use that titration never does (duloxetine 20 mg, marketed in the
+    /// UK for another indication, as the last step down from 30 mg); `nil` when none.
+    public var taperStrengths: [Strength]?
 
     /// Every stored property, in declaration order: for the formulary reader, inlined there.
     @inlinable
     package init(minimumDays: Int, reductionMg: Milligrams? = nil, reductionFraction: Double? = nil,
-                 daysPerStep: Int, longUseDays: Int? = nil, shortUseMinimumDays: Int? = nil) {
+                 daysPerStep: Int, longUseDays: Int? = nil, shortUseMinimumDays: Int? = nil,
+                 taperStrengths: [Strength]? = nil) {
         self.minimumDays = minimumDays
         self.reductionMg = reductionMg
         self.reductionFraction = reductionFraction
         self.daysPerStep = daysPerStep
         self.longUseDays = longUseDays
         self.shortUseMinimumDays = shortUseMinimumDays
+        self.taperStrengths = taperStrengths
     }
 }
 

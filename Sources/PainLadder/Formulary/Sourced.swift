@@ -4,6 +4,9 @@ public enum EvidenceStatus: String, Codable, Sendable, CaseIterable {
     case confirmed
     /// An NHS trust or ICB formulary or pathway: real practice, but it differs between areas.
     case local
+    /// PainLadder's own default where the references leave a choice (a pace, a rounding, a
+    /// safety margin): not evidence, and configurable; the note says what it rests on.
+    case choice
     /// Not seen in a retrievable source: check it against the current BNF or SmPC.
     case unconfirmed
 }

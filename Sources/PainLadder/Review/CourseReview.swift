@@ -42,6 +42,10 @@ public struct CourseReview: Codable, Sendable, Equatable {
     public var atTarget: Bool
     /// The next planned step; `nil` at the target or while a hold keeps step-ups waiting.
     public var nextStep: StepDose?
+    /// At or above the usual target: the first step above today's dose beyond it, up to this
+    /// patient's maximum (kept in the schedule for a later decision); `nil` below the target
+    /// or when none remains.
+    public var nextStepAboveTarget: StepDose?
     public var plannedStepCount: Int
     public var holdReason: String?
     /// The first day of the hold in force.
@@ -88,6 +92,9 @@ public struct CourseReview: Codable, Sendable, Equatable {
         atTarget = step != nil && (current ?? 0) >= plan.schedule.usualTarget.value
         nextStep = plan.holdReason == nil
             ? plan.schedule.plannedSteps.first { $0.startDate > c.today }.map(StepDose.init) : nil
+        let today = current ?? 0
+        nextStepAboveTarget = step == nil || today < plan.schedule.usualTarget.value ? nil
+            : plan.schedule.steps.first { $0.beyondTarget && $0.dailyTotal > today }.map(StepDose.init)
         plannedStepCount = plan.schedule.plannedSteps.count
         holdReason = plan.holdReason
         // The hold began with the earliest of the latest run of held versions.

@@ -10,9 +10,16 @@ import Foundation
 /// 3. an open side effect at or above the pathway's hold severity: not tolerated at that dose;
 /// 4. a reduction in the moderate band or above, tolerated: continuing is reasonable;
 /// 5. a hold with no open side effect that caused it: review whether to continue titrating;
-/// 6. an adequate trial without pain scores, without a baseline, or with no meaningful or
-///    only minimal change: ask for scores, or consider switching (or referral when no drug remains);
+/// 6. an adequate trial without pain scores, without a baseline, or with pain worse, no
+///    meaningful or only minimal change: ask for scores; or, tolerated with a step above the
+///    usual target left (and more known to help: not duloxetine above 60 mg), consider
+///    increasing towards the maximum (Dworkin: the trial is at the maximum *tolerated* dose);
+///    else consider switching (or referral when no drug remains);
 /// 7. a trial not yet adequate: continue titration (or stay at the dose until it is adequate).
+///
+/// With a course in progress, NICE CG173 1.1.2's referral prompts (severe pain, pain that
+/// limits daily life, a worsening condition; and trigeminal neuralgia) are added to whichever
+/// suggestion wins (``referral``), since referral may be considered at any stage.
 public struct Suggestion: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case redFlag = "red-flag"
@@ -26,6 +33,7 @@ public struct Suggestion: Codable, Sendable, Equatable {
         case noPainScores = "no-pain-scores"
         case noBaseline = "no-baseline"
         case noMeaningfulChange = "no-meaningful-change"
+        case considerIncreasing = "consider-increasing"
         case continueTitration = "continue-titration"
         case continueToAdequateTrial = "continue-to-adequate-trial"
     }
@@ -36,13 +44,31 @@ public struct Suggestion: Codable, Sendable, Equatable {
     public var kind: Kind
     public var text: String
     public var label: String = Suggestion.label
+    /// With a course in progress: the referral prompts whose condition holds (their
+    /// messages are also in ``text``); `nil` when none.
+    public var referral: [ReferralPrompt]?
 
     init(kind: Kind, text: String) {
         self.kind = kind
         self.text = text
     }
 
+    /// Referral prompts that apply at any stage (CG173 1.1.2; 1.1.13–1.1.14).
+    static let anyStage: Set<ReferralPrompt.Kind> = [.severePain, .limitsDailyLife, .worseningCondition, .trigeminalNeuralgia]
+
     static func make(context c: ReviewContext, course: CourseReview?, pain: PainReview, sideEffects: SideEffectReview,
+                     trial: TrialReview?, ladder: LadderReview) -> Suggestion {
+        var suggestion = primary(context: c, course: course, pain: pain, sideEffects: sideEffects, trial: trial, ladder: ladder)
+        let prompts = ladder.referralPrompts.filter { anyStage.contains($0.kind) }
+        if course != nil, !prompts.isEmpty {
+            suggestion.referral = prompts
+            suggestion.text += "; consider referral to a specialist pain service at any stage ("
+                + prompts.map(\.message).joined(separator: "; ") + ")"
+        }
+        return suggestion
+    }
+
+    static func primary(context c: ReviewContext, course: CourseReview?, pain: PainReview, sideEffects: SideEffectReview,
                      trial: TrialReview?, ladder: LadderReview) -> Suggestion {
         if let flag = sideEffects.openRedFlags.first {
             return Suggestion(kind: .redFlag, text: "red flag reported (\(flag.name) on \(flag.reportedOn)\(flag.drug.map { ", \($0)" } ?? "")): assess now")
@@ -81,13 +107,25 @@ public struct Suggestion: Codable, Sendable, Equatable {
             guard let band = pain.band, let percent = pain.changePercent else {
                 return Suggestion(kind: .noBaseline, text: "adequate trial but no baseline pain score: judge the effect with the patient's impression of change")
             }
-            let change = band == .none
-                ? "no meaningful change (\(Self.signed(percent))%)"
-                : "only \(band.label) change (\(Self.signed(percent))%)"
+            let change = switch band {
+            case .worse: "pain worse than baseline (\(Self.signed(percent))%)"
+            case .none: "no meaningful change (\(Self.signed(percent))%)"
+            default: "only \(band.label) change (\(Self.signed(percent))%)"
+            }
+            let drug = try? c.formulary.drug(course.drug)
+            let ceiling = drug?.noAddedBenefitAbove
+            if let step = course.nextStepAboveTarget, step.dailyDoseMg <= (ceiling?.value ?? course.patientMaximum.value) {
+                return Suggestion(kind: .considerIncreasing, text: "\(change) after an adequate trial at \(course.currentStep?.dailyDoseMg ?? 0) mg/day, "
+                    + "tolerated: consider increasing towards the maximum (next step \(step.dailyDoseMg) mg/day; this patient's maximum "
+                    + "\(course.patientMaximum.value) mg/day \(course.patientMaximum.citation)) before switching, so that the trial is at the "
+                    + "maximum tolerated dose")
+            }
+            let noHigher = ceiling.map { limit in (course.currentStep?.dailyDoseMg ?? 0) >= limit.value && course.nextStepAboveTarget != nil
+                ? " (more than \(limit.value) mg/day is not known to help \(limit.citation))" : "" } ?? ""
             let next = remaining.isEmpty
                 ? "no suitable drug remains on the ladder; consider referral to a specialist pain service"
                 : "consider switching to one of the remaining drugs (\(remaining.joined(separator: ", ")))"
-            return Suggestion(kind: .noMeaningfulChange, text: "\(change) after an adequate trial: \(next)")
+            return Suggestion(kind: .noMeaningfulChange, text: "\(change) after an adequate trial\(noHigher): \(next)")
         }
         let status = trial.map { " (\($0.text))" } ?? ""
         if trial?.stillTitrating ?? (course.nextStep != nil) {

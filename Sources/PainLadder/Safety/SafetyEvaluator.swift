@@ -60,9 +60,11 @@ public enum SafetyEvaluator {
 }
 
 extension EvidenceStatus {
-    /// The least certain of `statuses` (unconfirmed, then local, then confirmed).
+    /// The least certain of `statuses` (unconfirmed, then PainLadder's choice, then local,
+    /// then confirmed).
     static func leastCertain(_ statuses: [EvidenceStatus]) -> EvidenceStatus? {
         if statuses.contains(.unconfirmed) { return .unconfirmed }
+        if statuses.contains(.choice) { return .choice }
         if statuses.contains(.local) { return .local }
         return statuses.isEmpty ? nil : .confirmed
     }

@@ -26,7 +26,7 @@ enum ReviewText {
         reviews(r, &l, color: color)
         l.append("")
         l.append("\(Suggestion.label):")
-        l.append("  \(r.suggestion.text)")
+        l.append("  \(Output.shown(r.suggestion.text))")
         return l.joined(separator: "\n")
     }
 
