@@ -28,13 +28,14 @@ enum Schema {
                     CHECK (json_valid(prior_treatments) AND json_type(prior_treatments) = 'array')
                 """)
         }
+        migrator.registerMigration("v7-journal-windows", migrate: JournalSchema.v7)
         return migrator
     }
 
     /// Migrations a read-only command may leave for the next write: each only adds a column
-    /// whose default the readers assume when it is absent (so reading an older file changes
-    /// nothing in it).
-    static let readableWithout: Set<String> = ["v6-prior-treatment"]
+    /// whose default the readers assume when it is absent, or an index the readers do not
+    /// need to be right (so reading an older file changes nothing in it).
+    static let readableWithout: Set<String> = ["v6-prior-treatment", "v7-journal-windows"]
 
     private static let instant = StoreTime.instantGlob
     private static let date = StoreTime.dateGlob
