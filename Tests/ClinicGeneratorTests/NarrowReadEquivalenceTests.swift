@@ -6,7 +6,8 @@ import PainLadder
 @testable import PainLadderStore
 import Testing
 
-/// `take`, `skip` and `today` read only the journal window and the plan versions that can be
+/// `take`, `skip`, `today` and the other journal commands that need no older entry (pain,
+/// impression, assessment, side effect) read only the journal window and the plan versions that can be
 /// in force in it (``Store/fetchPlanVersions(where:arguments:decisions:inForceFrom:_:)``). Over
 /// seeded clinics (switches with tapers, holds, corrections, two years of history), they
 /// decide exactly what the old whole-history computation decides, kept here as the reference.
@@ -45,6 +46,13 @@ struct NarrowReadEquivalenceTests {
                             == Self.entries { try Self.dose(clinic, whole, at: instant, skip: skip) },
                             "\(skip ? "skip" : "take"), \(patient.id) at \(instant)")
                 }
+                // What pain, impression, assessment and side-effect reports use: the current plan
+                // of each course as lived that day and the plan in force that day.
+                let day = whole.zones.localDate(instant)
+                let (livedNarrow, livedWhole) = (CourseRules.asLived(narrow, on: day), CourseRules.asLived(whole, on: day))
+                #expect(livedNarrow.inProgress.map { [$0.course.id, $0.versions.last?.id] }
+                        == livedWhole.inProgress.map { [$0.course.id, $0.versions.last?.id] }, "\(patient.id) at \(instant)")
+                #expect(DoseCalendar.plan(on: day, versions: narrow.versions) == DoseCalendar.plan(on: day, versions: whole.versions))
                 compared += 1
                 instant += 41 * 3600 + 13 * 60
             }
