@@ -11,12 +11,16 @@
 #   RUNS        timed runs per command (default 30; medians are reported)
 #   SKIP_BUILD  set to 1 to use the binaries already in $SCRATCH/release
 #   REGENERATE  set to 1 to write the clinics again even if they exist
+#   HISTORY     years of one patient's history to compare (default "1 5"; empty to skip): a
+#               50-patient clinic per length, take/today/review of $PATIENT on each
 #
 # take repeats one dose many times, so it passes --confirm (a daily total above the
 # maximum asks for it). Every figure is a whole process, timed by hyperfine (median of $RUNS warm runs), next to
-# its floor measured in the same run: the sqlite3 shell doing the same reads and writes on
-# the same file, and a process that only starts (`sqlite3 :memory: 'select 1'`). Ratios to
-# the floor hold on a noisy machine where milliseconds do not. See BENCHMARKS.md.
+# its floor measured in the same run: for take, today and review the least SQL that answers
+# the question (Scripts/bench-floors.sh), for remind the sqlite3 shell doing the same reads,
+# and a process that only starts (`sqlite3 :memory: 'select 1'`). take, today and review
+# also report instructions (callgrind), which do not depend on the machine's load: wall
+# times on a busy machine are noise. See BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,6 +48,11 @@ fi
 BIN="$SCRATCH/release"
 PL="$BIN/painladder"
 GEN="$BIN/painladder-bench"
+# shellcheck source=Scripts/bench-floors.sh
+. Scripts/bench-floors.sh
+need valgrind || { apt-get install -y valgrind >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y valgrind >/dev/null; }; }
+PL_CALLGRIND="$BIN/painladder-callgrind"      # the same code without DWARF (see instructions())
+objcopy --strip-debug "$PL" "$PL_CALLGRIND"
 
 # Median wall time in ms of a command line, from hyperfine's JSON.
 median_ms() {   # name, command…
@@ -130,7 +139,7 @@ for N in "${SIZES[@]}"; do
     size=$(du -h "$DB" | cut -f1)
     echo "- file $size; $doses dose entries; $PATIENT has $journal journal entries" | tee -a "$RESULTS"
 
-    # The floors' SQL: the same rows each command reads and writes.
+    # remind's floor: the same rows the job reads (take, today and review: Scripts/bench-floors.sh).
     read -r from to since < <(python3 -c "
 import datetime as d, sys
 now = d.datetime.fromisoformat(sys.argv[1].replace('Z', '+00:00'))
@@ -139,27 +148,6 @@ print(f(now - d.timedelta(days=5)), f(now + d.timedelta(days=5)), (now - d.timed
     # The journal's columns as the store reads them (JournalRow.columns): the row's fields,
     # and a detail of the rest.
     JOURNAL_COLUMNS="id, detail, kind, patient_id, course_id, plan_version_id, at, recorded_at, recorded_by, supersedes, slot_date, slot_time, dose_mg"
-    course="(SELECT id FROM course WHERE patient_id = '$PATIENT' AND status <> 'stopped' ORDER BY id DESC LIMIT 1)"
-    read_patient="SELECT * FROM patient WHERE id = '$PATIENT';
-        SELECT * FROM course WHERE patient_id = '$PATIENT' AND status <> 'stopped' ORDER BY id DESC;
-        SELECT * FROM plan_version WHERE course_id = $course ORDER BY version;
-        SELECT from_date, zone FROM patient_zone WHERE patient_id = '$PATIENT';"
-    window="SELECT $JOURNAL_COLUMNS FROM journal_entry WHERE patient_id = '$PATIENT'
-        AND (at BETWEEN '$from' AND '$to' OR slot_date BETWEEN '${from:0:10}' AND '${to:0:10}');"
-    take_sql="PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; BEGIN IMMEDIATE; $read_patient $window
-        INSERT INTO journal_entry (patient_id, course_id, plan_version_id, kind, at, recorded_at, recorded_by, dose_mg, detail)
-          SELECT '$PATIENT', $course, v, 'extra', '2026-03-20T12:29:00.000Z', '2026-03-20T12:29:00.000Z', 'floor', 100,
-                 json_object('dose', json_object('late', json('false')))
-          FROM (SELECT max(id) AS v FROM plan_version WHERE course_id = $course);
-        INSERT INTO audit (at, actor, action, patient_id, course_id, detail)
-          VALUES ('2026-03-20T12:29:00.000Z', 'floor', 'journal.extra', '$PATIENT', $course,
-                  '{\"entry\":' || last_insert_rowid() || ',\"supersedes\":0}');
-        COMMIT;"
-    review_sql="SELECT * FROM patient WHERE id = '$PATIENT';
-        SELECT * FROM course WHERE patient_id = '$PATIENT' ORDER BY start_date, id;
-        SELECT v.* FROM plan_version v JOIN course c ON c.id = v.course_id WHERE c.patient_id = '$PATIENT' ORDER BY v.course_id, v.version;
-        SELECT from_date, zone FROM patient_zone WHERE patient_id = '$PATIENT';
-        SELECT $JOURNAL_COLUMNS FROM journal_entry WHERE patient_id = '$PATIENT' ORDER BY id;"
     in_progress="(SELECT id FROM course WHERE status <> 'stopped')"
     remind_sql="SELECT key FROM reminder_sent WHERE confirmed = 0 AND withdrawn_at IS NULL;
         SELECT c.*, p.* FROM course c JOIN patient p ON p.id = c.patient_id WHERE c.status <> 'stopped' ORDER BY c.id;
@@ -168,19 +156,22 @@ print(f(now - d.timedelta(days=5)), f(now + d.timedelta(days=5)), (now - d.timed
         SELECT $JOURNAL_COLUMNS FROM journal_entry WHERE course_id IN $in_progress AND slot_date >= '$since';
         SELECT $JOURNAL_COLUMNS FROM journal_entry WHERE course_id IN $in_progress AND kind = 'extra' AND at >= '${since}T00:00:00.000Z';"
 
-    echo "$take_sql" > "$BENCH_DIR/take.sql"
-    echo "$read_patient $window" > "$BENCH_DIR/today.sql"
-    echo "$review_sql" > "$BENCH_DIR/review.sql"
+    write_floors "$DB" "$PATIENT" "$NOW" "$BENCH_DIR"
     echo "$remind_sql" > "$BENCH_DIR/remind.sql"
 
     start_floor=$(median_ms "start-$N" "sqlite3 :memory: 'select 1'")
     swift_start=$(median_ms "swift-start-$N" "$PL --version")
-    take=$(median_ms "take-$N" "$PL take $PATIENT --confirm --db $DB --now $NOW")
-    take_floor=$(median_ms "take-floor-$N" "sqlite3 $DB '.read $BENCH_DIR/take.sql'")
-    today=$(median_ms "today-$N" "$PL today $PATIENT --db $DB --now $NOW")
-    today_floor=$(median_ms "today-floor-$N" "sqlite3 $DB '.read $BENCH_DIR/today.sql'")
-    review=$(median_ms "review-$N" "$PL review $PATIENT --db $DB --now $NOW")
-    review_floor=$(median_ms "review-floor-$N" "sqlite3 $DB '.read $BENCH_DIR/review.sql'")
+    # take, today, review: wall time and instructions, each next to its least-work floor.
+    patient_rows="| process start only (\`--version\` / \`select 1\`) | $swift_start | $start_floor | $(ratio "$swift_start" "$start_floor") | $(instructions "$PL_CALLGRIND" --version) | $(instructions sqlite3 :memory: 'select 1') | – | – | – |"$'\n'
+    for cmd in take today review; do
+        args="$cmd $PATIENT --db $DB --now $NOW"; [ "$cmd" = take ] && args="take $PATIENT --confirm --db $DB --now $NOW"
+        ms=$(median_ms "$cmd-$N" "$PL $args")
+        floor_ms=$(median_ms "$cmd-floor-$N" "sqlite3 $DB '.read $BENCH_DIR/$cmd.sql'")
+        mi=$(instructions "$PL_CALLGRIND" $args)
+        floor_mi=$(instructions sqlite3 "$DB" ".read $BENCH_DIR/$cmd.sql")
+        target="≤ 2"; met=$(verdict "$mi" "$floor_mi" 2); [ "$cmd" = today ] && { target="–"; met="–"; }
+        patient_rows+="| \`$cmd\` | $ms | $floor_ms | $(ratio "$ms" "$floor_ms") | $mi | $floor_mi | $(ratio "$mi" "$floor_mi") | $target | $met |"$'\n'
+    done
     # remind: the first run hands out what is due (measured once, below); the timed runs are
     # the steady state of a cron job, every run after it at the same --now.
     first_remind_ms=$( { /usr/bin/time -f "%e" "$PL" remind --db "$DB" --now "$NOW" > "$BENCH_DIR/remind-first-$N.txt"; } 2>&1 | tail -1)
@@ -195,11 +186,15 @@ print(f(now - d.timedelta(days=5)), f(now + d.timedelta(days=5)), (now - d.timed
         echo "| command | PainLadder (ms) | floor: sqlite3, same SQL (ms) | ratio | target | met |"
         echo "|---|---:|---:|---:|---:|---|"
         echo "| process start only | $swift_start (\`painladder --version\`) | $start_floor (\`sqlite3 :memory: 'select 1'\`) | $(ratio "$swift_start" "$start_floor") | – | – |"
-        echo "| \`take\` one dose | $take | $take_floor | $(ratio "$take" "$take_floor") | ≤ 3 | $(verdict "$take" "$take_floor" 3) |"
-        echo "| \`today\` | $today | $today_floor | $(ratio "$today" "$today_floor") | – | – |"
-        echo "| \`review\` one patient | $review | $review_floor | $(ratio "$review" "$review_floor") | ≤ 3 | $(verdict "$review" "$review_floor" 3) |"
         echo "| \`remind\` all patients | $remind | $remind_floor | $(ratio "$remind" "$remind_floor") | ≤ 3 | $(verdict "$remind" "$remind_floor" 3) |"
         echo "| \`remind --dry-run\` | $remind_dry | $remind_floor | $(ratio "$remind_dry" "$remind_floor") | – | – |"
+        echo
+        echo "One patient ($PATIENT), each next to the least SQL that answers its question (Scripts/bench-floors.sh),"
+        echo "wall time (median, ms) and instructions (callgrind, millions; the target is judged on these):"
+        echo
+        echo "| command | PainLadder (ms) | least-work floor (ms) | ratio | PainLadder (M instr.) | floor (M instr.) | ratio | target | met |"
+        echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+        printf "%s" "$patient_rows"
         echo
         echo "- peak resident memory of \`remind --dry-run\`: $((rss_kb / 1024)) MB (target < 100 MB: $( [ "$rss_kb" -lt 102400 ] && echo met || echo NOT met))"
         if [ -s "$BENCH_DIR/generate-$N.json" ]; then
@@ -218,6 +213,36 @@ EOF
         echo
     } | tee -a "$RESULTS"
 done
+
+# One patient's history, one year against five: the commands should not grow with it.
+HISTORY=${HISTORY-1 5}
+if [ -n "$HISTORY" ]; then
+    {
+        echo "## $PATIENT's history length (50-patient clinics, --years Y)"
+        echo
+        echo "| years | journal entries | take (M instr.) | today (M instr.) | review (M instr.) | take (ms) | today (ms) | review (ms) |"
+        echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+    } | tee -a "$RESULTS"
+    for y in $HISTORY; do
+        DB="$BENCH_DIR/history-${y}y.sqlite"
+        if [ ! -s "$DB" ] || [ "${REGENERATE:-0}" = 1 ]; then
+            rm -f "$DB" "$DB-wal" "$DB-shm"
+            "$GEN" generate --db "$DB" --patients 50 --years "$y" --json > /dev/null
+        fi
+        "$PL" patient show "$PATIENT" --db "$DB" >/dev/null
+        row="| $y | $(sqlite3 "$DB" "SELECT count(*) FROM journal_entry WHERE patient_id = '$PATIENT'")"
+        for cmd in take today review; do
+            args="$cmd $PATIENT --db $DB --now $NOW"; [ "$cmd" = take ] && args="take $PATIENT --confirm --db $DB --now $NOW"
+            row+=" | $(instructions "$PL_CALLGRIND" $args)"
+        done
+        for cmd in take today review; do
+            args="$cmd $PATIENT --db $DB --now $NOW"; [ "$cmd" = take ] && args="take $PATIENT --confirm --db $DB --now $NOW"
+            row+=" | $(median_ms "history-$cmd-${y}y" "$PL $args")"
+        done
+        echo "$row |" | tee -a "$RESULTS"
+    done
+    echo | tee -a "$RESULTS"
+fi
 
 first=$(ls "$BENCH_DIR"/clinic-*.sqlite 2>/dev/null | head -1)
 {

@@ -113,7 +113,8 @@ extension Clinic {
         try StoredText.check(symptom, field: .symptom, required: true)
         if let note { try StoredText.check(note, field: .note) }
         try StoredText.check(by, field: .by, required: true)
-        return try record(patientID: patientID) { all in
+        // Only the current plan and the course as lived today are needed: read around now.
+        return try record(patientID: patientID, journalNear: now) { all in
             let lived = CourseRules.asLived(all, on: all.zones.localDate(now))
             let s = drug == nil ? lived : try lived.focused(onDrug: drug)
             let (course, drug) = try requireCourse(s, to: "record a side effect")
@@ -165,7 +166,8 @@ extension Clinic {
                            at: TimeExpression?, by: String, now: Date) throws -> Recorded {
         if let impact { try StoredText.check(impact, field: .impact) }
         try StoredText.check(by, field: .by, required: true)
-        return try record(patientID: patientID) { all in
+        // Only the plan in force on that day is needed: read around it.
+        return try record(patientID: patientID, journalNear: Self.roughInstant(at, now: now)) { all in
             let instant = try Self.painInstant(at, now: now, zones: all.zones)
             // The course as lived that day: a taper that had ended by then is not the course scored.
             let s = CourseRules.asLived(all, on: all.zones.localDate(instant))
@@ -182,7 +184,7 @@ extension Clinic {
     /// Records the patient's global impression of change (1 very much improved … 7 very much worse).
     public func recordImpression(patientID: String, value: Int, by: String, now: Date) throws -> Recorded {
         try StoredText.check(by, field: .by, required: true)
-        return try record(patientID: patientID) { all in
+        return try record(patientID: patientID, journalNear: now) { all in
             let s = CourseRules.asLived(all, on: all.zones.localDate(now))
             return JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: s.course?.id, planVersionID: s.currentPlan?.id,
                                                 at: now, recordedAt: now, recordedBy: by, event: .impression(value))])
@@ -193,7 +195,7 @@ extension Clinic {
     public func recordAssessment(patientID: String, _ assessment: PainAssessment, by: String, now: Date) throws -> Recorded {
         try StoredText.check(assessment.eases + assessment.worsens + assessment.stopsDoing, field: .answer)
         try StoredText.check(by, field: .by, required: true)
-        return try record(patientID: patientID) { all in
+        return try record(patientID: patientID, journalNear: now) { all in
             let s = CourseRules.asLived(all, on: all.zones.localDate(now))
             return JournalWrite(entries: [JournalEntry(patientID: s.patient.id, courseID: s.course?.id, planVersionID: s.currentPlan?.id,
                                                 at: now, recordedAt: now, recordedBy: by,

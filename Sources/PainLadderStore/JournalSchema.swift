@@ -1,6 +1,7 @@
 import GRDB
 
-/// Migration "v2-journal": the patient's journal and time-zone history.
+/// Migrations "v2-journal" (the patient's journal and time-zone history) and
+/// "v7-journal-windows" (its indexes by time).
 enum JournalSchema {
     static func v2(_ db: Database) throws {
         let instant = StoreTime.instantGlob, date = StoreTime.dateGlob
@@ -38,6 +39,15 @@ enum JournalSchema {
                 recorded_at TEXT NOT NULL CHECK (recorded_at GLOB '\(instant)')
             ) STRICT;
             CREATE INDEX patient_zone_by_patient ON patient_zone(patient_id, from_date, id);
+            """)
+    }
+
+    /// Migration "v7-journal-windows": a patient's journal by time and by dose slot, so that
+    /// recording a dose and "today" read the days around an instant, not the whole history.
+    static func v7(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX journal_by_patient_at ON journal_entry(patient_id, at);
+            CREATE INDEX journal_by_patient_slot ON journal_entry(patient_id, slot_date) WHERE slot_date IS NOT NULL;
             """)
     }
 }

@@ -41,13 +41,14 @@ enum Schema {
             // written before reads none. Start overrides live in plan_version.overrides.
             try db.execute(sql: "ALTER TABLE patient ADD COLUMN height_cm REAL CHECK (height_cm IS NULL OR height_cm > 0)")
         }
+        migrator.registerMigration("v7-journal-windows", migrate: JournalSchema.v7)
         return migrator
     }
 
     /// Migrations a read-only command may leave for the next write: each only adds a column
-    /// whose default the readers assume when it is absent (so reading an older file changes
-    /// nothing in it).
-    static let readableWithout: Set<String> = ["v6-prior-treatment", "v7-medicines", "v7-patient-safety"]
+    /// whose default the readers assume when it is absent, or an index the readers do not
+    /// need to be right (so reading an older file changes nothing in it).
+    static let readableWithout: Set<String> = ["v6-prior-treatment", "v7-medicines", "v7-patient-safety", "v7-journal-windows"]
 
     private static let instant = StoreTime.instantGlob
     private static let date = StoreTime.dateGlob

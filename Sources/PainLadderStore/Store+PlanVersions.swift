@@ -19,6 +19,12 @@ extension Store {
     ///   - decisions: decode the decision recorded on each version (its effective time is
     ///     always read); the reminder job does
     ///     not use them and passes `false` (they are then `nil`).
+    ///   - inForceFrom: read only the versions that can be in force on this day or later:
+    ///     each version from the highest one that took effect before it (``DoseCalendar``
+    ///     picks, for a day, the highest version in force, and a version in force all day
+    ///     hides every lower one). Recording a dose or showing today looks at a few days;
+    ///     two years of reviews are about 21 versions of several kB each, which was a
+    ///     tenth of `take`'s instructions. `nil` reads every version.
     /// The `decision` column cut to its effective time (``DecisionColumn``): the reminder job
     /// needs when each version begins, not the decision.
     static let effectiveTimeOnly = """
@@ -27,14 +33,18 @@ extension Store {
         """
 
     static func fetchPlanVersions(where filter: String, arguments: StatementArguments, decisions: Bool = true,
-                                  _ db: Database) throws -> [PlanVersion] {
+                                  inForceFrom: LocalDate? = nil, _ db: Database) throws -> [PlanVersion] {
+        // With `inForceFrom`, the versions a higher version hides from that day on are left
+        // out; a kept version's schedule is sent as NULL only when its predecessor is kept too.
+        let kept: ((String) -> String)? = inForceFrom.map { day in { alias in Self.inForce(alias, from: day) } }
         let sql = """
             SELECT v.id, v.course_id, v.version, v.replaces_id, v.created_at, v.author, v.reason, v.effective_from,
                    v.hold_reason, v.next_review_date, v.overrides, \(decisions ? "v.decision" : Self.effectiveTimeOnly),
-                   CASE WHEN v.schedule IS p.schedule THEN NULL ELSE v.schedule END AS schedule
+                   CASE WHEN v.schedule IS p.schedule\(kept.map { " AND " + $0("p") } ?? "") THEN NULL
+                        ELSE v.schedule END AS schedule
             FROM plan_version v JOIN course c ON c.id = v.course_id
             LEFT JOIN plan_version p ON p.id = v.replaces_id
-            WHERE \(filter)
+            WHERE (\(filter))\(kept.map { " AND " + $0("v") } ?? "")
             ORDER BY v.course_id, v.version
             """
         var result: [PlanVersion] = []
@@ -56,5 +66,14 @@ extension Store {
             result.append(try PlanVersion(row: row, schedule: schedule))
         }
         return result
+    }
+
+    /// A predicate on the plan version `alias`: no higher version of its course took effect
+    /// before `day` (the date is a ``LocalDate``'s digits, safe to write into the SQL).
+    static func inForce(_ alias: String, from day: LocalDate) -> String {
+        """
+        \(alias).version >= COALESCE((SELECT max(h.version) FROM plan_version h
+                                      WHERE h.course_id = \(alias).course_id AND h.effective_from < '\(day)'), 0)
+        """
     }
 }
