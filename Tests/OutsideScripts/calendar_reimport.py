@@ -30,18 +30,15 @@ def expected(schedules, zone, start, days):
     for doc in schedules:
         for view in [doc] + (doc.get("tapering") or []):
             course, plan = view["course"], view["plan"]
-            steps = [s for s in plan["schedule"]["steps"] if not s["beyondTarget"]]
-            frozen = None
-            if plan.get("holdReason"):
-                # A held plan keeps the step in force when the hold began.
-                frozen = max(plan["effectiveFrom"], steps[0]["startDate"]) if steps else None
+            # Only dated steps: a held plan's later steps are "held", those above the
+            # target "undated" (the JSON contract, schemas/course.schema.json).
+            steps = [s for s in plan["schedule"]["steps"] if s["dating"] == "dated"]
             for i in range(days):
                 day = start + dt.timedelta(days=i)
                 key = day.isoformat()
                 if key < plan["effectiveFrom"]:
                     continue
-                limit = min(key, frozen) if frozen else key
-                started = [s for s in steps if s["startDate"] <= limit]
+                started = [s for s in steps if s["startDate"] <= key]
                 if not started:
                     continue
                 for a in started[-1]["administrations"]:
