@@ -72,3 +72,21 @@ struct JSONContractTests {
         }
     }
 }
+
+extension JSONContractTests {
+    @Test func patientDocumentsSayPatientIDAndValidate() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let add = try cli.run(["patient", "add", "P7", "--born", "1950-06-01", "--sex", "male", "--tz", "America/New_York",
+                               "--diagnosis", "diabetic-peripheral-neuropathy", "--weight", "70", "--creatinine", "90",
+                               "--creatinine-unit", "umol/L", "--json", "--now", "2026-02-01T09:00:00Z"])
+        try #require(add.status == 0, "\(add.stderr)")
+        let show = try cli.run(["patient", "show", "P7", "--json"])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        #expect(doc["schemaVersion"] as? Int == 1)
+        #expect(doc["patientID"] as? String == "P7" && doc["id"] == nil)
+        #expect((doc["serumCreatinine"] as? [String: Any])?["unit"] as? String == "umol/L")
+        #expect((doc["priorTreatments"] as? [Any])?.isEmpty == true)
+        #expect(try validate("patient", [doc, add.stdout]).status == 0)
+    }
+}
