@@ -16,6 +16,11 @@ import PainLadder
 ///   plan's version number minus one and DTSTAMP the plan version's time: importing a new
 ///   export after a decision updates the events instead of duplicating them.
 /// - Held plans keep the step in force; planned steps above the usual target are not shown.
+/// - Events a decision drops are written again as cancelled (``calendar(patient:course:drug:versions:zones:howToRecord:tapering:)``).
+/// - A dose time that does not exist on a spring-forward day (01:30 in London on the last
+///   Sunday of March) is left out of its series (EXDATE) and written as its own event at an
+///   explicit UTC instant, the instant `remind` uses (the wall-clock time in the offset
+///   before the change), so every calendar app places it the same.
 public enum ICalendarExport {
     /// One daily series: a step's administration over consecutive days.
     public struct Series: Sendable, Equatable {
@@ -81,78 +86,69 @@ public enum ICalendarExport {
 
     /// The whole calendar: CRLF line ends, folded at 75 octets.
     ///
+    /// It follows decisions: every event an earlier plan version wrote that the plan now in
+    /// force drops (the steps after a hold, an old drug's doses after a switch, a gap
+    /// occurrence past a new end) is written again with `STATUS:CANCELLED`, the same UID and
+    /// the current SEQUENCE, so a calendar that imports or subscribes to the file removes it.
+    ///
     /// - Parameter howToRecord: how the patient records a dose taken, where they record it
     ///   (a command, a page), ending each dose's description ("Then record it: …").
     /// - Parameter tapering: old drugs still tapering beside `course` (a switch), so a patient
     ///   following the calendar does not stop them at once.
     public static func calendar(patient: Patient, course: Course, drug: Drug, versions: [PlanVersion],
                                 zones: ZoneHistory, howToRecord: String, tapering: [Taper] = []) -> String {
-        let all = series(course: course, versions: versions, zones: zones)
-        let tapers = tapering.map { t in (t, series(course: t.course, versions: t.versions, zones: zones)) }
         let latest = versions.max { $0.version < $1.version }
+        let allVersions = versions + tapering.flatMap(\.versions)
+        let firstYear = min(course.startDate.year, tapering.map(\.course.startDate.year).min() ?? course.startDate.year)
+        let horizon = gapHorizon(course: course, versions: allVersions, zones: zones)
+        let main = DoseEvent.followingDecisions(course: course, versions: versions, zones: zones, horizon: horizon)
+        let tapers = tapering.map { t in
+            (t, DoseEvent.followingDecisions(course: t.course, versions: t.versions, zones: zones, horizon: horizon))
+        }
         let stamp = ICalendarText.utc(latest?.createdAt ?? course.createdAt)
         let sequence = max((latest?.version ?? 1) - 1, 0)
         let name = drug.name
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//PainLadder//painladder//EN", "CALSCALE:GREGORIAN",
                      "METHOD:PUBLISH", "X-WR-CALNAME:\(ICalendarText.escape("PainLadder: \(name) (\(patient.id))"))"]
 
-        let every = all + tapers.flatMap(\.1)
-        let firstYear = min(course.startDate.year, tapering.map(\.course.startDate.year).min() ?? course.startDate.year)
-        let lastYear = max(every.map { ($0.lastDay ?? $0.firstDay).year }.max() ?? course.startDate.year,
-                           latest?.nextReviewDate?.year ?? 0)
+        let every = ([main] + tapers.map(\.1)).flatMap { $0.current + $0.dropped }.map(\.series)
         for zone in Set(every.map(\.zone)).sorted() {
             guard let tz = TimeZone(identifier: zone) else { continue }
-            lines += VTimeZone.lines(tz, fromYear: firstYear, toYear: lastYear)
+            lines += VTimeZone.lines(tz, fromYear: firstYear, toYear: horizon.year)
         }
 
-        lines += events(all, name: name, stamp: stamp, sequence: sequence, howToRecord: howToRecord, taper: nil)
-        for (taper, series) in tapers {
+        let text = EventText(howToRecord: howToRecord)
+        lines += text.events(main, name: name, stamp: stamp, sequence: sequence, taper: nil)
+        for (taper, events) in tapers {
             let current = taper.versions.max { $0.version < $1.version }
-            lines += events(series, name: taper.drug.name, stamp: ICalendarText.utc(current?.createdAt ?? taper.course.createdAt),
-                            sequence: max((current?.version ?? 1) - 1, 0), howToRecord: howToRecord,
-                            taper: current.flatMap { v in v.schedule.stopDate.map { (from: v.effectiveFrom, stop: $0) } })
+            lines += text.events(events, name: taper.drug.name,
+                                 stamp: ICalendarText.utc(current?.createdAt ?? taper.course.createdAt),
+                                 sequence: max((current?.version ?? 1) - 1, 0),
+                                 taper: current.flatMap { v in v.schedule.stopDate.map { (from: v.effectiveFrom, stop: $0) } })
+            // The old drug's review was on the calendar while it was the course in progress.
+            if let courseID = taper.course.id, let review = taper.versions.compactMap(\.nextReviewDate).last {
+                lines += text.review(courseID: courseID, date: review, name: taper.drug.name, stamp: stamp,
+                                     sequence: max((current?.version ?? 1) - 1, 0), cancelled: true)
+            }
         }
-
-        if let courseID = course.id, let review = latest?.nextReviewDate {
-            lines += ["BEGIN:VEVENT", "UID:c\(courseID)-review@painladder", "DTSTAMP:\(stamp)", "SEQUENCE:\(sequence)",
-                      "DTSTART;VALUE=DATE:\(ICalendarText.dateValue(review))",
-                      "DTEND;VALUE=DATE:\(ICalendarText.dateValue(review.adding(days: 1)))",
-                      "SUMMARY:\(ICalendarText.escape("\(name) review with your clinician"))",
-                      "DESCRIPTION:\(ICalendarText.escape("Review of the \(name.lowercased()) course (PainLadder): how it helps, side effects, what next."))",
-                      "TRANSP:TRANSPARENT",
-                      "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P1D",
-                      "DESCRIPTION:\(ICalendarText.escape("\(name) review tomorrow"))", "END:VALARM", "END:VEVENT"]
+        if let courseID = course.id {
+            if let review = latest?.nextReviewDate {
+                lines += text.review(courseID: courseID, date: review, name: name, stamp: stamp, sequence: sequence, cancelled: false)
+            } else if let earlier = versions.sorted(by: { $0.version < $1.version }).compactMap(\.nextReviewDate).last {
+                lines += text.review(courseID: courseID, date: earlier, name: name, stamp: stamp, sequence: sequence, cancelled: true)
+            }
         }
         lines.append("END:VCALENDAR")
         return ICalendarText.document(lines)
     }
-    /// One VEVENT with its alarm per series; a taper's doses (from its version on) are marked
-    /// "tapering to stop on …".
-    static func events(_ all: [Series], name: String, stamp: String, sequence: Int, howToRecord: String,
-                       taper: (from: LocalDate, stop: LocalDate)?) -> [String] {
-        var lines: [String] = []
-        for s in all {
-            let taperStop = taper.flatMap { s.firstDay >= $0.from ? $0.stop : nil }
-            let mark = taperStop.map { " (tapering to stop on \($0))" } ?? ""
-            let a = s.administration
-            let what = "\(name) \(a.doseMg) mg (\(Dispensing.describe(a.units)))\(mark)"
-            let period = s.lastDay.map { "from \(s.firstDay) to \($0)" } ?? "from \(s.firstDay) until the plan changes"
-            var rule = "FREQ=DAILY"
-            if let last = s.lastDay, let tz = TimeZone(identifier: s.zone) {
-                // The end of the last day, in UTC: the next step starts the day after.
-                let until = WallClock.instant(last.adding(days: 1), LocalTime(hour: 0, minute: 0)!, in: tz).addingTimeInterval(-1)
-                rule += ";UNTIL=\(ICalendarText.utc(until))"
-            }
-            let stop = taperStop.map { " \(name) is tapering: no more \(name.lowercased()) from \($0)." } ?? ""
-            lines += ["BEGIN:VEVENT", "UID:\(s.uid)", "DTSTAMP:\(stamp)", "SEQUENCE:\(sequence)",
-                      "DTSTART;TZID=\(s.zone):\(ICalendarText.local(s.firstDay, a.time))", "DURATION:PT15M",
-                      "RRULE:\(rule)", "SUMMARY:\(ICalendarText.escape(what))",
-                      "DESCRIPTION:\(ICalendarText.escape("Step \(s.stepNumber): take \(a.doseMg) mg (\(Dispensing.describe(a.units))) at \(a.time) each day \(period).\(stop) Then record it: \(howToRecord)"))",
-                      "CATEGORIES:MEDICATION", "TRANSP:TRANSPARENT",
-                      "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:PT0M",
-                      "DESCRIPTION:\(ICalendarText.escape("Take \(name.lowercased()) \(a.doseMg) mg (\(Dispensing.describe(a.units)))\(mark)"))",
-                      "END:VALARM", "END:VEVENT"]
-        }
-        return lines
+
+    /// How far an open-ended series' spring-forward occurrences are written in UTC: the end
+    /// of the second year after the last dated change (a step, a version, a review, a move).
+    /// A calendar re-exported later extends it.
+    static func gapHorizon(course: Course, versions: [PlanVersion], zones: ZoneHistory) -> LocalDate {
+        var dates = versions.flatMap { v in v.schedule.steps.map(\.startDate) + [v.effectiveFrom] }
+        dates += versions.compactMap(\.nextReviewDate) + zones.changes.map(\.from).filter { $0 > course.startDate }
+        let last = max(dates.max() ?? course.startDate, course.startDate)
+        return LocalDate(year: last.year + 2, month: 12, day: 31)!
     }
 }

@@ -15,9 +15,13 @@ public enum RecordExport {
     /// drug still tapering beside it (a switch); `howToRecord` ends each dose's description
     /// ("Then record it: …"). Pass a record as lived (`Clinic.record(patientID:now:)`) so a
     /// taper that has ended is not in progress.
-    /// - Throws: `noCourseInProgress` when no course is in progress.
+    /// When no course is in progress (stopped at once), the newest course is exported, its
+    /// doses ending on the stop and the rest cancelled, so a calendar that follows the
+    /// patient drops them.
+    /// - Throws: `noCourseInProgress` when the patient has no course.
     public static func calendar(_ record: PatientRecord, formulary: Formulary, howToRecord: String) throws -> String {
-        guard let active = record.activeCourse, !active.versions.isEmpty else {
+        let newest = record.courses.filter { !$0.versions.isEmpty }.max { ($0.course.id ?? 0) < ($1.course.id ?? 0) }
+        guard let active = record.activeCourse.flatMap({ $0.versions.isEmpty ? nil : $0 }) ?? newest else {
             throw PainLadderError.noCourseInProgress(patient: record.patient.id, purpose: "record this")
         }
         let tapering = try record.courses.filter { $0.course.status == .tapering && $0.course.id != active.course.id }

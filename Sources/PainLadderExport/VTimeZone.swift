@@ -9,7 +9,8 @@ import PainLadder
 /// weekday and its position, a time: Europe/London "last Sunday of March at 01:00"), each
 /// kind of change is one observance with a yearly RRULE, valid for every later year too.
 /// Otherwise each change in the years given is listed as its own observance. A zone
-/// without changes is one STANDARD observance.
+/// without changes is one STANDARD observance. TZNAME is the zone data's abbreviation
+/// (``ZoneAbbreviations``: BST, EDT).
 enum VTimeZone {
     struct Change: Equatable {
         var local: (date: LocalDate, time: LocalTime)
@@ -28,9 +29,12 @@ enum VTimeZone {
         let changes = self.changes(zone, fromYear: fromYear - 1, toYear: toYear + 1)
         var out = ["BEGIN:VTIMEZONE", "TZID:\(zone.identifier)"]
         if changes.isEmpty {
-            let offset = ICalendarText.offset(zone.secondsFromGMT(for: date(fromYear, 1, 1)))
+            let seconds = zone.secondsFromGMT(for: date(fromYear, 1, 1))
+            let offset = ICalendarText.offset(seconds)
+            let name = ZoneAbbreviations.name(zone.identifier, offset: seconds, daylight: false)
+                ?? zone.abbreviation(for: date(fromYear, 1, 1)) ?? zone.identifier
             out += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:\(offset)", "TZOFFSETTO:\(offset)",
-                    "TZNAME:\(ICalendarText.escape(zone.abbreviation(for: date(fromYear, 1, 1)) ?? zone.identifier))",
+                    "TZNAME:\(ICalendarText.escape(name))",
                     "END:STANDARD"]
         } else if let rules = yearlyRules(changes) {
             for (change, rule) in rules { out += observance(change, rule: rule) }
@@ -59,8 +63,11 @@ enum VTimeZone {
             let after = zone.secondsFromGMT(for: t)
             if before != after {
                 let local = WallClock.local(t.addingTimeInterval(Double(before)), in: TimeZone(identifier: "UTC")!)
-                result.append(Change(local: local, from: before, to: after, daylight: zone.isDaylightSavingTime(for: t),
-                                     name: zone.abbreviation(for: t) ?? ICalendarText.offset(after)))
+                let daylight = zone.isDaylightSavingTime(for: t)
+                // The zone data's abbreviation (BST), not Foundation's on Linux (GMT+1).
+                let name = ZoneAbbreviations.name(zone.identifier, offset: after, daylight: daylight)
+                    ?? zone.abbreviation(for: t) ?? ICalendarText.offset(after)
+                result.append(Change(local: local, from: before, to: after, daylight: daylight, name: name))
             }
             cursor = t
         }

@@ -131,11 +131,66 @@ struct ICalendarExportTests {
         let schedule = HandPlan.amitriptyline(start: start)
         let text = try export([Remind.version(1, schedule, from: start),
                                Remind.version(2, schedule, from: Remind.d("2026-03-12"), created: "2026-03-12T09:30Z", hold: "dizzy")])
-        let doses = try ICS.parse(text).all("VEVENT")
+        let events = try ICS.parse(text).all("VEVENT")
+        let doses = events.filter { $0.value("STATUS") == "CONFIRMED" }
         // 10 mg to 03-08, 20 mg from 03-09 held there.
         #expect(doses.map { $0.value("UID")! } == ["c12-step1-2200@painladder", "c12-step2-2200@painladder"])
         #expect(doses.map { $0.value("RRULE")! } == ["FREQ=DAILY;UNTIL=20260308T235959Z", "FREQ=DAILY"])
-        #expect(doses.allSatisfy { $0.value("SEQUENCE") == "1" && $0.value("DTSTAMP") == "20260312T093000Z" })
+        #expect(events.allSatisfy { $0.value("SEQUENCE") == "1" && $0.value("DTSTAMP") == "20260312T093000Z" })
+        // Issue 15: the 30, 40 and 50 mg steps version 1 wrote (SEQUENCE 0) are written again
+        // cancelled with SEQUENCE 1, so a calendar that imported version 1 removes them.
+        let dropped = events.filter { $0.value("STATUS") == "CANCELLED" }
+        #expect(dropped.map { $0.value("UID")! } == (3...5).map { "c12-step\($0)-2200@painladder" })
+        #expect(dropped.map { $0.value("SUMMARY")! } == ["Cancelled: Amitriptyline 30 mg (3 × 10 mg tablets)",
+                                                         "Cancelled: Amitriptyline 40 mg (4 × 10 mg tablets)",
+                                                         "Cancelled: Amitriptyline 50 mg (5 × 10 mg tablets)"])
+        #expect(dropped.allSatisfy { $0.all("VALARM").isEmpty })
+        #expect(events.count == 5)
+    }
+
+    @Test("TZNAME is the zone data's abbreviation: GMT and BST, EST and EDT")
+    func zoneAbbreviations() throws {
+        for (zone, names) in [("Europe/London", ["BST", "GMT"]), ("America/New_York", ["EDT", "EST"])] {
+            let tz = try #require(TimeZone(identifier: zone))
+            let cal = try ICS.parse(ICalendarText.document(["BEGIN:VCALENDAR"] + VTimeZone.lines(tz, fromYear: 2026, toYear: 2026)
+                                                           + ["END:VCALENDAR"]))
+            let vtz = try #require(cal.all("VTIMEZONE").first)
+            #expect((vtz.all("DAYLIGHT") + vtz.all("STANDARD")).compactMap { $0.value("TZNAME") } == names)
+        }
+    }
+
+    @Test("a dose time in the spring-forward gap: out of its series, and its own event at remind's instant in UTC")
+    func springForwardGap() throws {
+        // 29 March 2026, London: 01:00 GMT → 02:00 BST; 01:30 does not exist. remind's rule:
+        // the wall-clock time in the offset before the change, 01:30 UTC (02:30 BST).
+        let start = Remind.d("2026-03-23")
+        let at = LocalTime(hour: 1, minute: 30)!
+        var schedule = HandPlan.amitriptyline(start: start)
+        for i in schedule.steps.indices {
+            schedule.steps[i].administrations = schedule.steps[i].administrations.map { a in
+                Administration(time: at, doseMg: a.doseMg, units: a.units)
+            }
+        }
+        let text = ICalendarExport.calendar(patient: Remind.patient(), course: Remind.course(start: start), drug: try HandPlan.drug(),
+                                            versions: [Remind.version(1, schedule, from: start)],
+                                            zones: ZoneHistory(single: "Europe/London"), howToRecord: "x")
+        let events = try ICS.parse(text).all("VEVENT")
+        // Step 1 runs from 03-23 to 03-29 (its UNTIL is the end of 03-29 in BST, 22:59:59Z).
+        let step1 = try #require(events.first { $0.value("UID") == "c12-step1-0130@painladder" })
+        #expect(step1.value("RRULE") == "FREQ=DAILY;UNTIL=20260329T225959Z")
+        #expect(step1.full("EXDATE") == "EXDATE;TZID=Europe/London:20260329T013000")
+        // The open-ended last step (from 04-20): each later spring-forward day up to the end of
+        // the second year after the last dated change (2028): 2027-03-28 and 2028-03-26.
+        let last = try #require(events.first { $0.value("UID") == "c12-step5-0130@painladder" })
+        #expect(last.values("EXDATE") == ["20270328T013000", "20280326T013000"])
+        #expect(events.filter { $0.value("EXDATE") != nil }.count == 2)
+        #expect(events.first { $0.value("UID") == "c12-step5-0130-20280326@painladder" }?.full("DTSTART") == "DTSTART:20280326T013000Z")
+        let gap = try #require(events.first { $0.value("UID") == "c12-step1-0130-20260329@painladder" })
+        #expect(gap.full("DTSTART") == "DTSTART:20260329T013000Z")
+        #expect(gap.value("RRULE") == nil)
+        #expect(gap.value("SUMMARY") == "Amitriptyline 10 mg (1 × 10 mg tablet)")
+        let instant = WallClock.instant(Remind.d("2026-03-29"), at, in: TimeZone(identifier: "Europe/London")!)
+        #expect(ICalendarText.utc(instant) == "20260329T013000Z")
     }
 
     @Test("long lines fold at 75 octets without splitting a character, and unfold to the original")

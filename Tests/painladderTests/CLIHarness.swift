@@ -20,6 +20,7 @@ struct CLI {
     }
 
     func cleanUp() {
+        JSONOutputCheck.validate(in: directory)
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -72,9 +73,11 @@ struct CLI {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        let result = Result(status: process.terminationStatus,
+                            stdout: String(decoding: outData, as: UTF8.self),
+                            stderr: String(decoding: errData, as: UTF8.self))
+        if result.status == 0 { JSONOutputCheck.keep(args, output: result.stdout, in: directory) }
+        return result
     }
 
     /// A logical dump of the database (every table's rows, in order), to prove "nothing changed".

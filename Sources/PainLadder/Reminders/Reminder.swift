@@ -82,20 +82,4 @@ extension Reminder {
     static func key(_ kind: Kind, course: Int64, _ parts: String...) -> String {
         ([kind.rawValue, "c\(course)"] + parts).joined(separator: ":")
     }
-
-    /// The one JSON line a receiver gets (`--json`, `--exec`): sorted keys, so the same
-    /// reminder always gives the same bytes.
-    public var jsonLine: String {
-        let line = Line(key: key, kind: kind.rawValue, audience: audience.rawValue, patient: patientID,
-                        course: courseID, local: local, timeZone: timeZone, utc: utc, message: message)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(line)) ?? Data(), as: UTF8.self)
-    }
-
-    private struct Line: Encodable {
-        var key, kind, audience, patient: String
-        var course: Int64
-        var local, timeZone, utc, message: String
-    }
 }

@@ -75,7 +75,7 @@ struct PatientCommand: ParsableCommand {
             let clinic = try global.openClinic(create: true, formulary: formulary)
             try clinic.addPatient(patient, by: GlobalOptions.currentUser, now: now)
             if global.json {
-                try Output.json(patient)
+                try Output.json(PatientDocument(patient))
             } else {
                 Output.line("Added patient \(patient.id).")
                 Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: formulary))
@@ -94,7 +94,7 @@ struct PatientCommand: ParsableCommand {
             let clinic = try global.openClinicToRead()
             let patient = try clinic.patient(try Parse.patientID(id))
             if global.json {
-                try Output.json(patient)
+                try Output.json(PatientDocument(patient))
             } else {
                 Output.line(PatientText.render(patient, today: LocalDate(now, in: patient.zone), formulary: clinic.formulary,
                                                plans: try clinic.planNotices(patientID: patient.id, now: now)))
@@ -191,7 +191,7 @@ extension PatientCommand {
                                                   by: GlobalOptions.currentUser, now: now)
             let p = update.after, old = update.before, f = clinic.formulary
             if global.json {
-                try Output.json(p)
+                try Output.json(PatientDocument(p))
             } else {
                 Output.line("Updated \(p.id).")
                 if p.timeZone != old.timeZone {
@@ -246,7 +246,7 @@ extension PatientCommand {
                                            recordedBy: who, reason: reason?.text)
             let p = try clinic.recordPriorTreatment(try Parse.patientID(id), treatment, now: now).after
             if global.json {
-                try Output.json(p)
+                try Output.json(PatientDocument(p))
             } else {
                 Output.line("Recorded for \(p.id): \(PatientText.priorLine(treatment, name: (try? clinic.formulary.drug(drug).name) ?? drug)).")
             }

@@ -21,7 +21,7 @@ struct RemindCommand: ParsableCommand {
         passed with nothing recorded is marked missed in the journal, never sent as a stale \
         "take now"; 'painladder take --at' still records it.
 
-        Output: one line per reminder (--json: JSON Lines with key, kind, audience, patient, \
+        Output: one line per reminder (--json: JSON Lines with schemaVersion, key, kind, audience, patientID, courseID, \
         local and UTC times and message). Nothing due: no output, exit 0.
         --exec CMD runs CMD with /bin/sh -c once per reminder, the JSON line on its standard \
         input (and PAINLADDER_REMINDER_KEY in its environment); a reminder counts as sent only \
@@ -92,7 +92,7 @@ struct RemindCommand: ParsableCommand {
                 // Written (unbuffered) inside the claiming transaction: if stdout is gone,
                 // the claim rolls back and the next run hands the reminder out again.
                 do {
-                    try Output.lineNow(json ? r.jsonLine : ReminderText.line(r))
+                    try Output.lineNow(json ? ReminderLine.text(r) : ReminderText.line(r))
                 } catch {
                     throw PainLadderError.internalError("cannot write to standard output; the reminder stays unsent")
                 }
@@ -100,7 +100,7 @@ struct RemindCommand: ParsableCommand {
         }
         let result = try clinic.remind(now: now, systemNow: systemNow, replay: replay, policy: policy, mode: mode)
         if dryRun {
-            for r in result.reminders { Output.line(json ? r.jsonLine : ReminderText.line(r)) }
+            for r in result.reminders { Output.line(json ? ReminderLine.text(r) : ReminderText.line(r)) }
             for m in result.missed {
                 Output.note("dry run: would mark \(m.patientID)'s \(m.dose?.slot?.description ?? "") dose missed (nothing recorded)")
             }

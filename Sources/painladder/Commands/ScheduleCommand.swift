@@ -28,8 +28,7 @@ struct ScheduleCommand: ParsableCommand {
         let p = try clinic.patient(patientID)
         ProvenanceText.show(clinic.formulary, json: global.json)
         if global.json {
-            let tapering = inProgress.dropFirst().map { CourseView(course: $0.0, plan: $0.1) }
-            try Output.json(CourseView(course: course, plan: plan, tapering: tapering.isEmpty ? nil : tapering))
+            try Output.json(CourseDocument(course: course, plan: plan, tapering: Array(inProgress.dropFirst())))
             return
         }
         let today = LocalDate(now, in: p.zone)

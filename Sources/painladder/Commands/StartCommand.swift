@@ -60,7 +60,7 @@ struct StartCommand: ParsableCommand {
         }
         for unchecked in clinic.unknownMedicines(p) { Output.note(UncheckedText.note(unchecked)) }
         if global.json {
-            try Output.json(CourseView(course: course, plan: plan))
+            try Output.json(CourseDocument(course: course, plan: plan))
             return
         }
         let name = try clinic.formulary.drug(course.drug).name
@@ -85,12 +85,4 @@ extension StartCommand {
         "No baseline pain score for \(patientID) (none in the \(BaselinePain.windowDays) days before the first dose): "
             + "record one before the first dose with: painladder pain \(patientID) SCORE --baseline"
     }
-}
-
-/// A course with its plan version, as JSON.
-struct CourseView: Encodable {
-    var course: Course
-    var plan: PlanVersion
-    /// `schedule`: old drugs still tapering beside the course (a switch); left out when none.
-    var tapering: [CourseView]? = nil
 }

@@ -25,7 +25,7 @@ enum ExecDelivery {
         env["PAINLADDER_REMINDER_KIND"] = reminder.kind.rawValue
         env["PAINLADDER_REMINDER_AUDIENCE"] = reminder.audience.rawValue
         env["PAINLADDER_REMINDER_PATIENT"] = reminder.patientID
-        let input = Array((reminder.jsonLine + "\n").utf8)
+        let input = Array((ReminderLine.text(reminder) + "\n").utf8)
 
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else {

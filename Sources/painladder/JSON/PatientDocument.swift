@@ -1,0 +1,59 @@
+import PainLadder
+
+/// `patient show|add|update|tried --json`: the patient's facts that change dosing or rule a
+/// drug out. Schema: schemas/patient.schema.json. (`id` of the earlier output is `patientID`;
+/// `priorTreatments` is always there, empty when none.)
+struct PatientDocument: Encodable {
+    struct Creatinine: Encodable {
+        var value: Double
+        var unit: String
+    }
+
+    struct Prior: Encodable {
+        var drug: String
+        var outcome: String
+        /// The month it was last taken, `YYYY-MM`.
+        var until: String
+        var maxDoseMg: Int?
+        var recordedBy: String
+        var reason: String?
+    }
+
+    var schemaVersion = JSONContract.schemaVersion
+    var patientID: String
+    var name: String?
+    var birthDate: String
+    var sex: String
+    var timeZone: String
+    var weightKg: Double?
+    var serumCreatinine: Creatinine?
+    var creatinineClearance: Double?
+    var hepaticImpairment: Bool
+    var frail: Bool
+    var pregnancyPotential: Bool
+    var diagnosis: String
+    var conditions: [String]
+    var medicines: [String]
+    var priorTreatments: [Prior]
+
+    init(_ p: Patient) {
+        patientID = p.id
+        name = p.name
+        birthDate = p.birthDate.description
+        sex = p.sex.rawValue
+        timeZone = p.timeZone
+        weightKg = p.weightKg
+        serumCreatinine = p.serumCreatinine.map { Creatinine(value: $0.value, unit: $0.unit.rawValue) }
+        creatinineClearance = p.creatinineClearance
+        hepaticImpairment = p.hepaticImpairment
+        frail = p.frail
+        pregnancyPotential = p.pregnancyPotential
+        diagnosis = p.diagnosis
+        conditions = p.conditions
+        medicines = p.medicines
+        priorTreatments = (p.priorTreatments ?? []).map {
+            Prior(drug: $0.drug, outcome: $0.outcome.rawValue, until: $0.until, maxDoseMg: $0.maxDoseMg,
+                  recordedBy: $0.recordedBy, reason: $0.reason)
+        }
+    }
+}
