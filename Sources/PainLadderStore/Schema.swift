@@ -28,13 +28,14 @@ enum Schema {
                     CHECK (json_valid(prior_treatments) AND json_type(prior_treatments) = 'array')
                 """)
         }
+        migrator.registerMigration("v7-slots", migrate: SlotSchema.v7)
         return migrator
     }
 
     /// Migrations a read-only command may leave for the next write: each only adds a column
-    /// whose default the readers assume when it is absent (so reading an older file changes
-    /// nothing in it).
-    static let readableWithout: Set<String> = ["v6-prior-treatment"]
+    /// whose default the readers assume when it is absent, or tables no reader uses (the
+    /// reminder job's horizons), so reading an older file changes nothing in it.
+    static let readableWithout: Set<String> = ["v6-prior-treatment", "v7-slots"]
 
     private static let instant = StoreTime.instantGlob
     private static let date = StoreTime.dateGlob

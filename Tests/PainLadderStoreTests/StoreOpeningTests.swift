@@ -146,7 +146,7 @@ struct StoreOpeningTests {
             let store = try Store(path: path, createIfMissing: false)
             #expect(try store.patients().isEmpty)
             let applied = try store.queue.read { try Schema.migrator.appliedMigrations($0) }
-            #expect(applied == ["v1", "v2-journal", "v3-decisions", "v4-reminders", "v5-trust", "v6-prior-treatment"],
+            #expect(applied == ["v1", "v2-journal", "v3-decisions", "v4-reminders", "v5-trust", "v6-prior-treatment", "v7-slots"],
                     "every migration once, in order")
         }
     }
