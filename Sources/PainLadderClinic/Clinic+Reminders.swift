@@ -137,17 +137,14 @@ extension Clinic {
         }
 
         let visits = try everyCourse ? nil : store.reminderVisits(visitQuery(now: now, lastRun: lastRun, policy: policy))
+        var rebuild: [Int64] = []
         for visit in try visits ?? store.coursesInProgress().map({ ReminderVisit(courseID: $0, rebuildHorizon: false) }) {
             let courseID = visit.courseID
             do {
                 // Rebuilt only after a visit that went through: a course whose planning failed
                 // keeps its out-of-date horizon, and so its visit (and its problem) next run.
                 var visited = false
-                defer {
-                    if visited, visit.rebuildHorizon, !isDryRun(mode) {
-                        rebuildHorizon(courseID, now: now, policy: policy, journalFrom: journalFrom)
-                    }
-                }
+                defer { if visited, visit.rebuildHorizon { rebuild.append(courseID) } }
                 let preview = try store.dueReminders(courseID: courseID, journalFrom: journalFrom, compute)
                 guard !preview.isEmpty else { visited = true; continue }
                 switch mode {
@@ -184,6 +181,7 @@ extension Clinic {
             }
         }
         if case .dryRun = mode { return result }
+        rebuildHorizons(rebuild, now: now, policy: policy, journalFrom: journalFrom)
         // A replay ahead of the clock leaves the mark: it is never set ahead of the clock.
         if !clock.isAhead { try store.recordReminderRun(now: now, recordedAt: min(now, clock.systemNow)) }
         return result
@@ -206,17 +204,18 @@ extension Clinic {
             dueThrough: now.addingTimeInterval(policy.doseLead + slack))
     }
 
-    private func isDryRun(_ mode: RemindMode) -> Bool {
-        if case .dryRun = mode { return true }
-        return false
-    }
-
-    /// Rebuilds one course's horizon after its visit. A failure leaves the horizon out of
-    /// date, so the next run visits the course again: nothing is lost by going on.
-    private func rebuildHorizon(_ courseID: Int64, now: Date, policy: ReminderPolicy,
-                                journalFrom: ([SupplyEvent]) -> LocalDate) {
-        try? store.rebuildReminderHorizon(courseID: courseID, journalFrom: journalFrom) { record in
-            ReminderPlanner.horizon(now: now, input: try reminderInput(record), policy: policy)
+    /// Rebuilds the horizons of the courses visited for being out of date, a batch of
+    /// courses a transaction (the first run after an upgrade rebuilds every course: one
+    /// commit each would be thousands of syncs; one for all would hold the write lock for
+    /// seconds). A failure leaves a batch out of date, so the next run visits those courses
+    /// again: nothing is lost by going on.
+    private func rebuildHorizons(_ courseIDs: [Int64], now: Date, policy: ReminderPolicy,
+                                 journalFrom: ([SupplyEvent]) -> LocalDate) {
+        for start in stride(from: 0, to: courseIDs.count, by: 100) {
+            let batch = Array(courseIDs[start..<min(start + 100, courseIDs.count)])
+            try? store.rebuildReminderHorizons(courseIDs: batch, journalFrom: journalFrom) { record in
+                ReminderPlanner.horizon(now: now, input: try reminderInput(record), policy: policy)
+            }
         }
     }
 

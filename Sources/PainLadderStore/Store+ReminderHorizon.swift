@@ -41,47 +41,52 @@ extension Store {
         }
     }
 
-    /// Replaces one course's slots and notice windows with `build`'s (see
-    /// ``ClinicStore/rebuildReminderHorizon(courseID:journalFrom:_:)``), in one IMMEDIATE
-    /// transaction that reads the course afresh.
-    public func rebuildReminderHorizon(courseID: Int64, journalFrom: ([SupplyEvent]) -> LocalDate,
-                                       _ build: (ReminderRecord) throws -> ReminderHorizon) throws {
+    /// Replaces each course's slots and notice windows with `build`'s (see
+    /// ``ClinicStore/rebuildReminderHorizons(courseIDs:journalFrom:_:)``), in one IMMEDIATE
+    /// transaction that reads the courses afresh.
+    public func rebuildReminderHorizons(courseIDs: [Int64], journalFrom: ([SupplyEvent]) -> LocalDate,
+                                        _ build: (ReminderRecord) throws -> ReminderHorizon) throws {
         try write { db in
-            guard try db.tableExists("dose_slot_horizon"),
-                  let record = try Self.fetchReminderRecord(courseID, journalFrom: journalFrom, db) else { return }
-            let horizon = try build(record)
-            let first = horizon.firstDate.description
-            try db.execute(sql: "DELETE FROM dose_slot WHERE course_id = ? AND slot_date < ?", arguments: [courseID, first])
-            try db.execute(sql: "UPDATE dose_slot SET status = 'withdrawn' WHERE course_id = ? AND slot_date >= ? AND status <> 'withdrawn'",
-                           arguments: [courseID, first])
-            let slot = try db.cachedStatement(sql: """
-                INSERT INTO dose_slot (course_id, slot_date, slot_time, due_at, time_zone, dose_mg, plan_version, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (course_id, slot_date, slot_time) DO UPDATE SET
-                    due_at = excluded.due_at, time_zone = excluded.time_zone, dose_mg = excluded.dose_mg,
-                    plan_version = excluded.plan_version, status = excluded.status
-                """)
-            for s in horizon.slots {
-                try slot.execute(arguments: [courseID, s.date.description, s.time.description, StoreTime.string(s.instant),
-                                             s.zone, s.doseMg, s.planVersion, s.status.rawValue])
+            guard try db.tableExists("dose_slot_horizon") else { return }
+            for courseID in courseIDs {
+                guard let record = try Self.fetchReminderRecord(courseID, journalFrom: journalFrom, db) else { continue }
+                try Self.replaceHorizon(courseID, with: try build(record), db)
             }
-            try db.execute(sql: "DELETE FROM reminder_notice WHERE course_id = ?", arguments: [courseID])
-            let notice = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO reminder_notice (key, course_id, opens_at, closes_at)
-                SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM reminder_sent WHERE key = ?1)
-                """)
-            for n in horizon.notices {
-                try notice.execute(arguments: [n.key, courseID, Self.noticeInstant(n.opens), n.closes.map(Self.noticeInstant)])
-            }
-            try db.execute(sql: """
-                INSERT INTO dose_slot_horizon (course_id, in_progress, first_date, last_date, covered_from, covered_through)
-                VALUES (?, 1, ?, ?, ?, ?)
-                ON CONFLICT (course_id) DO UPDATE SET in_progress = 1, first_date = excluded.first_date,
-                    last_date = excluded.last_date, covered_from = excluded.covered_from,
-                    covered_through = excluded.covered_through
-                """, arguments: [courseID, first, horizon.lastDate.description, StoreTime.string(horizon.coveredFrom),
-                                 StoreTime.string(horizon.coveredThrough)])
         }
+    }
+
+    private static func replaceHorizon(_ courseID: Int64, with horizon: ReminderHorizon, _ db: Database) throws {
+        let first = horizon.firstDate.description
+        try db.execute(sql: "DELETE FROM dose_slot WHERE course_id = ? AND slot_date < ?", arguments: [courseID, first])
+        try db.execute(sql: "UPDATE dose_slot SET status = 'withdrawn' WHERE course_id = ? AND slot_date >= ? AND status <> 'withdrawn'",
+                       arguments: [courseID, first])
+        let slot = try db.cachedStatement(sql: """
+            INSERT INTO dose_slot (course_id, slot_date, slot_time, due_at, time_zone, dose_mg, plan_version, status)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (course_id, slot_date, slot_time) DO UPDATE SET
+                due_at = excluded.due_at, time_zone = excluded.time_zone, dose_mg = excluded.dose_mg,
+                plan_version = excluded.plan_version, status = excluded.status
+            """)
+        for s in horizon.slots {
+            try slot.execute(arguments: [courseID, s.date.description, s.time.description, StoreTime.string(s.instant),
+                                         s.zone, s.doseMg, s.planVersion, s.status.rawValue])
+        }
+        try db.execute(sql: "DELETE FROM reminder_notice WHERE course_id = ?", arguments: [courseID])
+        let notice = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO reminder_notice (key, course_id, opens_at, closes_at)
+            SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM reminder_sent WHERE key = ?1)
+            """)
+        for n in horizon.notices {
+            try notice.execute(arguments: [n.key, courseID, Self.noticeInstant(n.opens), n.closes.map(Self.noticeInstant)])
+        }
+        try db.execute(sql: """
+            INSERT INTO dose_slot_horizon (course_id, in_progress, first_date, last_date, covered_from, covered_through)
+            VALUES (?, 1, ?, ?, ?, ?)
+            ON CONFLICT (course_id) DO UPDATE SET in_progress = 1, first_date = excluded.first_date,
+                last_date = excluded.last_date, covered_from = excluded.covered_from,
+                covered_through = excluded.covered_through
+            """, arguments: [courseID, first, horizon.lastDate.description, StoreTime.string(horizon.coveredFrom),
+                             StoreTime.string(horizon.coveredThrough)])
     }
 
     /// A notice window's end as stored: `distantPast` and `distantFuture` as the first and last

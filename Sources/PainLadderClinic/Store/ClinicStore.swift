@@ -89,12 +89,12 @@ public protocol ClinicStore: Sendable {
     /// instants (then ``ReminderVisit/rebuildHorizon``). `nil` when the store keeps no
     /// horizons: the run visits every course in progress.
     func reminderVisits(_ query: ReminderVisitQuery) throws -> [ReminderVisit]?
-    /// Reads one course afresh and, in the same IMMEDIATE transaction, replaces its slots
-    /// (keeping none before the horizon's first date; slots no longer planned read
+    /// Reads each course afresh and, in one IMMEDIATE transaction for them all, replaces its
+    /// slots (keeping none before the horizon's first date; slots no longer planned read
     /// `withdrawn`) and its notice windows (less those already claimed) with what `build`
     /// returns. A course no longer in progress is left alone.
-    func rebuildReminderHorizon(courseID: Int64, journalFrom: ([SupplyEvent]) -> LocalDate,
-                                _ build: (ReminderRecord) throws -> ReminderHorizon) throws
+    func rebuildReminderHorizons(courseIDs: [Int64], journalFrom: ([SupplyEvent]) -> LocalDate,
+                                 _ build: (ReminderRecord) throws -> ReminderHorizon) throws
     /// One course as the job reads it, or `nil` when it is not in progress.
     func reminderRecord(courseID: Int64, journalFrom: ([SupplyEvent]) -> LocalDate) throws -> ReminderRecord?
     /// Reads one course and lets `compute` decide; writes nothing (previews, `--dry-run`).
