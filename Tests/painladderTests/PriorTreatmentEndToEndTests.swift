@@ -65,7 +65,7 @@ struct PriorTreatmentEndToEndTests {
         let r = try cli.run(["patient", "tried", "P001", "gabapentin", "--outcome", "not-effective", "--until", "2024-01",
                              "--by", "Dr Rao", "--now", Format1JournalTests.now])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(try Reliability.sqlite(cli.database, "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1") == "v6-prior-treatment")
+        #expect(try Reliability.sqlite(cli.database, "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1") == "v7-slots", "upgraded to the newest schema")
         #expect(try Reliability.sqlite(cli.database, "SELECT json_extract(prior_treatments, '$[0].drug') FROM patient WHERE id = 'P001'") == "gabapentin")
         #expect(try Reliability.sqlite(cli.database, "SELECT prior_treatments FROM patient WHERE id = 'P002'") == "[]")
         let audit = try Reliability.sqlite(cli.database, "SELECT count(*) FROM audit WHERE action = 'patient.update' AND detail LIKE '%priorTreatments%gabapentin%'")
