@@ -75,7 +75,7 @@ let package = Package(
             "PainLadderTestSupport", "SeededRandom",
         ]),
         .testTarget(name: "ClinicGeneratorTests", dependencies: [
-            "ClinicGenerator", "PainLadderStore", "PainLadderClinic", "PainLadder", "FormularyData", .product(name: "GRDB", package: "GRDB.swift"),
+            "ClinicGenerator", "SeededRandom", "PainLadderStore", "PainLadderClinic", "PainLadder", "FormularyData", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

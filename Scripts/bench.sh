@@ -149,12 +149,18 @@ print(f(now - d.timedelta(days=5)), f(now + d.timedelta(days=5)), (now - d.timed
     # and a detail of the rest.
     JOURNAL_COLUMNS="id, detail, kind, patient_id, course_id, plan_version_id, at, recorded_at, recorded_by, supersedes, slot_date, slot_time, dose_mg"
     in_progress="(SELECT id FROM course WHERE status <> 'stopped')"
+    # remind's floor: the doses due now (2 h late window, 15 min lead) from the indexed table
+    # of upcoming slots (v7-slots), not yet recorded or handed out, and the unconfirmed ones.
+    read -r due_from due_to < <(python3 -c "
+import datetime as d, sys
+now = d.datetime.fromisoformat(sys.argv[1].replace('Z', '+00:00'))
+f = lambda t: t.strftime('%Y-%m-%dT%H:%M:%S.000Z')
+print(f(now - d.timedelta(hours=2)), f(now + d.timedelta(minutes=15)))" "$NOW")
     remind_sql="SELECT key FROM reminder_sent WHERE confirmed = 0 AND withdrawn_at IS NULL;
-        SELECT c.*, p.* FROM course c JOIN patient p ON p.id = c.patient_id WHERE c.status <> 'stopped' ORDER BY c.id;
-        SELECT * FROM plan_version WHERE course_id IN $in_progress ORDER BY course_id, version;
-        SELECT * FROM supply_event WHERE course_id IN $in_progress;
-        SELECT $JOURNAL_COLUMNS FROM journal_entry WHERE course_id IN $in_progress AND slot_date >= '$since';
-        SELECT $JOURNAL_COLUMNS FROM journal_entry WHERE course_id IN $in_progress AND kind = 'extra' AND at >= '${since}T00:00:00.000Z';"
+        SELECT 'dose:c' || s.course_id || ':' || s.slot_date || 'T' || s.slot_time AS key, c.patient_id, s.due_at, s.dose_mg
+        FROM dose_slot s JOIN course c ON c.id = s.course_id
+        WHERE s.status = 'open' AND s.due_at BETWEEN '$due_from' AND '$due_to'
+          AND NOT EXISTS (SELECT 1 FROM reminder_sent r WHERE r.key = 'dose:c' || s.course_id || ':' || s.slot_date || 'T' || s.slot_time);"
 
     write_floors "$DB" "$PATIENT" "$NOW" "$BENCH_DIR"
     echo "$remind_sql" > "$BENCH_DIR/remind.sql"

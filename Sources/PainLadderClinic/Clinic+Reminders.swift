@@ -57,6 +57,15 @@ extension Clinic {
     ///   (nothing is recorded).
     public func remind(now: Date, systemNow: Date? = nil, replay: Bool = false, policy: ReminderPolicy = .standard,
                        mode: RemindMode, lockTimeout: TimeInterval = 5) throws -> RemindResult {
+        try remind(now: now, systemNow: systemNow, replay: replay, policy: policy, mode: mode, lockTimeout: lockTimeout,
+                   everyCourse: false)
+    }
+
+    /// As above; `everyCourse` plans every course in progress instead of the courses the
+    /// store's horizons name (``ClinicStore/reminderVisits(_:)``): the reference the
+    /// equivalence tests hold the narrow run to.
+    func remind(now: Date, systemNow: Date?, replay: Bool, policy: ReminderPolicy,
+                mode: RemindMode, lockTimeout: TimeInterval, everyCourse: Bool) throws -> RemindResult {
         let clock = ReminderClock(now: now, systemNow: systemNow ?? now, tolerance: policy.clockTolerance)
         if clock.isAhead && !replay {
             throw PainLadderError.invalidValue(
@@ -64,9 +73,11 @@ extension Clinic {
                 allowed: "an instant at most \(Int(policy.clockTolerance / 60)) minutes after the system clock "
                     + "(\(ISO8601DateFormatter().string(from: clock.systemNow))); a deliberate replay says \(.replay)")
         }
-        if case .dryRun = mode { return try remindOnce(clock, replay: replay, policy: policy, mode: mode) }
+        if case .dryRun = mode {
+            return try remindOnce(clock, replay: replay, policy: policy, mode: mode, everyCourse: everyCourse)
+        }
         return try store.withReminderRunLock(timeout: lockTimeout) {
-            try remindOnce(clock, replay: replay, policy: policy, mode: mode)
+            try remindOnce(clock, replay: replay, policy: policy, mode: mode, everyCourse: everyCourse)
         }
     }
 
@@ -86,7 +97,8 @@ extension Clinic {
         return try store.resetReminderRun(at: at, by: by, reason: reason)
     }
 
-    private func remindOnce(_ clock: ReminderClock, replay: Bool, policy: ReminderPolicy, mode: RemindMode) throws -> RemindResult {
+    private func remindOnce(_ clock: ReminderClock, replay: Bool, policy: ReminderPolicy, mode: RemindMode,
+                            everyCourse: Bool) throws -> RemindResult {
         let now = clock.now
         var result = RemindResult()
         var handOutError: (any Error)?
@@ -124,10 +136,17 @@ extension Clinic {
             }
         }
 
-        for courseID in try store.coursesInProgress() {
+        let visits = try everyCourse ? nil : store.reminderVisits(visitQuery(now: now, lastRun: lastRun, policy: policy))
+        var rebuild: [Int64] = []
+        for visit in try visits ?? store.coursesInProgress().map({ ReminderVisit(courseID: $0, rebuildHorizon: false) }) {
+            let courseID = visit.courseID
             do {
+                // Rebuilt only after a visit that went through: a course whose planning failed
+                // keeps its out-of-date horizon, and so its visit (and its problem) next run.
+                var visited = false
+                defer { if visited, visit.rebuildHorizon { rebuild.append(courseID) } }
                 let preview = try store.dueReminders(courseID: courseID, journalFrom: journalFrom, compute)
-                guard !preview.isEmpty else { continue }
+                guard !preview.isEmpty else { visited = true; continue }
                 switch mode {
                 case .dryRun:
                     result.reminders += preview.reminders
@@ -155,15 +174,49 @@ extension Clinic {
                         try deliverClaimed(r, now: now, deliver: deliver, into: &result, resend: false)
                     }
                 }
+                visited = true
             } catch let error as PainLadderError {
                 if error.isBusy { throw error }
                 result.problems.append((courseID, error))
             }
         }
         if case .dryRun = mode { return result }
+        rebuildHorizons(rebuild, now: now, policy: policy, journalFrom: journalFrom)
         // A replay ahead of the clock leaves the mark: it is never set ahead of the clock.
         if !clock.isAhead { try store.recordReminderRun(now: now, recordedAt: min(now, clock.systemNow)) }
         return result
+    }
+
+    /// The instants a run at `now` asks the store about (see ``ReminderVisitQuery``): the
+    /// planner's own windows (``DoseReminders``), widened by a second at each end (the store
+    /// keeps instants to the millisecond), so the courses named include every course the
+    /// planner would find something for.
+    func visitQuery(now: Date, lastRun: Date?, policy: ReminderPolicy) -> ReminderVisitQuery {
+        let since = policy.scanStart(now: now, lastRun: lastRun)
+        let slack: TimeInterval = 1
+        return ReminderVisitQuery(
+            now: now,
+            coveredFrom: since.addingTimeInterval(-policy.doseLate - slack),
+            coveredThrough: now.addingTimeInterval(policy.doseLead + ReminderPlanner.horizonRenewal + slack),
+            closedFrom: since.addingTimeInterval(-policy.doseLate - slack),
+            closedThrough: now.addingTimeInterval(-policy.doseLate + slack),
+            dueFrom: now.addingTimeInterval(-policy.doseLate - slack),
+            dueThrough: now.addingTimeInterval(policy.doseLead + slack))
+    }
+
+    /// Rebuilds the horizons of the courses visited for being out of date, a batch of
+    /// courses a transaction (the first run after an upgrade rebuilds every course: one
+    /// commit each would be thousands of syncs; one for all would hold the write lock for
+    /// seconds). A failure leaves a batch out of date, so the next run visits those courses
+    /// again: nothing is lost by going on.
+    private func rebuildHorizons(_ courseIDs: [Int64], now: Date, policy: ReminderPolicy,
+                                 journalFrom: ([SupplyEvent]) -> LocalDate) {
+        for start in stride(from: 0, to: courseIDs.count, by: 100) {
+            let batch = Array(courseIDs[start..<min(start + 100, courseIDs.count)])
+            try? store.rebuildReminderHorizons(courseIDs: batch, journalFrom: journalFrom) { record in
+                ReminderPlanner.horizon(now: now, input: try reminderInput(record), policy: policy)
+            }
+        }
     }
 
     /// A pending dose reminder is re-checked against the journal before it goes out again.

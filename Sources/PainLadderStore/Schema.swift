@@ -42,13 +42,16 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE patient ADD COLUMN height_cm REAL CHECK (height_cm IS NULL OR height_cm > 0)")
         }
         migrator.registerMigration("v7-journal-windows", migrate: JournalSchema.v7)
+        migrator.registerMigration("v7-slots", migrate: SlotSchema.v7)
         return migrator
     }
 
     /// Migrations a read-only command may leave for the next write: each only adds a column
-    /// whose default the readers assume when it is absent, or an index the readers do not
-    /// need to be right (so reading an older file changes nothing in it).
-    static let readableWithout: Set<String> = ["v6-prior-treatment", "v7-medicines", "v7-patient-safety", "v7-journal-windows"]
+    /// whose default the readers assume when it is absent, an index the readers do not need
+    /// to be right, or tables no reader uses (the reminder job's horizons), so reading an
+    /// older file changes nothing in it.
+    static let readableWithout: Set<String> = ["v6-prior-treatment", "v7-medicines", "v7-patient-safety", "v7-journal-windows",
+                                               "v7-slots"]
 
     private static let instant = StoreTime.instantGlob
     private static let date = StoreTime.dateGlob

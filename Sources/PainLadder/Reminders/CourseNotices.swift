@@ -27,11 +27,8 @@ enum CourseNotices {
 
     static func changes(_ input: ReminderInput, now: Date, policy: ReminderPolicy, into result: inout ReminderPlan) {
         let today = input.localDate(now)
-        for day in [today, today.adding(days: 1)] where day >= input.course.startDate {
-            guard let step = input.step(on: day), var first = step.administrations.first else { continue }
-            let before = day == input.course.startDate ? nil : input.step(on: day.adding(days: -1))
-            if let before, before.administrations.map({ [$0.time.description, "\($0.doseMg)"] })
-                == step.administrations.map({ [$0.time.description, "\($0.doseMg)"] }) { continue }
+        for day in [today, today.adding(days: 1)] {
+            guard let (step, before) = change(input, on: day), var first = step.administrations.first else { continue }
             let opens = instant(input, day.adding(days: -1), policy.noticeTime)
             let closes = instant(input, day.adding(days: 1), LocalTime(hour: 0, minute: 0)!)
             guard now >= opens, now < closes else { continue }
@@ -56,6 +53,51 @@ enum CourseNotices {
                 .doseChange, .patient, key: Reminder.key(.doseChange, course: input.courseID, "\(day)", "\(step.dailyTotal)mg"),
                 date: day, time: first.time, message: message))
         }
+    }
+
+    /// The step of a day whose administrations differ from the day before (dose or time; the
+    /// course's first day counts), with the step before; `nil` for a day without a change.
+    static func change(_ input: ReminderInput, on day: LocalDate) -> (step: TitrationStep, before: TitrationStep?)? {
+        guard day >= input.course.startDate, let step = input.step(on: day), !step.administrations.isEmpty else { return nil }
+        let before = day == input.course.startDate ? nil : input.step(on: day.adding(days: -1))
+        if let before, before.administrations.map({ [$0.time.description, "\($0.doseMg)"] })
+            == step.administrations.map({ [$0.time.description, "\($0.doseMg)"] }) { return nil }
+        return (step, before)
+    }
+
+    /// The windows in which ``plan(_:now:policy:into:)`` may hand out each notice of the
+    /// course (dose changes on the days `from...to`, the hold, the review), keyed as it keys
+    /// them: for ``ReminderHorizon``. A window may open earlier or close later than the rule,
+    /// never the other way.
+    static func windows(_ input: ReminderInput, from: LocalDate, to: LocalDate,
+                        policy: ReminderPolicy) -> [ReminderHorizon.Notice] {
+        let midnight = LocalTime(hour: 0, minute: 0)!
+        var result: [ReminderHorizon.Notice] = []
+        var day = from
+        while day <= to {
+            if let (step, _) = change(input, on: day) {
+                result.append(.init(key: Reminder.key(.doseChange, course: input.courseID, "\(day)", "\(step.dailyTotal)mg"),
+                                    opens: instant(input, day.adding(days: -1), policy.noticeTime),
+                                    closes: instant(input, day.adding(days: 1), midnight)))
+            }
+            day = day.adding(days: 1)
+        }
+        let ordered = input.versions.sorted { $0.version < $1.version }
+        if let plan = ordered.last, plan.holdReason != nil {
+            let start = ordered.reversed().prefix { $0.holdReason != nil }.last ?? plan
+            result.append(.init(key: Reminder.key(.stepUpHeld, course: input.courseID, "v\(start.version)"),
+                                opens: start.createdAt, closes: nil))
+        }
+        if let due = ordered.last?.nextReviewDate {
+            // "Due" lasts while the patient's date is on or before it, in whichever zone.
+            result.append(.init(key: Reminder.key(.reviewDue, course: input.courseID, "\(due)"),
+                                opens: instant(input, due.adding(days: -policy.reviewWithinDays), policy.noticeTime),
+                                closes: instant(input, due.adding(days: 1), midnight)
+                                    .addingTimeInterval(ReminderPlanner.horizonMargin)))
+            result.append(.init(key: Reminder.key(.reviewOverdue, course: input.courseID, "\(due)"),
+                                opens: instant(input, due.adding(days: 1), policy.noticeTime), closes: nil))
+        }
+        return result
     }
 
     static func hold(_ input: ReminderInput, now: Date, into result: inout ReminderPlan) {

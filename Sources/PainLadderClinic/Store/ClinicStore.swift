@@ -83,6 +83,18 @@ public protocol ClinicStore: Sendable {
 
     /// Ids of the courses in progress, in id order.
     func coursesInProgress() throws -> [Int64]
+    /// The courses in progress a run at `query.now` must visit, in id order: those with an
+    /// open slot due or closed in the query's ranges (not yet claimed, for a due one), an
+    /// open notice window not yet claimed, or a horizon that does not cover the query's
+    /// instants (then ``ReminderVisit/rebuildHorizon``). `nil` when the store keeps no
+    /// horizons: the run visits every course in progress.
+    func reminderVisits(_ query: ReminderVisitQuery) throws -> [ReminderVisit]?
+    /// Reads each course afresh and, in one IMMEDIATE transaction for them all, replaces its
+    /// slots (keeping none before the horizon's first date; slots no longer planned read
+    /// `withdrawn`) and its notice windows (less those already claimed) with what `build`
+    /// returns. A course no longer in progress is left alone.
+    func rebuildReminderHorizons(courseIDs: [Int64], journalFrom: ([SupplyEvent]) -> LocalDate,
+                                 _ build: (ReminderRecord) throws -> ReminderHorizon) throws
     /// One course as the job reads it, or `nil` when it is not in progress.
     func reminderRecord(courseID: Int64, journalFrom: ([SupplyEvent]) -> LocalDate) throws -> ReminderRecord?
     /// Reads one course and lets `compute` decide; writes nothing (previews, `--dry-run`).
