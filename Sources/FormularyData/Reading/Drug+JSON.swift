@@ -22,7 +22,10 @@ extension Drug {
             reviews: try o.sourced("reviews", ReviewIntervals.init(json:)),
             controlledDrug: try o.optionalSourced("controlledDrug", ControlledDrugRules.init(json:)),
             overdose: try o.optionalSourced("overdose") { try $0.string() },
-            doseEntryLimit: try o.optionalSourced("doseEntryLimit") { try $0.int() })
+            doseEntryLimit: try o.optionalSourced("doseEntryLimit") { try $0.int() },
+            codeSources: try o.optionalMember("codeSources").map { codes in
+                try codes.dictionary { code in try Sourced(json: code) { try $0.string() } }
+            })
     }
 }
 

@@ -41,6 +41,9 @@ public struct Drug: Codable, Sendable, Equatable {
     /// A dose typed above this (mg) is taken as a typing mistake and refused, not recorded:
     /// PainLadder's choice, a stated multiple of ``maximumDailyDose``; `nil` for no bound.
     public var doseEntryLimit: Sourced<Milligrams>?
+    /// The ``codes`` whose sources were checked, each with its source tags and status (for
+    /// export: a code without an entry here is exported as `unconfirmed`); `nil` when none.
+    public var codeSources: [String: Sourced<String>]?
 
     /// Every stored property, in declaration order: for the formulary reader, inlined there.
     @inlinable
@@ -50,7 +53,8 @@ public struct Drug: Codable, Sendable, Equatable {
                  variants: [TitrationVariant], renalBands: [RenalBand], rules: [SafetyRule],
                  taper: Sourced<TaperProfile>, sideEffects: SideEffects, adequateTrial: Sourced<AdequateTrial>,
                  reviews: Sourced<ReviewIntervals>, controlledDrug: Sourced<ControlledDrugRules>? = nil,
-                 overdose: Sourced<String>? = nil, doseEntryLimit: Sourced<Milligrams>? = nil) {
+                 overdose: Sourced<String>? = nil, doseEntryLimit: Sourced<Milligrams>? = nil,
+                 codeSources: [String: Sourced<String>]? = nil) {
         self.id = id
         self.name = name
         self.drugClass = drugClass
@@ -69,12 +73,13 @@ public struct Drug: Codable, Sendable, Equatable {
         self.controlledDrug = controlledDrug
         self.overdose = overdose
         self.doseEntryLimit = doseEntryLimit
+        self.codeSources = codeSources
     }
 
     enum CodingKeys: String, CodingKey {
         case id, name, drugClass = "class", codes, licensedFor, strengths, maximumDailyDose,
              maximumSingleDose, variants, renalBands, rules, taper, sideEffects, adequateTrial,
-             reviews, controlledDrug, overdose, doseEntryLimit
+             reviews, controlledDrug, overdose, doseEntryLimit, codeSources
     }
 
     public func variant(_ id: String) -> TitrationVariant? { variants.first { $0.id == id } }
