@@ -257,6 +257,10 @@ public enum FormularyValidator {
         where code.isBlank {
             throw ctx.fail("codes.\(system)", "is empty")
         }
+        for (system, code) in (drug.codeSources ?? [:]).sorted(by: { $0.key < $1.key })
+        where drug.codes[system] != code.value {
+            throw ctx.fail("codeSources.\(system).value", "'\(code.value)' is not the drug's \(system) code ('\(drug.codes[system] ?? "none")')")
+        }
 
         guard !drug.licensedFor.value.isEmpty else { throw ctx.fail("licensedFor.value", "is empty") }
         for (i, d) in drug.licensedFor.value.enumerated() where !vocabulary.diagnosisTerms.contains(d) {

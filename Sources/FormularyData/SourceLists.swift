@@ -51,6 +51,18 @@ struct SourceListVisitor {
         path.removeLast()
     }
 
+    /// A JSON object of values by key (`codeSources.rxnorm`).
+    mutating func member<T: SourceListed>(_ key: String, _ values: [String: T]?) {
+        guard let values else { return }
+        path.append(.key(key))
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            path.append(.key(name))
+            value.visitSourceLists(&self)
+            path.removeLast()
+        }
+        path.removeLast()
+    }
+
     /// Whether `a` comes before `b` in a walk of the JSON that takes an object's own
     /// `sources` first and then its other members by sorted key: a prefix comes first,
     /// then keys compare as strings and indexes as numbers. Of several bad lists, the
@@ -97,6 +109,7 @@ extension Drug: SourceListed {
         visitor.member("overdose", overdose)
         visitor.member("doseEntryLimit", doseEntryLimit)
         visitor.member("noAddedBenefitAbove", noAddedBenefitAbove)
+        visitor.member("codeSources", codeSources)
     }
 }
 

@@ -36,6 +36,12 @@ public enum RecordExport {
         JournalExport.csv(HistoryItem.items(of: record, from: nil, to: nil), courses: record.courses.map(\.course))
     }
 
+    /// The record as one FHIR R4 `Bundle` (``FHIRExport``): `now` decides which dated
+    /// requests are done and which go on.
+    public static func fhir(_ record: PatientRecord, formulary: Formulary, now: Date) throws -> String {
+        try FHIRExport.bundle(record, formulary: formulary, now: now)
+    }
+
     /// The patient, every course with all its plan versions, and the journal, as pretty JSON.
     public static func json(_ record: PatientRecord) throws -> String {
         let export = PatientExport(

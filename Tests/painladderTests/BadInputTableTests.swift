@@ -245,7 +245,7 @@ struct BadInputTableTests {
         BadInput(["supply", "P001", "--strength", "10"], 65, "--strength"),
         BadInput(["export", "NOBODY", "--format", "ics"], 66, "NOBODY"),
         BadInput(["export", "P001", "--format", "pdf"], 65, "--format"),
-        BadInput(["export", "P001", "--format", "bogus"], 65, "--format: 'bogus' is not valid; allowed: ics, csv or json"),
+        BadInput(["export", "P001", "--format", "bogus"], 65, "--format: 'bogus' is not valid; allowed: ics, csv, json or fhir"),
         BadInput(["export", "P001"], 64, "--format"),
         BadInput(["reviews", "--due-within", "5y"], 65, "--due-within"),
     ]

@@ -32,7 +32,7 @@ struct HelpListsValuesTests {
     }
 
     @Test func exportFormatsAreTheTypesCases() {
-        #expect(ExportFormat.allValueStrings == ["ics", "csv", "json"])
-        #expect(ExportFormat.allowed == "ics, csv or json")
+        #expect(ExportFormat.allValueStrings == ["ics", "csv", "json", "fhir"])
+        #expect(ExportFormat.allowed == "ics, csv, json or fhir")
     }
 }

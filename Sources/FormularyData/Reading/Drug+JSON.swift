@@ -23,7 +23,10 @@ extension Drug {
             controlledDrug: try o.optionalSourced("controlledDrug", ControlledDrugRules.init(json:)),
             overdose: try o.optionalSourced("overdose") { try $0.string() },
             doseEntryLimit: try o.optionalSourced("doseEntryLimit") { try $0.int() },
-            noAddedBenefitAbove: try o.optionalSourced("noAddedBenefitAbove") { try $0.int() })
+            noAddedBenefitAbove: try o.optionalSourced("noAddedBenefitAbove") { try $0.int() },
+            codeSources: try o.optionalMember("codeSources").map { codes in
+                try codes.dictionary { code in try Sourced(json: code) { try $0.string() } }
+            })
     }
 }
 

@@ -45,6 +45,9 @@ public struct Drug: Codable, Sendable, Equatable {
     /// it (duloxetine: 60 mg), so a review does not suggest going higher; `nil`: up to the
     /// patient's maximum.
     public var noAddedBenefitAbove: Sourced<Milligrams>?
+    /// The ``codes`` whose sources were checked, each with its source tags and status (for
+    /// export: a code without an entry here is exported as `unconfirmed`); `nil` when none.
+    public var codeSources: [String: Sourced<String>]?
 
     /// Every stored property, in declaration order: for the formulary reader, inlined there.
     @inlinable
@@ -55,7 +58,8 @@ public struct Drug: Codable, Sendable, Equatable {
                  taper: Sourced<TaperProfile>, sideEffects: SideEffects, adequateTrial: Sourced<AdequateTrial>,
                  reviews: Sourced<ReviewIntervals>, controlledDrug: Sourced<ControlledDrugRules>? = nil,
                  overdose: Sourced<String>? = nil, doseEntryLimit: Sourced<Milligrams>? = nil,
-                 noAddedBenefitAbove: Sourced<Milligrams>? = nil) {
+                 noAddedBenefitAbove: Sourced<Milligrams>? = nil,
+                 codeSources: [String: Sourced<String>]? = nil) {
         self.id = id
         self.name = name
         self.drugClass = drugClass
@@ -75,12 +79,13 @@ public struct Drug: Codable, Sendable, Equatable {
         self.overdose = overdose
         self.doseEntryLimit = doseEntryLimit
         self.noAddedBenefitAbove = noAddedBenefitAbove
+        self.codeSources = codeSources
     }
 
     enum CodingKeys: String, CodingKey {
         case id, name, drugClass = "class", codes, licensedFor, strengths, maximumDailyDose,
              maximumSingleDose, variants, renalBands, rules, taper, sideEffects, adequateTrial,
-             reviews, controlledDrug, overdose, doseEntryLimit, noAddedBenefitAbove
+             reviews, controlledDrug, overdose, doseEntryLimit, noAddedBenefitAbove, codeSources
     }
 
     public func variant(_ id: String) -> TitrationVariant? { variants.first { $0.id == id } }

@@ -7,16 +7,20 @@ import PainLadderExport
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", _superCommandName: "painladder",
-        abstract: "Export a patient's record: the schedule for a calendar app (ics), or everything recorded (csv, json).",
+        abstract: "Export a patient's record: the schedule for a calendar app (ics), or everything recorded (csv, json, fhir).",
         discussion: """
         csv: one row per journal entry (corrected and undone entries included and marked), with \
         local and UTC times, for the doctor or a spreadsheet. json: the patient, every course with \
-        all its plan versions, and the journal.
+        all its plan versions, and the journal. fhir: one FHIR R4 Bundle (collection): the patient, a \
+        MedicationRequest per dated step of each plan version, doses as MedicationStatements, pain as \
+        Observations (LOINC 72514-3), side effects as AdverseEvents, reviews as a CarePlan, decisions \
+        as Provenance; ids stay the same on re-export (docs/FHIR.md).
         ics: RFC 5545: one daily series per step and dose time, with an alarm at the dose time, \
         the next review as an all-day event, and a VTIMEZONE for the patient's zone. UIDs are \
         stable: importing a later export updates the events instead of duplicating them.
           painladder export P001 --format ics -o amitriptyline.ics
           painladder export P001 --format csv -o journal.csv
+          painladder export P001 --format fhir -o P001.fhir.json
         """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
@@ -40,6 +44,9 @@ struct ExportCommand: ParsableCommand {
             text = RecordExport.csv(try clinic.record(patientID: id))
         case .json:
             text = try RecordExport.json(try clinic.record(patientID: id))
+        case .fhir:
+            let now = global.currentInstant()
+            text = try RecordExport.fhir(try clinic.record(patientID: id, now: now), formulary: clinic.formulary, now: now)
         }
         guard let output else {
             Output.text(text)
