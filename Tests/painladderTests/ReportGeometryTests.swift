@@ -39,7 +39,9 @@ struct ReportGeometryTests {
                                            (Self.x(9), Self.doseY(20)), (Self.x(20), Self.doseY(20))]), "\(planned.points)")
 
         // Taken: 10 mg on 03-02…03-08 but 03-05, 20 mg on 03-09…03-18.
-        let taken = svg.with("taken").map { ($0.number("cx"), $0.number("cy")) }
+        // Bars centred on the day, from the dose down to 0.
+        let taken = svg.with("taken").map { ($0.number("x") + $0.number("width") / 2, $0.number("y")) }
+        #expect(svg.with("taken").allSatisfy { Self.near($0.number("y") + $0.number("height"), Self.doseY(0)) })
         let expectedTaken: [(Double, Double)] = (2...18).filter { $0 != 5 }.map { (Self.middle($0), Self.doseY($0 < 9 ? 10 : 20)) }
         #expect(Self.near(taken, expectedTaken), "\(taken)")
 

@@ -62,7 +62,8 @@ enum ReportHarness {
         tags = [el.tag for el in doc.iter() if isinstance(el.tag, str)]
         local = [t.split('}')[-1] for t in tags]
         attrs = [v for el in doc.iter() for v in el.attrib.values()]
-        print(json.dumps({"scripts": local.count("script"), "svgs": local.count("svg"), "iframes": local.count("iframe"),
+        handlers = [k for el in doc.iter() for k in el.attrib.keys() if str(k).split('}')[-1].lower().startswith("on")]
+        print(json.dumps({"scripts": local.count("script"), "svgs": local.count("svg"), "iframes": local.count("iframe"), "handlers": len(handlers),
                           "text": "".join(doc.itertext()), "attributes": attrs,
                           "links": [v for el in doc.iter() for k, v in el.attrib.items() if k in ("src", "href")]}))
         """
@@ -71,6 +72,8 @@ enum ReportHarness {
         var scripts: Int
         var svgs: Int
         var iframes: Int
+        /// Attributes named on…: event handlers.
+        var handlers: Int
         var text: String
         var attributes: [String]
         var links: [String]

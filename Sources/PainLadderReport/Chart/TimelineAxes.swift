@@ -6,7 +6,7 @@ enum TimelineAxes {
     static func draw(_ s: inout SVGBuilder, _ t: ReviewTimeline, _ layout: TimelineLayout) {
         s.open("g", [("class", "axes"), ("font-size", "11"), ("fill", "#000000")])
         let dose = layout.doseScale, pain = layout.painScale
-        s.label(TimelineLayout.left, dose.area.y - 20, "Planned daily dose (line) and taken (dots), mg/day", [("font-weight", "bold")])
+        s.label(TimelineLayout.left, dose.area.y - 20, "Planned daily dose (line) and taken each day (bars), mg/day", [("font-weight", "bold")])
         s.label(TimelineLayout.left, pain.area.y - 8, "Pain 0–10: daily (dots), 7-day mean (thick), baseline (long dashes), sleep (dashes), mood (dots)",
                 [("font-weight", "bold")])
         s.label(TimelineLayout.left - 6, TimelineLayout.sideEffects.y + 22, "Side effects", [("text-anchor", "end"), ("font-size", "9")])

@@ -59,11 +59,14 @@ public enum TimelineChart {
             var attributes = [("class", "planned"), ("data-drug", course.drug), ("fill", "none"),
                               ("stroke", style.colour), ("stroke-width", "2")]
             if let dash = style.dash { attributes.append(("stroke-dasharray", dash)) }
-            s.polyline(stepPoints(course.planned, scale: scale, through: t.to), attributes)
+            // Taken as light bars from 0 under the line: where they fall short of it, doses were missed.
+            let width = min(8, scale.dayWidth * 0.6)
             for day in course.taken where day.date >= t.from {
-                s.circle(scale.middle(day.date), scale.y(Double(day.takenMg)), min(2, max(0.8, scale.dayWidth / 2)),
-                         [("class", "taken"), ("data-drug", course.drug), ("fill", style.colour), ("fill-opacity", "0.55")])
+                let top = scale.y(Double(day.takenMg))
+                s.rect(scale.middle(day.date) - width / 2, top, width, scale.area.bottom - top,
+                       [("class", "taken"), ("data-drug", course.drug), ("fill", style.colour), ("fill-opacity", "0.3")])
             }
+            s.polyline(stepPoints(course.planned, scale: scale, through: t.to), attributes)
         }
         s.close("g")
     }

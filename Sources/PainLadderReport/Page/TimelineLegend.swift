@@ -7,7 +7,7 @@ enum TimelineLegend {
         w.add("<ul class=\"legend\" aria-label=\"key to the timeline\">")
         for (i, course) in t.courses.enumerated() {
             let style = ChartPalette.drug(i)
-            item(&w, line(style.colour, style.dash, width: 2), "\(course.drugName) (planned; dots: taken)")
+            item(&w, line(style.colour, style.dash, width: 2), "\(course.drugName) (line: planned; bars: taken)")
         }
         item(&w, line(ChartPalette.painMean, nil, width: 2.5), "pain, 7-day mean")
         item(&w, line(ChartPalette.baseline, "10 4", width: 1.5), "pre-treatment baseline")
