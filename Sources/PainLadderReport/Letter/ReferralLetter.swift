@@ -27,6 +27,8 @@ public struct ReferralLetter: Sendable {
         let who = r.patientName.map { "\($0) (\(r.patientID))" } ?? r.patientID
         title = "Summary for \(who), \(r.date)"
         var s: [Section] = []
+        // A formulary that is not the bundled release is said first, as on every screen.
+        if let warning = ReportSections.provenanceWarning(report.formulary) { s.append(Section(heading: "Warning", lines: [warning])) }
         s.append(Section(heading: "Diagnosis", lines: [r.diagnosisLabel ?? r.diagnosis]))
         s.append(Section(heading: "Drugs tried", lines: LetterFacts.drugsTried(report)))
         s.append(Section(heading: "Pain and function", lines: LetterFacts.pain(r.pain)))

@@ -19,7 +19,9 @@ struct ProgressCommand: ParsableCommand {
 
     func run() throws {
         let id = try patient.id()
-        let report = try global.openClinicToRead().report(patientID: id, now: global.currentInstant())
+        let clinic = try global.openClinicToRead()
+        let report = try clinic.report(patientID: id, now: global.currentInstant())
+        ProvenanceText.show(clinic.formulary, json: false)
         Output.line(ProgressText.render(report, unicode: !ascii && Self.localeIsUTF8(ProcessInfo.processInfo.environment)))
     }
 
