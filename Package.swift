@@ -9,7 +9,8 @@ let package = Package(
     products: [
         // The clinical core, its formulary reader, the application layer, the SQLite store and
         // the exports, for another Swift program (a server, an app).
-        .library(name: "PainLadder", targets: ["PainLadder", "FormularyData", "PainLadderClinic", "PainLadderStore", "PainLadderExport"]),
+        .library(name: "PainLadder", targets: ["PainLadder", "FormularyData", "PainLadderClinic", "PainLadderStore", "PainLadderExport",
+                                                   "PainLadderReport"]),
         .executable(name: "painladder", targets: ["painladder"]),
     ],
     dependencies: [
@@ -33,6 +34,10 @@ let package = Package(
         .target(name: "PainLadderClinic", dependencies: ["PainLadder"]),
         // Exports: pure functions of one patient record (iCalendar, CSV, JSON).
         .target(name: "PainLadderExport", dependencies: ["PainLadder", "PainLadderClinic"]),
+        // The review as pictures: the printable HTML page with its hand-written SVG charts, the
+        // referral letter and the patient's terminal progress chart. Pure functions of one
+        // `ReviewReport`; no template library (the page is a few small builders).
+        .target(name: "PainLadderReport", dependencies: ["PainLadder", "PainLadderClinic"]),
         // The SQLite store, the only code that speaks SQL: implements `ClinicStore`. GRDBSQLite
         // (SQLite's C API, part of GRDB) for the one hot loop that reads journal rows straight
         // from the statement.
@@ -46,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "painladder",
             dependencies: [
-                "PainLadder", "FormularyData", "PainLadderClinic", "PainLadderStore", "PainLadderExport",
+                "PainLadder", "FormularyData", "PainLadderClinic", "PainLadderStore", "PainLadderExport", "PainLadderReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,7 +77,7 @@ let package = Package(
         ]),
         .testTarget(name: "painladderTests", dependencies: [
             "painladder", "PainLadder", "FormularyData", "PainLadderClinic", "PainLadderStore", "PainLadderExport",
-            "PainLadderTestSupport", "SeededRandom",
+            "PainLadderReport", "PainLadderTestSupport", "SeededRandom",
         ]),
         .testTarget(name: "ClinicGeneratorTests", dependencies: [
             "ClinicGenerator", "SeededRandom", "PainLadderStore", "PainLadderClinic", "PainLadder", "FormularyData", .product(name: "GRDB", package: "GRDB.swift"),

@@ -115,11 +115,11 @@ struct Painladder: ParsableCommand {
             CommandGroup(name: "Patient", subcommands: [
                 TodayCommand.self, TakeCommand.self, SkipCommand.self, SideEffectCommand.self, PainCommand.self,
                 ImpressionCommand.self, AssessCommand.self, SupplyCommand.self, HistoryCommand.self,
-                CorrectCommand.self, UndoCommand.self,
+                CorrectCommand.self, UndoCommand.self, ProgressCommand.self,
             ]),
             CommandGroup(name: "Clinician", subcommands: [
                 PatientCommand.self, StartCommand.self, ScheduleCommand.self, ReviewCommand.self,
-                ReviewsCommand.self, DecideCommand.self,
+                ReviewsCommand.self, DecideCommand.self, ReportCommand.self,
             ]),
             CommandGroup(name: "Reminders", subcommands: [RemindCommand.self]),
             CommandGroup(name: "Data", subcommands: [FormularyCommand.self, ExportCommand.self, DemoCommand.self]),

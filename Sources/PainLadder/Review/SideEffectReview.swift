@@ -52,6 +52,42 @@ public struct SideEffectReview: Codable, Sendable, Equatable {
     public var flags: [FlagReview]
 
     init(context c: ReviewContext) {
+        let reports = Self.reports(in: c)
+        openRedFlags = reports.filter { $0.redFlag && !$0.resolved }.reversed()
+
+        let course = c.reference?.course.id
+        var groups: [SideEffectGroup] = []
+        for report in reports where course == nil || report.courseID == course {
+            if let i = groups.firstIndex(where: {
+                $0.stepNumber == report.stepNumber && $0.dailyDoseMg == report.dailyDoseMg && $0.severity == report.severity
+            }) {
+                groups[i].reports.append(report)
+            } else {
+                groups.append(SideEffectGroup(stepNumber: report.stepNumber, dailyDoseMg: report.dailyDoseMg,
+                                              severity: report.severity, reports: [report]))
+            }
+        }
+        self.groups = groups.sorted {
+            (($0.stepNumber ?? 0), ($0.dailyDoseMg ?? 0), -($0.severity.map(Self.rank) ?? -1))
+                < (($1.stepNumber ?? 0), ($1.dailyDoseMg ?? 0), -($1.severity.map(Self.rank) ?? -1))
+        }
+
+        var flags: [FlagReview] = []
+        // `c.entries(of: c.reference)`, read in place: most entries raise no flag.
+        let reference = c.reference?.course.id
+        for i in c.journal.indices where !c.journal[i].flags.isEmpty {
+            if let reference, c.journal[i].courseID != reference && c.journal[i].courseID != nil { continue }
+            let e = c.journal[i]
+            for flag in e.flags where flag.kind != .redFlag && flag.kind != .stepUpHeld {
+                flags.removeAll { $0.kind == flag.kind && $0.message == flag.message }
+                flags.append(FlagReview(kind: flag.kind, message: flag.message, date: c.localDate(e.at), entryID: e.id))
+            }
+        }
+        self.flags = flags
+    }
+
+    /// Every side-effect report of every course, in journal order, with its resolution.
+    static func reports(in c: ReviewContext) -> [SideEffectReport] {
         var resolutions: [Int64: JournalEntry] = [:]
         for i in c.journal.indices where c.journal[i].kind == .sideEffectResolved {
             // The first resolution of a report counts.
@@ -84,37 +120,7 @@ public struct SideEffectReview: Codable, Sendable, Equatable {
                 stepNumber: detail.stepNumber, dailyDoseMg: record.map { $0.dailyDose(on: day) },
                 resolved: resolution != nil, resolvedOn: resolution.map { c.localDate($0.at) }))
         }
-        openRedFlags = reports.filter { $0.redFlag && !$0.resolved }.reversed()
-
-        let course = c.reference?.course.id
-        var groups: [SideEffectGroup] = []
-        for report in reports where course == nil || report.courseID == course {
-            if let i = groups.firstIndex(where: {
-                $0.stepNumber == report.stepNumber && $0.dailyDoseMg == report.dailyDoseMg && $0.severity == report.severity
-            }) {
-                groups[i].reports.append(report)
-            } else {
-                groups.append(SideEffectGroup(stepNumber: report.stepNumber, dailyDoseMg: report.dailyDoseMg,
-                                              severity: report.severity, reports: [report]))
-            }
-        }
-        self.groups = groups.sorted {
-            (($0.stepNumber ?? 0), ($0.dailyDoseMg ?? 0), -($0.severity.map(Self.rank) ?? -1))
-                < (($1.stepNumber ?? 0), ($1.dailyDoseMg ?? 0), -($1.severity.map(Self.rank) ?? -1))
-        }
-
-        var flags: [FlagReview] = []
-        // `c.entries(of: c.reference)`, read in place: most entries raise no flag.
-        let reference = c.reference?.course.id
-        for i in c.journal.indices where !c.journal[i].flags.isEmpty {
-            if let reference, c.journal[i].courseID != reference && c.journal[i].courseID != nil { continue }
-            let e = c.journal[i]
-            for flag in e.flags where flag.kind != .redFlag && flag.kind != .stepUpHeld {
-                flags.removeAll { $0.kind == flag.kind && $0.message == flag.message }
-                flags.append(FlagReview(kind: flag.kind, message: flag.message, date: c.localDate(e.at), entryID: e.id))
-            }
-        }
-        self.flags = flags
+        return reports
     }
 
     static func rank(_ s: Severity) -> Int { Severity.allCases.firstIndex(of: s)! }
