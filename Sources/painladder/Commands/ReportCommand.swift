@@ -17,7 +17,8 @@ struct ReportCommand: ParsableCommand {
         or HTML when the output file ends in .html. Reads only.
           painladder report P001 -o review.html
           painladder report P001 --letter
-          painladder report P001 --letter --question "Would you consider a trial of capsaicin?" -o letter.html
+          painladder report P001 --letter -o letter.html \\
+            --question "Would you consider a trial of capsaicin?"
         """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var patient: PatientArgument
