@@ -69,7 +69,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PainLadderTests", dependencies: ["PainLadder", "FormularyData", "PainLadderExport", "SeededRandom"]),
+        .testTarget(name: "PainLadderTests", dependencies: [
+            "PainLadder", "FormularyData", "PainLadderExport", "SeededRandom", "PainLadderTestSupport",
+        ]),
         // GRDB directly: the tests inspect and tamper with the raw file (pragmas, future migrations).
         .testTarget(name: "PainLadderStoreTests", dependencies: [
             "PainLadderStore", "PainLadderClinic", "PainLadderExport", "PainLadder", "FormularyData", "PainLadderTestSupport",
