@@ -330,6 +330,7 @@ public enum FormularyValidator {
 
         try checkRenalBands(drug, products: products, maximumSingleDose: single, ctx: ctx)
         try checkRules(drug.rules, field: "rules", vocabulary: vocabulary, ctx: ctx)
+        try checkAfterStopping(drug.afterStopping ?? [], vocabulary: vocabulary, ctx: ctx)
         try checkTaper(drug.taper.value, maximum: maximum, ctx: ctx)
         try checkSideEffects(drug.sideEffects, ctx: ctx)
 
@@ -647,7 +648,7 @@ public enum FormularyValidator {
 
     // MARK: - Helpers
 
-    private struct Context {
+    struct Context {
         var file: String
         var drug: String?
 
@@ -657,7 +658,7 @@ public enum FormularyValidator {
     }
 
     /// The words rules may use.
-    private struct Vocabulary {
+    struct Vocabulary {
         var drugIds: [String]
         var medicineTerms: Set<String>
         var diagnosisTerms: Set<String>
@@ -672,7 +673,7 @@ public enum FormularyValidator {
     /// Lower-case ASCII letters, digits and inner hyphens. Checked on the UTF-8 bytes (any
     /// other byte, including every byte of a non-ASCII character, fails), not through
     /// Character properties: validation asks this hundreds of times per command.
-    private static func isIdentifier(_ text: String) -> Bool {
+    static func isIdentifier(_ text: String) -> Bool {
         let utf8 = text.utf8
         guard let first = utf8.first, let last = utf8.last,
               first != UInt8(ascii: "-"), last != UInt8(ascii: "-") else { return false }

@@ -110,6 +110,13 @@ extension Drug: SourceListed {
         visitor.member("doseEntryLimit", doseEntryLimit)
         visitor.member("noAddedBenefitAbove", noAddedBenefitAbove)
         visitor.member("codeSources", codeSources)
+        if let afterStopping { visitor.member("afterStopping", afterStopping) }
+    }
+}
+
+extension WashoutAfterStopping: SourceListed {
+    func visitSourceLists(_ visitor: inout SourceListVisitor) {
+        visitor.member("days", days)
     }
 }
 

@@ -24,3 +24,20 @@ extension Clinic {
         }
     }
 }
+
+extension Clinic {
+    /// The medicines a patient update added too soon after a drug's last dose (an MAOI within
+    /// 5 days of stopping duloxetine: ``WashoutRules``). Nothing changes; the clinician is told.
+    ///
+    /// ```swift
+    /// for w in try clinic.recentStopWarnings(update, now: .now) { print(w.wait.message) }
+    /// ```
+    public func recentStopWarnings(_ update: PatientUpdate, now: Date) throws -> [RecentStopWarning] {
+        let before = Set(update.before.medicines.map(MedicineNameKey.key))
+        let added = update.after.medicines.filter { !before.contains(MedicineNameKey.key($0)) }
+        guard !added.isEmpty else { return [] }
+        let record = try record(patientID: update.after.id, now: now)
+        return WashoutRules.warnings(adding: added, patient: update.after, courses: record.courses,
+                                     today: LocalDate(now, in: update.after.zone), formulary: formulary)
+    }
+}

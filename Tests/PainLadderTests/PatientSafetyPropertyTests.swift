@@ -4,7 +4,7 @@ import Testing
 @testable import FormularyData
 @testable import PainLadder
 
-/// Issue 12: over thousands of random patients (``SafetyCaseGenerator``) and every drug, with
+/// Issue 12: over 3,000 random patients (``SafetyCaseGenerator``) and every drug, with
 /// and without the start overrides and a local cap, a plan is never above a cap that applies,
 /// never steps sooner than a minimum that applies, never starts what a hard stop forbids, and
 /// is at or below every single titration profile that applies, step by step and day by day.
@@ -12,15 +12,23 @@ import Testing
 /// the formulary directly, not through ``DoseLimits`` or ``CautiousTitration``.
 @Suite struct PatientSafetyPropertyTests {
     let formulary: Formulary
-    init() throws { formulary = try FormularyLoader.bundled() }
+    let oracle: HardStopOracle
+    init() throws {
+        formulary = try FormularyLoader.bundled()
+        oracle = try HardStopOracle()
+    }
 
-    struct Tally { var built = 0, capped = 0, unlicensed = 0, hardStops = 0, renalRefusals = 0, notPossible = 0, merged = 0 }
+    struct Tally {
+        var built = 0, capped = 0, unlicensed = 0, hardStops = 0, renalRefusals = 0, notPossible = 0, merged = 0
+        /// Starts the oracle forbids by a brand name, a generic name or a recent MAOI.
+        var byBrand = 0, recentMAOI = 0, oracleStops = 0
+    }
 
     @Test func randomPatientsStayWithinEveryLimit() throws {
         var rng = SplitMix(seed: 20261202)
         let generator = SafetyCaseGenerator()
         var tally = Tally()
-        for _ in 0..<2_000 {
+        for _ in 0..<3_000 {
             let patient = generator.patient(&rng, formulary: formulary)
             for drug in formulary.drugs {
                 var f = formulary
@@ -34,6 +42,7 @@ import Testing
         // The generator reaches every outcome.
         #expect(tally.built > 1_000 && tally.capped > 20 && tally.unlicensed > 20 && tally.hardStops > 100
                 && tally.renalRefusals > 100 && tally.merged > 100, "\(tally)")
+        #expect(tally.byBrand > 50 && tally.recentMAOI > 50 && tally.oracleStops > 200, "\(tally)")
     }
 
     func check(_ drug: Drug, _ p: Patient, _ f: Formulary, overrides: Set<StartOverride>, tally: inout Tally) throws {
@@ -45,6 +54,19 @@ import Testing
         let crCl = p.creatinineClearance(on: date, in: f)
         let renalUnknown = crCl == nil && f.pathway.renalFunctionUnknown != nil
             && (!drug.renalBands.isEmpty || rules.contains { $0.kind == .hardStop && $0.when.crClBelow != nil })
+
+        // What the oracle forbids (brand names, recent MAOIs) is among the evaluator's hard
+        // stops, and no override passes it: the start must be refused.
+        let mustStop = oracle.forbidden(drug.id, p, on: date)
+        for rule in mustStop {
+            #expect(stops.contains { $0.rule == rule } && !passable(rule), "\(rule) missing: \(context)")
+        }
+        if !mustStop.isEmpty {
+            tally.oracleStops += 1
+            if mustStop.contains(where: { $0.hasSuffix("recently-stopped") }) { tally.recentMAOI += 1 }
+            let brands = Set(f.medicineNames.flatMap(\.names).map { $0.lowercased() })
+            if p.medicines.contains(where: { brands.contains($0.lowercased()) }) { tally.byBrand += 1 }
+        }
 
         let schedule: Schedule
         do {
@@ -74,6 +96,7 @@ import Testing
             return
         }
         tally.built += 1
+        #expect(mustStop.isEmpty, "started although \(mustStop) forbids it: \(context)")
 
         // Nothing started that a hard stop forbids: every one was passed by an override and is shown.
         for stop in stops {

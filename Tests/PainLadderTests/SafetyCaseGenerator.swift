@@ -39,12 +39,41 @@ struct SafetyCaseGenerator {
             let known = PainLadderTestConditions.all(f)
             p.conditions = known.filter { _ in Int.random(in: 0..<15, using: &rng) == 0 }
         },
-        // Medicines by generic name or class (brand names are another dimension's to add).
+        // Medicines by generic name or class.
         { rng, p, f in
             let names = f.medicineClasses.keys.sorted()
             p.medicines = names.filter { _ in Int.random(in: 0..<40, using: &rng) == 0 }
         },
+        // Medicines by brand name or synonym, typed in any case ("LYRICA", "nardil"); one patient
+        // in ten also takes a gabapentinoid by brand.
+        { rng, p, f in
+            let brands = f.medicineNames.flatMap(\.names).sorted()
+            p.medicines += brands.filter { _ in Int.random(in: 0..<100, using: &rng) == 0 }.map { Self.anyCase($0, &rng) }
+            if Int.random(in: 0..<10, using: &rng) == 0 {
+                p.medicines.append(Self.anyCase(["Lyrica", "Alzain", "Axalid", "Lecaent", "Neurontin"].randomElement(using: &rng)!, &rng))
+            }
+        },
+        // A recent stop: one patient in four stopped a medicine 0–30 days before the start, two
+        // times in three an MAOI (by generic or brand name: Nardil, linezolid, Azilect, …).
+        { rng, p, f in
+            guard Int.random(in: 0..<4, using: &rng) == 0 else { return }
+            let maois = f.medicineNames.filter { f.medicineClasses[$0.ingredient]?.contains("maoi") == true }.flatMap { [$0.ingredient] + $0.names }
+                + f.medicineClasses.filter { $0.value.contains("maoi") }.map(\.key)
+            let pool = Int.random(in: 0..<3, using: &rng) < 2 ? Array(Set(maois)).sorted()
+                : (f.medicineClasses.keys + f.medicineNames.flatMap(\.names)).sorted()
+            let name = Self.anyCase(pool.randomElement(using: &rng)!, &rng)
+            p.stoppedMedicines = [StoppedMedicine(name: name, stopped: Self.start.adding(days: -Int.random(in: 0...30, using: &rng)))]
+        },
     ]
+
+    /// As typed, upper-cased or lower-cased.
+    static func anyCase(_ name: String, _ rng: inout SplitMix) -> String {
+        switch Int.random(in: 0..<3, using: &rng) {
+        case 0: name.uppercased()
+        case 1: name.lowercased()
+        default: name
+        }
+    }
 
     func patient(_ rng: inout SplitMix, formulary: Formulary) -> Patient {
         var p = Patient(id: "S", birthDate: Self.start, sex: .female, timeZone: "Europe/London", diagnosis: "")

@@ -136,10 +136,12 @@ struct SwitchScenarioTests {
         #expect(dated(plan.schedule.plannedSteps) == ["2026-03-16 30", "2026-03-30 60"])
         #expect(result.decision.details["newStepUpFrom"] == "2026-03-30")
 
-        // The serotonin syndrome and CYP2D6 warning [S27, S30, S47] is recorded on both courses.
+        // The serotonin syndrome and CYP2D6 warning [S27, S30] is recorded on both courses; the
+        // cross-taper advice [S47] is the pair's guidance, not the warning's.
         let warning = try #require(result.decision.warnings.first { $0.rule == "duloxetine-amitriptyline" })
         #expect(warning.message.contains("serotonin syndrome") && warning.message.contains("CYP2D6"))
-        #expect(warning.sources == ["S27", "S30", "S47"])
+        #expect(warning.sources == ["S27", "S30"])
+        #expect(!warning.message.lowercased().contains("cross-taper"))
         #expect(result.decision.warnings.contains { $0.rule == "amitriptyline-duloxetine" })
         #expect(result.plan.decision?.warnings.contains(warning) == true)
         #expect(plan.decision?.warnings.contains(warning) == true)

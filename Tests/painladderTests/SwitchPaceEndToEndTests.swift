@@ -35,5 +35,8 @@ struct SwitchPaceEndToEndTests {
         #expect(out.contains("! With amitriptyline: risk of serotonin syndrome"), "\(out)")
         #expect(out.contains("! With duloxetine: risk of serotonin syndrome"), "\(out)")
         #expect(!out.contains("Switching amitriptyline → duloxetine:"), "\(out)")
+        // Issue 12 item 7: no advice of another mode, in the pair's guidance or in the rules' warnings.
+        #expect(!out.lowercased().contains("cross-taper"), "\(out)")
+        #expect(out.contains("Watch for serotonin syndrome while both can act."), "\(out)")
     }
 }

@@ -26,7 +26,8 @@ extension Drug {
             noAddedBenefitAbove: try o.optionalSourced("noAddedBenefitAbove") { try $0.int() },
             codeSources: try o.optionalMember("codeSources").map { codes in
                 try codes.dictionary { code in try Sourced(json: code) { try $0.string() } }
-            })
+            },
+            afterStopping: try o.readIfPresent("afterStopping") { try $0.array(WashoutAfterStopping.init(json:)) })
     }
 }
 
@@ -188,5 +189,13 @@ extension ControlledDrugRules {
             prescriptionValidDays: try o.int("prescriptionValidDays"),
             repeatable: try o.bool("repeatable"),
             emergencySupply: try o.bool("emergencySupply"))
+    }
+}
+
+extension WashoutAfterStopping {
+    init(json: JSONTreeReader) throws {
+        let o = try json.object()
+        self.init(id: try o.string("id"), medicinesAny: try o.read("medicinesAny") { try $0.strings() },
+                  days: try o.sourced("days") { try $0.int() }, message: try o.string("message"))
     }
 }

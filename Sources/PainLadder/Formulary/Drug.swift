@@ -48,6 +48,9 @@ public struct Drug: Codable, Sendable, Equatable {
     /// The ``codes`` whose sources were checked, each with its source tags and status (for
     /// export: a code without an entry here is exported as `unconfirmed`); `nil` when none.
     public var codeSources: [String: Sourced<String>]?
+    /// Waits after this drug's last dose before other medicines start (an MAOI 5 days after
+    /// duloxetine); `nil` when the data gives none.
+    public var afterStopping: [WashoutAfterStopping]?
 
     /// Every stored property, in declaration order: for the formulary reader, inlined there.
     @inlinable
@@ -59,7 +62,7 @@ public struct Drug: Codable, Sendable, Equatable {
                  reviews: Sourced<ReviewIntervals>, controlledDrug: Sourced<ControlledDrugRules>? = nil,
                  overdose: Sourced<String>? = nil, doseEntryLimit: Sourced<Milligrams>? = nil,
                  noAddedBenefitAbove: Sourced<Milligrams>? = nil,
-                 codeSources: [String: Sourced<String>]? = nil) {
+                 codeSources: [String: Sourced<String>]? = nil, afterStopping: [WashoutAfterStopping]? = nil) {
         self.id = id
         self.name = name
         self.drugClass = drugClass
@@ -80,12 +83,13 @@ public struct Drug: Codable, Sendable, Equatable {
         self.doseEntryLimit = doseEntryLimit
         self.noAddedBenefitAbove = noAddedBenefitAbove
         self.codeSources = codeSources
+        self.afterStopping = afterStopping
     }
 
     enum CodingKeys: String, CodingKey {
         case id, name, drugClass = "class", codes, licensedFor, strengths, maximumDailyDose,
              maximumSingleDose, variants, renalBands, rules, taper, sideEffects, adequateTrial,
-             reviews, controlledDrug, overdose, doseEntryLimit, noAddedBenefitAbove, codeSources
+             reviews, controlledDrug, overdose, doseEntryLimit, noAddedBenefitAbove, codeSources, afterStopping
     }
 
     public func variant(_ id: String) -> TitrationVariant? { variants.first { $0.id == id } }

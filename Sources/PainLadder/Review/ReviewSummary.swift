@@ -33,6 +33,9 @@ public struct ReviewSummary: Codable, Sendable, Equatable {
     /// Medicines recorded (taken or stopped) that no rule can match: "not checked against the
     /// rules". `nil` when every medicine is known.
     public var uncheckedMedicines: [String]? = nil
+    /// Kidney function recorded since the plan was made without it (capped, or with the
+    /// caution): re-evaluated at the next decision. `nil` otherwise.
+    public var renalReevaluation: RenalReevaluationDue? = nil
 
     /// - Parameters:
     ///   - courses: every course of the patient with its plan versions, in any order.
@@ -51,15 +54,17 @@ public struct ReviewSummary: Codable, Sendable, Equatable {
         let referred = ReviewDates.decisions(ordered, context: context).last { $0.kind == .refer }
         let ladder = LadderReview(context: context, pain: pain, sideEffects: sideEffects, referred: referred)
         let unchecked = formulary.uncheckedMedicines(of: patient)
+        let crCl = patient.creatinineClearance(on: today, in: formulary)
         return ReviewSummary(
             patientID: patient.id, patientName: patient.name, diagnosis: patient.diagnosis,
             diagnosisLabel: formulary.diagnosis(patient.diagnosis)?.label, date: today, now: now,
-            timeZone: zones.zone(on: today).identifier, creatinineClearance: patient.creatinineClearance(on: today, in: formulary),
+            timeZone: zones.zone(on: today).identifier, creatinineClearance: crCl,
             course: course, adherence: focus.map { AdherenceReview($0, context: context) }, pain: pain,
             sideEffects: sideEffects, trial: trial, ladder: ladder, reviews: ReviewDates(context: context),
             suggestion: Suggestion.make(context: context, course: course, pain: pain, sideEffects: sideEffects,
                                         trial: trial, ladder: ladder),
-            uncheckedMedicines: unchecked.isEmpty ? nil : unchecked)
+            uncheckedMedicines: unchecked.isEmpty ? nil : unchecked,
+            renalReevaluation: renalReevaluation(course, crCl: crCl))
     }
 
     /// What every section reads: courses in start order, today, the course in progress, the

@@ -203,6 +203,14 @@ extension PatientCommand {
                 Output.note("warning: \(stop.drug) is in progress and now meets a hard stop: \(stop.message) "
                             + "[rule \(stop.rule); source \(stop.sources.joined(separator: ", "))]. Decide whether to stop or switch.")
             }
+            for w in try clinic.recentStopWarnings(update, now: now) {
+                let ended = w.courseID.map { "course \($0) ended" } ?? "stopped"
+                let when = w.daysSinceStop == 0 ? "on the day" : "\(Plural.days(w.daysSinceStop)) after"
+                Output.note("warning: \(w.medicine) added \(when) \(w.drug) \(ended) "
+                            + "(last dose \(w.stopDate.adding(days: -1))): \(w.wait.message) "
+                            + "[rule \(w.wait.id); source \(w.wait.days.sources.joined(separator: ", ")); \(w.wait.days.status.rawValue)]. "
+                            + "The wait ends on \(w.earliestStart).")
+            }
             for unknown in clinic.unknownMedicines(p) where addMedicines.contains(unknown) { Output.note(UncheckedText.note(unknown)) }
         }
     }
