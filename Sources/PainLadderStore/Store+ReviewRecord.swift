@@ -8,9 +8,10 @@ extension Store {
     /// A journal row the review needs only as a ``DoseMark``: a dose (taken, skipped, missed or
     /// extra) of format 2 with no flag, neither correcting nor corrected nor undone. The text
     /// tests are conservative: a note that happens to contain `"flags"` only sends its row
-    /// down the whole-entry path, which reads every row correctly.
+    /// down the whole-entry path, which reads every row correctly. (`+j.supersedes`: not by
+    /// the unique index on it, whose NULLs are nearly every row of the clinic: by the patient.)
     static let plainDose = """
-        (j.kind IN ('taken', 'skipped', 'missed', 'extra') AND j.supersedes IS NULL
+        (j.kind IN ('taken', 'skipped', 'missed', 'extra') AND +j.supersedes IS NULL
          AND instr(j.detail, '"flags"') = 0 AND instr(j.detail, '"kind"') = 0
          AND NOT EXISTS (SELECT 1 FROM journal_entry u WHERE u.supersedes = j.id))
         """
