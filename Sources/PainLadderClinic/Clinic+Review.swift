@@ -8,13 +8,9 @@ extension Clinic {
     /// suggestion (see ``ReviewSummary``). Reads only.
     /// - Throws: ``PainLadderError/unknownPatient(_:)``.
     public func review(patientID: String, now: Date) throws -> ReviewSummary {
-        // Plain dose entries come as marks (``ReviewRecord``): the same summary, without
-        // decoding two years of doses (ReviewReadEquivalenceTests).
-        let read = try store.reviewRecord(patientID: patientID)
-        let record = CourseRules.asLived(read.record, on: read.record.zones.localDate(now))
+        let record = try self.record(patientID: patientID, now: now)
         return ReviewSummary.build(patient: record.patient, formulary: formulary, courses: record.courses,
-                                   journal: Journal.effective(record.journal), doseMarks: read.doseMarks,
-                                   zones: record.zones, now: now)
+                                   journal: Journal.effective(record.journal), zones: record.zones, now: now)
     }
 
     /// The baseline pain of one course (``BaselinePain`` states the rule), `nil` when there is

@@ -7,20 +7,16 @@ extension Store {
     /// The patient's whole record for a review, in one read transaction.
     /// - Throws: ``PainLadderError/unknownPatient(_:)``.
     public func patientRecord(patientID: String) throws -> PatientRecord {
-        try read { db in try Self.fetchRecord(patientID, db) { try Self.fetchJournal(patientID, $0) } }
-    }
-
-    /// The patient, zones and every course with every plan version, and the journal `journal` reads.
-    static func fetchRecord(_ patientID: String, _ db: Database,
-                            journal: (Database) throws -> [JournalEntry]) throws -> PatientRecord {
-        let patient = try fetchPatient(patientID, db)
-        let courses = try Row.fetchAll(db, sql: "SELECT * FROM course WHERE patient_id = ? ORDER BY start_date, id",
-                                       arguments: [patientID]).map(Course.init(row:))
-        let versions = try fetchPlanVersions(where: "c.patient_id = ?", arguments: [patientID], db)
-        let byCourse = Dictionary(grouping: versions, by: \.courseID)
-        return PatientRecord(patient: patient, zones: try fetchZones(patient, db),
-                             courses: courses.map { CourseRecord(course: $0, versions: byCourse[$0.id ?? -1] ?? []) },
-                             journal: try journal(db))
+        try read { db in
+            let patient = try Self.fetchPatient(patientID, db)
+            let courses = try Row.fetchAll(db, sql: "SELECT * FROM course WHERE patient_id = ? ORDER BY start_date, id",
+                                           arguments: [patientID]).map(Course.init(row:))
+            let versions = try Self.fetchPlanVersions(where: "c.patient_id = ?", arguments: [patientID], db)
+            let byCourse = Dictionary(grouping: versions, by: \.courseID)
+            return PatientRecord(patient: patient, zones: try Self.fetchZones(patient, db),
+                                 courses: courses.map { CourseRecord(course: $0, versions: byCourse[$0.id ?? -1] ?? []) },
+                                 journal: try Self.fetchJournal(patientID, db))
+        }
     }
 
     /// Courses in progress whose current plan (the highest version) has a review date on or

@@ -20,9 +20,13 @@ struct NarrowReadEquivalenceTests {
     @Test(arguments: clinics.indices)
     func todayTakeAndSkipAgreeAtEveryInstant(clinicIndex: Int) throws {
         let options = Self.clinics[clinicIndex]
-        let seeded = try SeededClinic(options)
-        defer { seeded.remove() }
-        let (store, clinic) = (seeded.store, seeded.clinic)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("painladder-narrow-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try Store(path: dir + "/clinic.sqlite", createIfMissing: true)
+        let formulary = try FormularyLoader.bundled()
+        _ = try ClinicGenerator.generate(options, formulary: formulary, into: store)
+        let clinic = Clinic(store: store, formulary: formulary)
 
         var compared = 0, narrowerVersions = 0
         for patient in try store.patients() {

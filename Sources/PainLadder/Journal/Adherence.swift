@@ -104,20 +104,6 @@ struct SlotStatusIndex {
         }
     }
 
-    /// The marks whose course is `courseID`, in the effective journal's order
-    /// (``DoseMark/merged(_:journal:)``): the same index as from the entries they stand for.
-    init(marks: [DoseMark], courseID: Int64?) {
-        byMinute.reserveCapacity(marks.count)
-        for i in marks.indices where marks[i].courseID == courseID {
-            let key = Self.key(marks[i].slot)
-            if !marks[i].skipped {
-                byMinute[key] = Status(taken: true, late: marks[i].late, skipped: false)
-            } else if byMinute[key]?.taken != true {
-                byMinute[key] = Status(taken: false, late: false, skipped: true)
-            }
-        }
-    }
-
     subscript(slot: SlotKey) -> Status? { byMinute[Self.key(slot)] }
 
     static func key(_ slot: SlotKey) -> Int { slot.date.dayNumber * 1440 + slot.time.minutesSinceMidnight }

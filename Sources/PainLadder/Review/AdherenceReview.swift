@@ -46,8 +46,7 @@ public struct AdherenceReview: Codable, Sendable, Equatable {
         // fresh memory): the counts do not depend on the order, and the step rows are put in
         // the order of their first slot in time, as a pass over the sorted slots would meet them.
         let start = record.course.startDate
-        let status = c.doseMarks.map { SlotStatusIndex(marks: $0, courseID: record.course.id) }
-            ?? SlotStatusIndex(c.journal, courseID: record.course.id)
+        let status = SlotStatusIndex(c.journal, courseID: record.course.id)
         let week = c.today.adding(days: -7), month = c.today.adding(days: -28)
         var last7 = AdherenceCount(), last28 = AdherenceCount(), whole = AdherenceCount()
 

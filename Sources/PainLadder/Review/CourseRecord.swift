@@ -40,9 +40,6 @@ struct ReviewContext {
     var patientZone: ZoneOffsets
     /// The journal's pain entries with their local days (``PainPoint/all(in:)``).
     var pains: [PainPoint] = []
-    /// Every taken or skipped dose with its slot, in journal order, when the store handed
-    /// them over apart from `journal` (``DoseMark``); `nil`: `journal` holds them all.
-    var doseMarks: [DoseMark]?
 
     /// The course pain and side effects are judged against: the one in progress, else the latest.
     var reference: CourseRecord? { focus ?? courses.last }

@@ -41,34 +41,8 @@ public struct ReviewSummary: Codable, Sendable, Equatable {
     ///   - now: the instant of the review.
     public static func build(patient: Patient, formulary: Formulary, courses: [CourseRecord],
                              journal: [JournalEntry], zones: ZoneHistory, now: Date) -> ReviewSummary {
-        build(Self.context(patient: patient, formulary: formulary, courses: courses, journal: journal,
-                           zones: zones, now: now))
-    }
-
-    /// The same review from a journal whose plain dose entries come as ``DoseMark``s: the
-    /// adherence is all the review reads of them. Gives what
-    /// ``build(patient:formulary:courses:journal:zones:now:)`` gives on the whole journal.
-    ///
-    /// ```swift
-    /// let summary = ReviewSummary.build(patient: patient, formulary: formulary, courses: courses,
-    ///                                   journal: Journal.effective(otherEntries), doseMarks: marks,
-    ///                                   zones: zones, now: now)
-    /// ```
-    /// - Parameters:
-    ///   - journal: the effective journal without the entries `doseMarks` stand for; every
-    ///     entry the review shows (one with flags, a correction, anything not a dose) is here.
-    ///   - doseMarks: the other taken and skipped doses in force, any order.
-    public static func build(patient: Patient, formulary: Formulary, courses: [CourseRecord],
-                             journal: [JournalEntry], doseMarks: [DoseMark], zones: ZoneHistory,
-                             now: Date) -> ReviewSummary {
-        var context = Self.context(patient: patient, formulary: formulary, courses: courses, journal: journal,
+        let context = Self.context(patient: patient, formulary: formulary, courses: courses, journal: journal,
                                    zones: zones, now: now)
-        context.doseMarks = DoseMark.merged(doseMarks, journal: context.journal)
-        return build(context)
-    }
-
-    private static func build(_ context: ReviewContext) -> ReviewSummary {
-        let (patient, formulary, now, zones) = (context.patient, context.formulary, context.now, context.zones)
         let (ordered, today, focus) = (context.courses, context.today, context.focus)
         let course = focus.flatMap { CourseReview($0, context: context) }
         let pain = PainReview(context: context)

@@ -56,8 +56,6 @@ public protocol ClinicStore: Sendable {
     func snapshot(patientID: String, allCourses: Bool, journalNear: Date?) throws -> PatientSnapshot
     /// Everything about one patient, in one read: for reviews and exports.
     func patientRecord(patientID: String) throws -> PatientRecord
-    /// What the review reads (``ReviewRecord``): the record with plain dose entries as marks.
-    func reviewRecord(patientID: String) throws -> ReviewRecord
     /// Courses in progress whose current plan's review date is on or before `cutoff`.
     func reviewQueue(dueBy cutoff: LocalDate) throws -> [ReviewQueue.Entry]
     /// Every recorded change for a patient, oldest first.
