@@ -13,7 +13,7 @@ struct FormularyUseCommand: ParsableCommand {
         (every version kept; audited). From then on every command uses it without \
         --formulary; --formulary FILE still applies a file to one command, with a note when it \
         differs from the stored one. 'painladder formulary list' names the overlay in force.
-          painladder formulary use Data/local/west-suffolk-example.json --by "Dr Rao" --reason "local pathway"
+          painladder formulary use west-suffolk.json --by "Dr Rao" --reason "pathway"
         """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The local overlay JSON file.", completion: .file(extensions: ["json"])) var file: String
