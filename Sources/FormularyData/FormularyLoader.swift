@@ -159,7 +159,7 @@ public enum FormularyLoader {
     }
 
     /// One file's bytes read as `body` says (see ``read(_:as:)``).
-    private static func parse<T>(_ data: Data, file: String, as body: (JSONTreeReader) throws -> T) throws -> T {
+    static func parse<T>(_ data: Data, file: String, as body: (JSONTreeReader) throws -> T) throws -> T {
         let document: JSONDocument
         do {
             document = try JSONTreeParser.parse(data)

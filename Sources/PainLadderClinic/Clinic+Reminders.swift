@@ -118,7 +118,7 @@ extension Clinic {
         let compute = { (record: ReminderRecord, claimed: ClaimedKeys) throws -> ReminderPlan in
             try ReminderPlanner.plan(now: now, lastRun: lastRun, input: try reminderInput(record), policy: policy,
                                      systemNow: clock.systemNow)
-                .unclaimed(claimed)
+                .unclaimed(claimed).openingInbox(policy)
         }
 
         for pending in try store.unconfirmedReminders() {
@@ -180,6 +180,7 @@ extension Clinic {
                 result.problems.append((courseID, error))
             }
         }
+        try renotifyInbox(now: now, policy: policy, mode: mode, into: &result)
         if case .dryRun = mode { return result }
         rebuildHorizons(rebuild, now: now, policy: policy, journalFrom: journalFrom)
         // A replay ahead of the clock leaves the mark: it is never set ahead of the clock.
@@ -234,7 +235,7 @@ extension Clinic {
                       journalFrom: record.journalFrom)
     }
 
-    private func deliverClaimed(_ r: Reminder, now: Date, deliver: (Reminder) -> Bool,
+    func deliverClaimed(_ r: Reminder, now: Date, deliver: (Reminder) -> Bool,
                                 into result: inout RemindResult, resend: Bool) throws {
         if resend { try store.countReminderAttempt(key: r.key) }
         if deliver(r) {

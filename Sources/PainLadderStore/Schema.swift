@@ -43,15 +43,19 @@ enum Schema {
         }
         migrator.registerMigration("v7-journal-windows", migrate: JournalSchema.v7)
         migrator.registerMigration("v7-slots", migrate: SlotSchema.v7)
+        migrator.registerMigration("v8-inbox", migrate: InboxSchema.v8)
+        migrator.registerMigration("v8-formulary-overlay", migrate: FormularyOverlaySchema.v8)
         return migrator
     }
 
     /// Migrations a read-only command may leave for the next write: each only adds a column
     /// whose default the readers assume when it is absent, an index the readers do not need
-    /// to be right, or tables no reader uses (the reminder job's horizons), so reading an
+    /// to be right, or tables no reader needs (the reminder job's horizons; the inbox, read
+    /// as empty while absent), so reading an
     /// older file changes nothing in it.
     static let readableWithout: Set<String> = ["v6-prior-treatment", "v7-medicines", "v7-patient-safety", "v7-journal-windows",
-                                               "v7-slots"]
+                                               "v7-slots", "v8-inbox",
+                                               "v8-formulary-overlay"]
 
     private static let instant = StoreTime.instantGlob
     private static let date = StoreTime.dateGlob

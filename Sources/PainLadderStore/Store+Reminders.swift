@@ -49,14 +49,8 @@ extension Store {
             for i in plan.missed.indices {
                 plan.missed[i] = try Self.appendEntry(plan.missed[i], db)
             }
-            for r in plan.reminders {
-                try db.insertRow(into: "reminder_sent", [
-                    "key": r.key, "kind": r.kind.rawValue, "audience": r.audience.rawValue, "patient_id": r.patientID,
-                    "course_id": r.courseID, "due_at": StoreTime.string(r.at), "reminder": try StoreJSON.encode(r),
-                    "claimed_at": StoreTime.string(now), "sent_at": confirmed ? StoreTime.string(now) : nil,
-                    "confirmed": confirmed, "attempts": 1,
-                ])
-            }
+            for r in plan.reminders { try Self.insertClaim(r, now: now, confirmed: confirmed, db) }
+            try Self.openInboxItems(plan.inbox, now: now, db)
             try handOut(plan.reminders)
             return plan
         }
@@ -187,12 +181,16 @@ extension Store {
         let supply = try fetchSupply(courseID, db)
         let from = journalFrom(supply)
         // Bounded by the indexes: slots from `from` on (journal_by_course_slot), extra doses
-        // since then (journal_extra_by_course), and the entries that supersede those.
+        // since then (journal_extra_by_course), red-flag reports recorded since then
+        // (journal_red_flag_by_course, "v8-inbox"), and the entries that supersede those.
         let journal = try entries(db.cachedStatement(sql: """
             WITH w(id) AS (
                 SELECT id FROM journal_entry WHERE course_id = :course AND slot_date >= :date
                 UNION ALL
                 SELECT id FROM journal_entry WHERE course_id = :course AND kind = 'extra' AND at >= :instant
+                UNION ALL
+                SELECT id FROM journal_entry WHERE course_id = :course AND kind = 'side-effect'
+                   AND instr(detail, '"red-flag"') > 0 AND recorded_at >= :instant
             ), v(id) AS (
                 SELECT id FROM journal_entry WHERE id IN w
                 UNION

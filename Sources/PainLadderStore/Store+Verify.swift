@@ -25,7 +25,10 @@ extension Store {
                 let name: String = row["name"], sql: String? = row["sql"]
                 triggers[name] = sql ?? ""
             }
-            for g in TamperGuards.all {
+            // The inbox's and the stored overlay's guards once their migrations ("v8-…") have run.
+            let guards = TamperGuards.all + (try db.tableExists("inbox_item") ? InboxSchema.guards : [])
+                + (try db.tableExists("formulary_overlay") ? FormularyOverlaySchema.guards : [])
+            for g in guards {
                 guard let sql = triggers[g.name] else { problems.append(.guardMissing(g.name)); continue }
                 if TamperGuards.normalized(sql) != TamperGuards.normalized(g.sql) { problems.append(.guardChanged(g.name)) }
             }
@@ -33,7 +36,7 @@ extension Store {
                 let table: String = row[0], rowID: Int64? = row[1], parent: String = row[2]
                 problems.append(.danglingReference(table: table, rowID: rowID ?? 0, refersTo: parent))
             }
-            return IntegrityReport(auditRows: chain.rows, head: chain.head, guards: TamperGuards.all.count,
+            return IntegrityReport(auditRows: chain.rows, head: chain.head, guards: guards.count,
                                    problems: problems)
         }
     }

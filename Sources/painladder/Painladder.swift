@@ -119,7 +119,7 @@ struct Painladder: ParsableCommand {
             ]),
             CommandGroup(name: "Clinician", subcommands: [
                 PatientCommand.self, StartCommand.self, ScheduleCommand.self, ReviewCommand.self,
-                ReviewsCommand.self, DecideCommand.self, ReportCommand.self,
+                ReviewsCommand.self, DecideCommand.self, ReportCommand.self, InboxCommand.self, AckCommand.self,
             ]),
             CommandGroup(name: "Reminders", subcommands: [RemindCommand.self]),
             CommandGroup(name: "Data", subcommands: [FormularyCommand.self, ExportCommand.self, DemoCommand.self]),

@@ -49,9 +49,13 @@ public struct Reminder: Codable, Sendable, Equatable {
     public var at: Date
     /// Plain words, times in the patient's local time.
     public var message: String
+    /// For a ``Kind/clinician`` notice, the flag on the entry it is about (a red flag or a
+    /// dose above the maximum); `nil` otherwise and in reminders stored before it was kept.
+    public var flag: ClinicianFlag.Kind?
 
     public init(key: String, kind: Kind, audience: Audience, patientID: String, courseID: Int64,
-                timeZone: String, localDate: LocalDate, localTime: LocalTime, at: Date, message: String) {
+                timeZone: String, localDate: LocalDate, localTime: LocalTime, at: Date, message: String,
+                flag: ClinicianFlag.Kind? = nil) {
         self.key = key
         self.kind = kind
         self.audience = audience
@@ -62,6 +66,7 @@ public struct Reminder: Codable, Sendable, Equatable {
         self.localTime = localTime
         self.at = at
         self.message = message
+        self.flag = flag
     }
 
     /// "2026-03-02T22:00", the local date and wall-clock time.

@@ -43,7 +43,7 @@ extension ReminderPlanner {
             // planned by every run.
             notices.append(.init(key: Reminder.key(.supply, course: input.courseID, "forecast"), opens: .distantPast, closes: nil))
         }
-        for entry in input.journal where entry.flags.contains(where: { $0.kind == .aboveMaximum }) {
+        for entry in input.journal where entry.flags.contains(where: { $0.kind == .aboveMaximum || $0.kind == .redFlag }) {
             guard let id = entry.id else { continue }
             notices.append(.init(key: Reminder.key(.clinician, course: input.courseID, "e\(id)"), opens: entry.recordedAt, closes: nil))
         }

@@ -7,6 +7,9 @@ public struct ReminderPlan: Sendable, Equatable {
     public var reminders: [Reminder]
     /// `missed` journal entries to record: slots whose late window ended with nothing recorded.
     public var missed: [JournalEntry]
+    /// Inbox items the claimed clinician reminders open (filled in by the application
+    /// layer after dropping what was already claimed; see ``InboxOpening``).
+    public var inbox: [InboxOpening] = []
 
     public init(reminders: [Reminder] = [], missed: [JournalEntry] = []) {
         self.reminders = reminders

@@ -35,6 +35,10 @@ public struct ReminderPolicy: Sendable, Equatable {
     /// replay: a system clock that jumped ahead (a machine booted before its clock was set)
     /// would otherwise mark a week of future doses missed.
     public var maximumRunGap: TimeInterval = 31 * 24 * 3600
+    /// An open inbox item about a red flag or a dose above the maximum is handed out again
+    /// this long after it was opened (and after each repeat) until a clinician acknowledges
+    /// it (PainLadder's choice, like the other timings here; `remind --renotify-every`).
+    public var inboxRenotifyInterval: TimeInterval = 2 * 3600
 
     public init(doseLead: TimeInterval = 15 * 60, doseLate: TimeInterval = SlotMatcher.lateAfter,
                 noticeTime: LocalTime = LocalTime(hour: 8, minute: 0)!, reviewWithinDays: Int = 3,

@@ -38,4 +38,6 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     case until, maxDose
     /// A medicine the patient has stopped, and the day it was stopped.
     case stoppedMedicine, stoppedOn
+    /// An item of the clinician's inbox, by its number.
+    case item
 }

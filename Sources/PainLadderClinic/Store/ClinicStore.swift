@@ -122,6 +122,33 @@ public protocol ClinicStore: Sendable {
     func recordReminderRun(now: Date, recordedAt: Date) throws
     /// Clears the run mark, recording who, when and why (append-only); returns the mark cleared.
     func resetReminderRun(at: Date, by: String, reason: String) throws -> Date?
+    // MARK: The clinic's formulary overlay
+
+    /// The newest stored overlay, or `nil` (none stored, or a file from before it could be).
+    func formularyOverlay() throws -> StoredFormularyOverlay?
+    /// Stores the next version (append-only) with an audit row `formulary.use`; returns it.
+    func storeFormularyOverlay(content: Data, file: String, name: String, at: Date, by: String,
+                               reason: String) throws -> StoredFormularyOverlay
+
+    // MARK: The inbox
+
+    /// Inbox items, oldest first: all, or only the open ones (neither acknowledged nor
+    /// resolved); of one patient (throws `unknownPatient`) or of every patient.
+    func inboxItems(patientID: String?, includeClosed: Bool) throws -> [InboxItem]
+    /// Reads the item (`nil`: no such item), lets `check` refuse, and records the
+    /// acknowledgement (who, when, the note) with an audit row `inbox.acknowledge`, ending its
+    /// re-notification, in one transaction. Returns the item after it.
+    func acknowledgeInboxItem(id: Int64, at: Date, by: String, note: String?,
+                              _ check: (InboxItem?) throws -> Void) throws -> InboxItem
+    /// Open items whose next re-notification is due at `now`, with the reminder that opened
+    /// each, read by an index on the due instant (what a run reads grows with what is due).
+    func inboxDueForRenotification(now: Date) throws -> [(item: InboxItem, reminder: Reminder)]
+    /// In one transaction: if the item is still open and due and `reminder.key` is unclaimed,
+    /// claims `reminder`, moves the item's next re-notification to `next`, and calls `handOut`
+    /// before committing. Returns whether it claimed it.
+    func claimInboxRenotification(itemID: Int64, reminder: Reminder, now: Date, next: Date, confirmed: Bool,
+                                  handOut: (Reminder) throws -> Void) throws -> Bool
+
     /// Runs `body` while holding the reminder job's lock (one run at a time per clinic):
     /// an exclusive `flock` for a file store, an advisory lock for a server. Throws `busy`
     /// after `timeout` seconds.

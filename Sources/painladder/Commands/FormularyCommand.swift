@@ -5,7 +5,7 @@ struct FormularyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "formulary",
         abstract: "Show what the formulary data says, with sources and evidence status.",
-        subcommands: [List.self, Show.self],
+        subcommands: [List.self, Show.self, FormularyUseCommand.self],
         defaultSubcommand: List.self
     )
 
@@ -16,12 +16,13 @@ struct FormularyCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let formulary = try global.loadFormulary()
+            let (formulary, stored) = try global.formularyToShow()
             ProvenanceText.show(formulary, json: global.json)
             if global.json {
                 try Output.json(formulary.drugs.map(DrugSummary.init))
                 return
             }
+            if let line = FormularyText.overlay(stored, file: global.formularyFile) { Output.line(line) }
             Output.line("\(formulary.name) (\(formulary.version))\(formulary.localName.map { ", local: \($0)" } ?? "")")
             if let order = formulary.pathway.ladderOrder {
                 Output.line("Local drug order: \(order.value.joined(separator: " → ")) \(order.citation)")
@@ -47,12 +48,13 @@ struct FormularyCommand: ParsableCommand {
         @Argument(help: "amitriptyline, duloxetine, gabapentin or pregabalin.", completion: .drugs) var drug: String
 
         func run() throws {
-            let formulary = try global.loadFormulary()
+            let (formulary, stored) = try global.formularyToShow()
             let entry = try formulary.drug(drug)
             ProvenanceText.show(formulary, json: global.json)
             if global.json {
                 try Output.json(entry)
             } else {
+                if let line = FormularyText.overlay(stored, file: global.formularyFile) { Output.line(line) }
                 Output.line(FormularyText.render(entry, formulary))
             }
         }

@@ -17,7 +17,7 @@ struct RemindCommand: ParsableCommand {
         Doses due now (from --window minutes before to 2 hours after the slot) and not \
         recorded; dose changes today or tomorrow; step-ups on hold and reviews due or \
         overdue (to the clinician); runs of missed doses (to the clinician); recorded supply \
-        running out by the plan (a prescription request). A dose slot whose 2-hour window has \
+        running out by the plan (a prescription request). Each clinician-facing one opens an         inbox item ('painladder inbox'); an open red flag or dose above the maximum is handed         out again every --renotify-every minutes until acknowledged. A dose slot whose 2-hour window has \
         passed with nothing recorded is marked missed in the journal, never sent as a stale \
         "take now"; 'painladder take --at' still records it.
 
@@ -56,6 +56,8 @@ struct RemindCommand: ParsableCommand {
     var supplyDays: Int?
     @Option(parsing: .unconditional, help: ArgumentHelp("Seconds a --exec command may take before it counts as failed (1–3600, default 60).", valueName: "seconds"), transform: Parse.integer("--exec-timeout", 1...3600))
     var execTimeout: Int?
+    @Option(name: .customLong("renotify-every"), parsing: .unconditional, help: ArgumentHelp("Minutes between repeats of an open red flag or dose above the maximum until acknowledged (15–1440, default 120).", valueName: "minutes"), transform: Parse.integer("--renotify-every", 15...1440))
+    var renotifyEvery: Int?
     @Flag(help: "A --now ahead of the system clock is a deliberate replay, not a wrong clock.") var replay = false
     @Flag(help: "Show the run mark (the last completed run) and whether it is ahead of the system clock.") var status = false
     @Flag(help: "Clear the run mark (with --reason): the next run looks back as a first run does.") var resetMark = false
@@ -71,6 +73,7 @@ struct RemindCommand: ParsableCommand {
         if let window { policy.doseLead = Double(window) * 60 }
         if let reviewWithin { policy.reviewWithinDays = reviewWithin }
         if let supplyDays { policy.supplyLeadDays = supplyDays }
+        if let renotifyEvery { policy.inboxRenotifyInterval = Double(renotifyEvery) * 60 }
         let timeout = execTimeout.map(Double.init) ?? 60
         if dryRun, let exec {
             throw BadArgument(field: "--exec", given: exec, allowed: "no --exec with --dry-run (a dry run delivers nothing)")

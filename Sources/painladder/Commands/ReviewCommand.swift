@@ -11,7 +11,7 @@ struct ReviewCommand: ParsableCommand {
         pain against baseline (with its IMMPACT band) and the patient's impression of change, \
         side effects by step with open red flags first, whether the trial is adequate yet, the \
         drugs tried and the drugs that remain, referral prompts, review dates, and a suggestion \
-        that is a prompt for the clinician, not an instruction. Reads only.
+        that is a prompt for the clinician, not an instruction; then the patient's open inbox         items ('painladder inbox'). Reads only.
           painladder review P001
           painladder review P001 --json
         """)
@@ -28,6 +28,7 @@ struct ReviewCommand: ParsableCommand {
             try Output.json(summary)
         } else {
             Output.line(ReviewText.render(summary, color: Output.colorOnStdout))
+            if let inbox = InboxText.review(try clinic.inbox(patientID: id)) { Output.line(inbox) }
         }
     }
 }

@@ -38,6 +38,7 @@ enum ErrorText {
         case .maxDose: "--max-dose"
         case .stoppedMedicine: "medicine"
         case .stoppedOn: "--on"
+        case .item: "item"
         case .born, .sex, .diagnosis, .name, .condition, .medicine, .weight, .creatinine, .crcl,
              .note, .impact, .from, .to, .at, .dose, .since, .score, .sleep, .mood, .severity, .impression, .resolved, .by, .reason,
              .override, .abrupt, .outcome, .sequential, .direct, .drug, .strength, .now, .replay, .confirm:

@@ -43,12 +43,13 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the store; commands that only read pass `create: false` so a mistyped path is an error.
+    /// The formulary: `formulary` if given, else the one in force (``formularyInForce(_:)``).
     func openClinic(create: Bool, formulary: Formulary? = nil) throws -> Clinic {
-        let formulary = try formulary ?? loadFormulary()
+        let given = try formulary ?? formularyFile.map { _ in try loadFormulary() }
         // From here the command may write: Ctrl-C lets it finish and print (see Interrupts).
         Interrupts.recording()
         let store = try Store.openClinic(path: databasePath, createIfMissing: create)
-        return Clinic(store: store, formulary: formulary,
+        return Clinic(store: store, formulary: try formulary ?? formularyInForce(store, file: given),
                       actor: Clinic.Actor(account: SystemAccount.current, displayName: try Self.currentUser))
     }
 
@@ -56,9 +57,33 @@ struct GlobalOptions: ParsableArguments {
     /// today, patient show and list, export, reviews): it works on a read-only mount or a
     /// full disk, and a missing file is an error.
     func openClinicToRead(formulary: Formulary? = nil) throws -> Clinic {
-        let formulary = try formulary ?? loadFormulary()
+        let given = try formulary ?? formularyFile.map { _ in try loadFormulary() }
         let store = try Store.openClinic(path: databasePath, createIfMissing: false, readOnly: true)
-        return Clinic(store: store, formulary: formulary)
+        return Clinic(store: store, formulary: try formulary ?? formularyInForce(store, file: given))
+    }
+
+    /// The formulary a command uses: `--formulary FILE` for this command only (`file`, with a
+    /// note on stderr when the clinic has stored a different overlay), else the clinic's
+    /// stored overlay (`painladder formulary use`), else the bundled one.
+    func formularyInForce(_ store: Store, file: Formulary?) throws -> Formulary {
+        let stored = try store.formularyOverlay()
+        if let file {
+            if let stored, let path = formularyFile, (try? Data(contentsOf: URL(fileURLWithPath: path))) != stored.content {
+                Output.note("note: --formulary \(path) differs from the clinic's stored overlay '\(stored.name)' "
+                            + "(version \(stored.version)); this command uses the file")
+            }
+            return file
+        }
+        guard let stored else { return try FormularyLoader.bundled() }
+        return try FormularyLoader.bundled(overlayData: stored.content, file: stored.file)
+    }
+
+    /// The formulary in force for a command that opens no clinic (`formulary list|show`):
+    /// the stored overlay is read when the database exists; with it, the overlay stored.
+    func formularyToShow() throws -> (formulary: Formulary, stored: StoredFormularyOverlay?) {
+        guard FileManager.default.fileExists(atPath: databasePath) else { return (try loadFormulary(), nil) }
+        let clinic = try openClinicToRead()
+        return (clinic.formulary, try clinic.storedFormularyOverlay())
     }
 
     /// The name recorded as the person recording: $PAINLADDER_USER, else $USER, refused (65)
