@@ -43,6 +43,7 @@ enum Schema {
         }
         migrator.registerMigration("v7-journal-windows", migrate: JournalSchema.v7)
         migrator.registerMigration("v7-slots", migrate: SlotSchema.v7)
+        migrator.registerMigration("v7-supply-windows", migrate: SupplyWindowSchema.migrate)
         return migrator
     }
 
@@ -51,7 +52,7 @@ enum Schema {
     /// to be right, or tables no reader uses (the reminder job's horizons), so reading an
     /// older file changes nothing in it.
     static let readableWithout: Set<String> = ["v6-prior-treatment", "v7-medicines", "v7-patient-safety", "v7-journal-windows",
-                                               "v7-slots"]
+                                               "v7-slots", "v7-supply-windows"]
 
     private static let instant = StoreTime.instantGlob
     private static let date = StoreTime.dateGlob

@@ -147,7 +147,8 @@ struct StoreOpeningTests {
             #expect(try store.patients().isEmpty)
             let applied = try store.queue.read { try Schema.migrator.appliedMigrations($0) }
             #expect(applied == ["v1", "v2-journal", "v3-decisions", "v4-reminders", "v5-trust", "v6-prior-treatment",
-                                "v7-medicines", "v7-patient-safety", "v7-journal-windows", "v7-slots"],
+                                "v7-medicines", "v7-patient-safety", "v7-journal-windows", "v7-slots",
+                                "v7-supply-windows"],
                     "every migration once, in order")
         }
     }
