@@ -24,9 +24,11 @@ extension Clinic {
         try StoredText.check(request.by, field: .by, required: true)
         try StoredText.check(request.reason, field: .reason, required: true)
         if let reason = request.overrideReason { try StoredText.check(reason, field: .overrideReason, required: true) }
-        return try store.recordDecision(patientID: patientID, drug: drug, today: { LocalDate(now, in: $0.zone) }, at: now) { s, today in
-            try Decisions.decide(request, DecisionContext(formulary: formulary, patient: s.patient, course: s.course,
-                                                          plan: s.plan, courses: s.courses, today: today, now: now))
+        return try movingSlots(now: now) {
+            try store.recordDecision(patientID: patientID, drug: drug, today: { LocalDate(now, in: $0.zone) }, at: now) { s, today in
+                try Decisions.decide(request, DecisionContext(formulary: formulary, patient: s.patient, course: s.course,
+                                                              plan: s.plan, courses: s.courses, today: today, now: now))
+            }
         }
     }
 

@@ -114,7 +114,8 @@ extension Clinic {
         if let note { try StoredText.check(note, field: .note) }
         try StoredText.check(by, field: .by, required: true)
         // Only the current plan and the course as lived today are needed: read around now.
-        return try record(patientID: patientID, journalNear: now) { all in
+        // A hold moves the coming slots: the store rewrites them in this transaction.
+        return try movingSlots(now: now) { try record(patientID: patientID, journalNear: now) { all in
             let lived = CourseRules.asLived(all, on: all.zones.localDate(now))
             let s = drug == nil ? lived : try lived.focused(onDrug: drug)
             let (course, drug) = try requireCourse(s, to: "record a side effect")
@@ -136,7 +137,7 @@ extension Clinic {
             let newPlan = holdIfNeeded(&entry, severity: severity, label: match?.effect.label ?? symptom,
                                        plan: plan, course: course, drug: drug, today: today, zones: s.zones, now: now)
             return JournalWrite(entries: [entry], newPlan: newPlan, courseStatus: newPlan == nil ? nil : .held)
-        }
+        } }
     }
 
     /// Marks a side-effect report resolved (a new entry; the report stays in history).
@@ -281,7 +282,7 @@ extension Clinic {
         }
         try StoredText.check(reason, field: .reason, required: true)
         try StoredText.check(by, field: .by, required: true)
-        return try recordReplacing(patientID: patientID) { all in
+        return try movingSlots(now: now) { try recordReplacing(patientID: patientID) { all in
             let old = try entryInForce(all, chosen(entry, in: all, can: Self.correctable))
             let entryID = old.id!
             let patient = all.patient.id
@@ -355,7 +356,7 @@ extension Clinic {
                 throw PainLadderError.invalidValue(field: .at, given: change.at?.given ?? "", allowed: "a time not in the future")
             }
             return JournalWrite(entries: [new], newPlan: held, courseStatus: held == nil ? nil : .held)
-        }
+        } }
     }
 
     /// The hold rule: a side effect at or above the pathway's threshold while titrating flags

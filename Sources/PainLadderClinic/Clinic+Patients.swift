@@ -37,12 +37,14 @@ extension Clinic {
         try changes.checkText()
         if let reason { try StoredText.check(reason, field: .reason) }
         try StoredText.check(by, field: .by, required: true)
-        return try store.updatePatient(id: id, at: now, by: by, reason: reason, zoneFrom: { LocalDate(now, in: $0.zone) }) { before in
-            let after = try changes.applied(to: before, formulary: formulary)
-            guard after != before else {
-                throw PainLadderError.invalidValue(field: .patientUpdate, given: "(no change)", allowed: "at least one changed field")
+        return try movingSlots(now: now) {
+            try store.updatePatient(id: id, at: now, by: by, reason: reason, zoneFrom: { LocalDate(now, in: $0.zone) }) { before in
+                let after = try changes.applied(to: before, formulary: formulary)
+                guard after != before else {
+                    throw PainLadderError.invalidValue(field: .patientUpdate, given: "(no change)", allowed: "at least one changed field")
+                }
+                return after
             }
-            return after
         }
     }
 

@@ -136,7 +136,10 @@ extension Clinic {
             }
         }
 
-        let visits = try everyCourse ? nil : store.reminderVisits(visitQuery(now: now, lastRun: lastRun, policy: policy))
+        // The stored horizons list notice windows by ``horizonPolicy``: a run with other
+        // windows (another review or supply lead) plans every course instead.
+        let narrow = !everyCourse && Self.usesStoredHorizons(policy)
+        let visits = try narrow ? store.reminderVisits(visitQuery(now: now, lastRun: lastRun, policy: policy)) : nil
         var rebuild: [Int64] = []
         for visit in try visits ?? store.coursesInProgress().map({ ReminderVisit(courseID: $0, rebuildHorizon: false) }) {
             let courseID = visit.courseID
@@ -228,7 +231,7 @@ extension Clinic {
         return ReminderPlanner.stillUseful(r, now: now, input: try reminderInput(record), policy: policy)
     }
 
-    private func reminderInput(_ record: ReminderRecord) throws -> ReminderInput {
+    func reminderInput(_ record: ReminderRecord) throws -> ReminderInput {
         ReminderInput(patient: record.patient, zones: record.zones, course: record.course,
                       drug: try formulary.drug(record.course.drug), versions: record.versions,
                       journal: Journal.effective(record.journal), supply: record.supply,

@@ -38,8 +38,9 @@ extension Clinic {
             throw PainLadderError.invalidValue(field: .strength, given: "\(strengthMg)",
                                                allowed: "a strength of \(drug.id): \(known)")
         }
-        return try store.addSupply(SupplyEvent(patientID: patientID, courseID: course.id!, drug: drug.id, strength: strength,
-                                               kind: kind, units: units, at: now, recordedBy: by), recordedAt: now)
+        let event = SupplyEvent(patientID: patientID, courseID: course.id!, drug: drug.id, strength: strength,
+                                kind: kind, units: units, at: now, recordedBy: by)
+        return try movingSlots(now: now) { try store.addSupply(event, recordedAt: now) }
     }
 
     /// Stock by strength: in hand now, and when the plan's coming doses use it up.

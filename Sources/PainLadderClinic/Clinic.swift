@@ -44,7 +44,7 @@ public struct Clinic: Sendable {
             throw PainLadderError.invalidValue(field: .overrideReason, given: reason, allowed: "only with \(.override) LIMIT")
         }
         let drugEntry = try formulary.drug(drug)
-        return try store.startCourse(patientID: patientID) { patient in
+        return try movingSlots(now: now) { try store.startCourse(patientID: patientID) { patient in
             let start = on ?? LocalDate(now, in: patient.zone)
             let schedule = try ScheduleBuilder.build(formulary: formulary, drugID: drugEntry.id, variantID: variant,
                                                      patient: patient, startDate: start, times: times, overrides: overrides)
@@ -59,6 +59,6 @@ public struct Clinic: Sendable {
                                    effectiveTime: PlanVersion.effectiveTime(at: now, on: start, zone: patient.zone),
                                    overrides: allowed, nextReviewDate: start.adding(days: drugEntry.reviews.value.earlyDays))
             return (course, plan)
-        }
+        } }
     }
 }

@@ -65,12 +65,12 @@ extension Store {
             for g in Self.liftedGuards { try db.execute(sql: "DROP TRIGGER \(g.name)") }
             // The reminder horizons' journal triggers too: every horizon is marked out of date
             // instead (the next reminder run rebuilds them).
-            for g in SlotSchema.journalTriggers { try db.execute(sql: "DROP TRIGGER \(g.name)") }
+            for g in SlotSchema.journalTriggers + SupplyWindowSchema.triggers { try db.execute(sql: "DROP TRIGGER \(g.name)") }
             let loader = try BulkLoader(db)
             let result = try body(loader)
             for index in indexes { try db.execute(sql: index.sql) }
             for g in Self.liftedGuards { try db.execute(sql: g.sql) }
-            for g in SlotSchema.journalTriggers { try db.execute(sql: g.sql) }
+            for g in SlotSchema.journalTriggers + SupplyWindowSchema.triggers { try db.execute(sql: g.sql) }
             try db.execute(sql: "UPDATE dose_slot_horizon SET covered_through = ''")
             return result
         }

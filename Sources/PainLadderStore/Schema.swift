@@ -43,6 +43,7 @@ enum Schema {
         }
         migrator.registerMigration("v7-journal-windows", migrate: JournalSchema.v7)
         migrator.registerMigration("v7-slots", migrate: SlotSchema.v7)
+        migrator.registerMigration("v7-supply-windows", migrate: SupplyWindowSchema.migrate)
         migrator.registerMigration("v8-inbox", migrate: InboxSchema.v8)
         migrator.registerMigration("v8-formulary-overlay", migrate: FormularyOverlaySchema.v8)
         return migrator
@@ -54,7 +55,7 @@ enum Schema {
     /// as empty while absent), so reading an
     /// older file changes nothing in it.
     static let readableWithout: Set<String> = ["v6-prior-treatment", "v7-medicines", "v7-patient-safety", "v7-journal-windows",
-                                               "v7-slots", "v8-inbox",
+                                               "v7-slots", "v7-supply-windows", "v8-inbox",
                                                "v8-formulary-overlay"]
 
     private static let instant = StoreTime.instantGlob

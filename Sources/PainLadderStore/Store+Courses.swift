@@ -5,7 +5,7 @@ import PainLadderClinic
 
 extension Store {
     public func startCourse(patientID: String, _ body: (LadderSnapshot) throws -> CourseStart) throws -> (Course, PlanVersion) {
-        try write { db in
+        try writeMovingSlots(patientID: patientID) { db in
             let start = try body(try Self.fetchLadder(patientID, db))
             let course = start.course, plan = start.plan
             _ = try Self.closeTapers(start.closedTapers, db)

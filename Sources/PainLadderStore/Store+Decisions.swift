@@ -18,7 +18,7 @@ extension Store {
     }
 
     public func recordDecision(patientID: String, _ body: (LadderSnapshot) throws -> DecisionWrite) throws -> SavedDecision {
-        try write { db in
+        try writeMovingSlots(patientID: patientID) { db in
             let write = try body(try Self.fetchLadder(patientID, db))
             let closed = try Self.closeTapers(write.closedTapers, db)
             let course = write.course

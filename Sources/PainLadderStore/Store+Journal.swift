@@ -20,7 +20,7 @@ extension Store {
     /// - Returns: the entries as stored (with ids) and the new plan version, if any.
     public func recordJournal(patientID: String, journalNear: Date? = nil,
                               _ body: (PatientSnapshot) throws -> JournalWrite) throws -> JournalWrite {
-        try write { db in
+        try writeMovingSlots(patientID: patientID) { db in
             let snapshot = try Self.fetchSnapshot(patientID, allCourses: false, journalNear: journalNear, db)
             let request = try body(snapshot)
             var newPlan: PlanVersion?

@@ -30,7 +30,7 @@ extension Store {
     /// follow the patient).
     public func updatePatient(id: String, at: Date, by: String, reason: String?, zoneFrom: (Patient) -> LocalDate,
                               _ change: (Patient) throws -> Patient) throws -> PatientUpdate {
-        try write { db in
+        try writeMovingSlots(patientID: id) { db in
             let before = try Self.fetchPatient(id, db)
             var after = try change(before)
             after.id = before.id

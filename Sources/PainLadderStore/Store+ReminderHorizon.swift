@@ -55,7 +55,7 @@ extension Store {
         }
     }
 
-    private static func replaceHorizon(_ courseID: Int64, with horizon: ReminderHorizon, _ db: Database) throws {
+    static func replaceHorizon(_ courseID: Int64, with horizon: ReminderHorizon, _ db: Database) throws {
         let first = horizon.firstDate.description
         try db.execute(sql: "DELETE FROM dose_slot WHERE course_id = ? AND slot_date < ?", arguments: [courseID, first])
         try db.execute(sql: "UPDATE dose_slot SET status = 'withdrawn' WHERE course_id = ? AND slot_date >= ? AND status <> 'withdrawn'",
@@ -91,7 +91,7 @@ extension Store {
 
     /// A notice window's end as stored: `distantPast` and `distantFuture` as the first and last
     /// instants the text can hold (StoreTime's four-digit years).
-    private static func noticeInstant(_ date: Date) -> String {
+    static func noticeInstant(_ date: Date) -> String {
         if date <= Date(timeIntervalSince1970: -62_135_596_800) { return "0001-01-01T00:00:00.000Z" }
         if date >= Date(timeIntervalSince1970: 253_402_300_799) { return "9999-12-31T23:59:59.999Z" }
         return StoreTime.string(date)

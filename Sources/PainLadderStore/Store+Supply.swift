@@ -10,7 +10,7 @@ extension Store {
     ///   course in progress.
     @discardableResult
     public func addSupply(_ e: SupplyEvent, recordedAt: Date) throws -> SupplyEvent {
-        try write { db in
+        try writeMovingSlots(patientID: e.patientID) { db in
             guard let course = try Self.fetchActiveCourse(e.patientID, db), course.id == e.courseID else {
                 throw PainLadderError.notPossible("\(e.patientID) has no course in progress with id \(e.courseID); supply is recorded for the course in progress")
             }

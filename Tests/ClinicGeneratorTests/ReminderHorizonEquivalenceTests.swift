@@ -3,7 +3,8 @@ import Foundation
 import FormularyData
 @testable import PainLadderClinic
 import PainLadder
-import PainLadderStore
+@testable import PainLadderStore
+import GRDB
 import SeededRandom
 import Testing
 
@@ -13,12 +14,16 @@ import Testing
 /// and corrected, decisions (increase, hold, switch, stop), zone moves, catch-up gaps, a run
 /// behind the mark, dry runs; across the spring clock changes (Europe 29 March, and Sydney's
 /// autumn change on 5 April for the patients moved there) and Europe's autumn change (25 October).
+/// After each change that moves slots (a decision, a hold from a side effect, a zone move,
+/// supply recorded), the narrow copy's stored slots and notice windows of the courses it
+/// moved equal a fresh full computation at that instant, with no run in between.
 @Suite("Reminders: the horizon run equals the full run", .serialized)
 struct ReminderHorizonEquivalenceTests {
     struct Twin {
         let reference: Clinic
         let narrow: Clinic
         let dir: String
+        var narrowPath: String { "\(dir)/narrow.sqlite" }
     }
 
     static func twin(_ options: ClinicGenerator.Options) throws -> Twin {
@@ -67,30 +72,41 @@ struct ReminderHorizonEquivalenceTests {
         }
     }
 
-    /// Applies one change to a clinic; the description of what happened (or the error).
-    static func apply(_ change: Change, to clinic: Clinic, now: Date) -> String {
+    /// Applies one change to a clinic; the description of what happened (or the error), and
+    /// the courses whose slots it moved (`nil`: every course of the patient in progress).
+    static func apply(_ change: Change, to clinic: Clinic, now: Date) -> (text: String, moved: [Int64]?) {
         do {
             switch change {
             case let .take(patient, minutesAgo):
                 let at = minutesAgo == 0 ? nil : TimeExpression(.instant(now.addingTimeInterval(Double(-minutesAgo * 60))), given: "t")
-                return "\(try clinic.take(patientID: patient, at: at, doseMg: nil, note: nil, by: "test", now: now).entries.map(\.id))"
+                return ("\(try clinic.take(patientID: patient, at: at, doseMg: nil, note: nil, by: "test", now: now).entries.map(\.id))", [])
             case let .skip(patient):
-                return "\(try clinic.skip(patientID: patient, at: nil, reason: "away", by: "test", now: now).entries.map(\.id))"
+                return ("\(try clinic.skip(patientID: patient, at: nil, reason: "away", by: "test", now: now).entries.map(\.id))", [])
             case let .undo(patient, entry):
-                return "\(try clinic.undo(patientID: patient, entryID: entry, reason: "wrong", by: "test", now: now).entries.map(\.id))"
+                return ("\(try clinic.undo(patientID: patient, entryID: entry, reason: "wrong", by: "test", now: now).entries.map(\.id))", [])
             case let .correctTime(patient, entry, minutesAgo):
                 let at = TimeExpression(.instant(now.addingTimeInterval(Double(-minutesAgo * 60))), given: "t")
-                return "\(try clinic.correct(patientID: patient, entryID: entry, .init(at: at), reason: "time", by: "test", now: now).entries.map(\.id))"
+                return ("\(try clinic.correct(patientID: patient, entryID: entry, .init(at: at), reason: "time", by: "test", now: now).entries.map(\.id))", [])
             case let .decide(patient, request):
                 let saved = try clinic.decide(patientID: patient, request, now: now)
-                return "\(saved.course.id ?? 0) \(saved.course.status) \(saved.newCourse?.id ?? 0)"
+                return ("\(saved.course.id ?? 0) \(saved.course.status) \(saved.newCourse?.id ?? 0)",
+                        [saved.course.id!] + [saved.newCourse?.id].compactMap { $0 } + saved.closedTapers.compactMap(\.id))
             case let .moveZone(patient, zone):
                 var changes = PatientChanges()
                 changes.timeZone = zone
-                return "\(try clinic.updatePatient(patient, changes, reason: "moved", by: "test", now: now).changed)"
+                return ("\(try clinic.updatePatient(patient, changes, reason: "moved", by: "test", now: now).changed)", nil)
+            case let .supply(patient, kind, units):
+                guard let (course, _) = try clinic.coursesInProgress(patientID: patient).first else { return ("no course", []) }
+                let mg = try clinic.formulary.drug(course.drug).strengths.value.map(\.mg).min()!
+                let e = try clinic.recordSupply(patientID: patient, kind: kind, units: units, strengthMg: mg, by: "test", now: now)
+                return ("\(e.id ?? 0) \(e.courseID)", [e.courseID])
+            case let .sideEffect(patient):
+                let r = try clinic.reportSideEffect(patientID: patient, symptom: "dizziness", severity: .moderate, since: nil,
+                                                    note: nil, by: "test", now: now)
+                return ("\(r.entries.map(\.id)) \(r.newPlan?.version ?? 0)", r.newPlan.map { [$0.courseID] } ?? [])
             }
         } catch {
-            return "error: \(error)"
+            return ("error: \(error)", [])
         }
     }
 
@@ -101,6 +117,59 @@ struct ReminderHorizonEquivalenceTests {
         case correctTime(String, Int64, minutesAgo: Int)
         case decide(String, DecisionRequest)
         case moveZone(String, String)
+        case supply(String, SupplyEvent.Kind, Int)
+        case sideEffect(String)
+
+        /// The patient whose slots it may move, or `nil` for a change that only records a dose.
+        var moves: String? {
+            switch self {
+            case let .decide(p, _), let .moveZone(p, _), let .supply(p, _, _), let .sideEffect(p): p
+            case .take, .skip, .undo, .correctTime: nil
+            }
+        }
+    }
+
+    /// The patient's courses in progress that the change moved (`courses`; `nil`: all): each one's stored horizon (slots still planned,
+    /// notice windows, covered instants) against ``ReminderPlanner/horizon(now:input:policy:)``
+    /// computed afresh at `now`, less the notices already claimed; no course left marked out
+    /// of date. Returns what differs.
+    static func storedHorizonsDiffer(_ twin: Twin, patient: String, courses: [Int64]?, now: Date) throws -> [String] {
+        let clinic = twin.narrow
+        let planning = clinic.horizonPlanning(now: now)
+        let lastRun = try clinic.store.lastReminderRun()
+        let db = try DatabaseQueue(path: twin.narrowPath)
+        defer { try? db.close() }
+        var differences: [String] = []
+        for (course, _) in try clinic.coursesInProgress(patientID: patient) where courses?.contains(course.id!) ?? true {
+            let id = course.id!
+            guard let record = try clinic.store.reminderRecord(courseID: id, journalFrom: { planning.journalFrom($0, lastRun: lastRun) })
+            else { continue }
+            let fresh = try planning.build(record)
+            let t = StoreTime.string
+            let (stored, notices, covered, claimed) = try db.read { db in
+                (try Row.fetchAll(db, sql: """
+                    SELECT slot_date, slot_time, due_at, time_zone, dose_mg, plan_version, status FROM dose_slot
+                     WHERE course_id = ? AND status <> 'withdrawn' ORDER BY due_at, slot_date, slot_time
+                    """, arguments: [id]).map { r in (0..<7).map { "\(r[$0] as DatabaseValue)" }.joined(separator: " ") },
+                 try Row.fetchAll(db, sql: "SELECT key, opens_at, closes_at FROM reminder_notice WHERE course_id = ? ORDER BY key",
+                                  arguments: [id]).map { r in (0..<3).map { "\(r[$0] as DatabaseValue)" }.joined(separator: " ") },
+                 try Row.fetchOne(db, sql: "SELECT covered_from, covered_through FROM dose_slot_horizon WHERE course_id = ?",
+                                  arguments: [id]).map { "\($0[0] as String) \($0[1] as String)" } ?? "none",
+                 Set(try String.fetchAll(db, sql: "SELECT key FROM reminder_sent")))
+            }
+            func text(_ v: String) -> String { "\(DatabaseValue(value: v)!)" }
+            let expectedSlots = fresh.slots.sorted { ($0.instant, $0.date, $0.time.description) < ($1.instant, $1.date, $1.time.description) }
+                .map { s in [text(s.date.description), text(s.time.description), text(t(s.instant)), text(s.zone),
+                             "\(s.doseMg)", "\(s.planVersion)", text(s.status.rawValue)].joined(separator: " ") }
+            let expectedNotices = fresh.notices.filter { !claimed.contains($0.key) }.sorted { $0.key < $1.key }
+                .map { n in [text(n.key), text(Store.noticeInstant(n.opens)),
+                             n.closes.map { text(Store.noticeInstant($0)) } ?? "NULL"].joined(separator: " ") }
+            let expectedCovered = "\(t(fresh.coveredFrom)) \(t(fresh.coveredThrough))"
+            if stored != expectedSlots { differences.append("c\(id) slots:\n\(stored)\nexpected:\n\(expectedSlots)") }
+            if notices != expectedNotices { differences.append("c\(id) notices:\n\(notices)\nexpected:\n\(expectedNotices)") }
+            if covered != expectedCovered { differences.append("c\(id) covered \(covered), expected \(expectedCovered)") }
+        }
+        return differences
     }
 
     static func at(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
@@ -114,6 +183,7 @@ struct ReminderHorizonEquivalenceTests {
         var now = start
         var runs = 0
         var handedOut = 0
+        var movingChanges = 0
         while now < end {
             // Changes before the run.
             var changes: [Change] = []
@@ -132,6 +202,8 @@ struct ReminderHorizonEquivalenceTests {
                 case 12...13 where !recorded.isEmpty:
                     let r = recorded.remove(at: rng.int(0...(recorded.count - 1)))
                     changes.append(.correctTime(r.patient, r.entry, minutesAgo: rng.int(0...240)))
+                case 15: changes.append(.supply(p, rng.chance(0.8) ? .add : .count, rng.int(6...60)))
+                case 16: changes.append(.sideEffect(p))
                 case 14:
                     let kinds: [DecisionRequest] = [
                         .init(kind: .increase, by: "Dr Rao", reason: "more"),
@@ -146,9 +218,14 @@ struct ReminderHorizonEquivalenceTests {
                 }
             }
             for change in changes {
-                let a = apply(change, to: twin.reference, now: now)
-                let b = apply(change, to: twin.narrow, now: now)
+                let a = apply(change, to: twin.reference, now: now).text
+                let (b, moved) = apply(change, to: twin.narrow, now: now)
                 #expect(a == b, "\(change) at \(now)")
+                if let p = change.moves, !b.hasPrefix("error") {
+                    let differences = try storedHorizonsDiffer(twin, patient: p, courses: moved, now: now)
+                    #expect(differences.isEmpty, "\(change) at \(now): \(differences.joined(separator: "\n"))")
+                    movingChanges += 1
+                }
                 switch change {
                 case let .take(p, _), let .skip(p):
                     if let id = a.split(separator: "(").last.flatMap({ Int64($0.prefix { $0.isNumber }) }) { recorded.append((p, id)) }
@@ -171,6 +248,7 @@ struct ReminderHorizonEquivalenceTests {
             now = now.addingTimeInterval(Double(minutes * 60))
         }
         #expect(runs > 100)
+        #expect(movingChanges > 10, "changes that move slots were checked")
         #expect(handedOut > 100, "the runs handed something out")
     }
 

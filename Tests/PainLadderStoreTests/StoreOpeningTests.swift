@@ -148,7 +148,7 @@ struct StoreOpeningTests {
             let applied = try store.queue.read { try Schema.migrator.appliedMigrations($0) }
             #expect(applied == ["v1", "v2-journal", "v3-decisions", "v4-reminders", "v5-trust", "v6-prior-treatment",
                                 "v7-medicines", "v7-patient-safety", "v7-journal-windows", "v7-slots",
-                                "v8-inbox", "v8-formulary-overlay"],
+                                "v7-supply-windows", "v8-inbox", "v8-formulary-overlay"],
                     "every migration once, in order")
         }
     }

@@ -19,7 +19,8 @@ extension ReminderPlanner {
     /// A run visits a course when an `open` slot falls due or its window closes, when a
     /// notice's window is open, or when `now` leaves the covered instants; the store keeps
     /// the horizon in step with the journal (statuses) and marks it out of date whenever a
-    /// plan, course, zone or supply changes.
+    /// plan, course, zone or supply changes, or a journal entry that can bring a supply
+    /// run-out forward (see ``SupplyReminders/windows(_:through:policy:now:)``).
     public static func horizon(now: Date, input: ReminderInput, policy: ReminderPolicy = .standard) -> ReminderHorizon {
         let today = input.localDate(now)
         let first = input.localDate(now.addingTimeInterval(-policy.maximumCatchUp - policy.doseLate)).adding(days: -2)
@@ -38,11 +39,7 @@ extension ReminderPlanner {
         }
         let midnight = LocalTime(hour: 0, minute: 0)!
         var notices = CourseNotices.windows(input, from: first, to: last.adding(days: 1), policy: policy)
-        if !input.supply.isEmpty {
-            // The run-out date follows every dose recorded: a course with supply on record is
-            // planned by every run.
-            notices.append(.init(key: Reminder.key(.supply, course: input.courseID, "forecast"), opens: .distantPast, closes: nil))
-        }
+        notices += SupplyReminders.windows(input, through: last, policy: policy, now: now)
         for entry in input.journal where entry.flags.contains(where: { $0.kind == .aboveMaximum || $0.kind == .redFlag }) {
             guard let id = entry.id else { continue }
             notices.append(.init(key: Reminder.key(.clinician, course: input.courseID, "e\(id)"), opens: entry.recordedAt, closes: nil))
