@@ -70,6 +70,18 @@ struct JSONContractTests {
             let result = try validate("course", [bad])
             #expect(result.status == 1, "\(result.stdout)")
         }
+
+        // The review: versioned, the hold's details as numbers, and the schema refuses a string.
+        let reviewText = try cli.run(["review", "P1", "--json", "--now", "2026-03-12T12:00:00Z"]).stdout
+        let review = try #require(try JSONSerialization.jsonObject(with: Data(reviewText.utf8)) as? [String: Any])
+        #expect(review["schemaVersion"] as? Int == 1)
+        var reviews = try #require(review["reviews"] as? [String: Any])
+        var last = try #require(reviews["lastDecision"] as? [String: Any])
+        #expect((last["details"] as? [String: Any])?["atMg"] as? Int == 20)
+        #expect(try validate("review", [review]).status == 0)
+        last["details"] = ["atMg": "20"]
+        reviews["lastDecision"] = last
+        #expect(try validate("review", [review.merging(["reviews": reviews]) { $1 }]).status == 1)
     }
 }
 

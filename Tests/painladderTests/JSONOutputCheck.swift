@@ -13,6 +13,7 @@ enum JSONOutputCheck {
         guard args.contains("--json"), let command = args.first else { return nil }
         switch command {
         case "schedule", "start": return ("course", false)
+        case "review": return ("review", false)
         case "patient" where ["show", "add", "update", "tried"].contains(args.dropFirst().first ?? ""): return ("patient", false)
         case "remind" where !args.contains("--status") && !args.contains("--reset-mark"): return ("reminder-line", true)
         default: return nil

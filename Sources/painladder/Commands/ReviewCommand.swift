@@ -25,7 +25,7 @@ struct ReviewCommand: ParsableCommand {
         let summary = try clinic.review(patientID: id, now: now)
         ProvenanceText.show(clinic.formulary, json: global.json)
         if global.json {
-            try Output.json(summary)
+            try Output.json(ReviewDocument(summary))
         } else {
             Output.line(ReviewText.render(summary, color: Output.colorOnStdout))
         }

@@ -17,6 +17,15 @@ struct PatientDocument: Encodable {
         var maxDoseMg: Int?
         var recordedBy: String
         var reason: String?
+
+        init(_ t: PriorTreatment) {
+            drug = t.drug
+            outcome = t.outcome.rawValue
+            until = t.until
+            maxDoseMg = t.maxDoseMg
+            recordedBy = t.recordedBy
+            reason = t.reason
+        }
     }
 
     var schemaVersion = JSONContract.schemaVersion
@@ -51,9 +60,6 @@ struct PatientDocument: Encodable {
         diagnosis = p.diagnosis
         conditions = p.conditions
         medicines = p.medicines
-        priorTreatments = (p.priorTreatments ?? []).map {
-            Prior(drug: $0.drug, outcome: $0.outcome.rawValue, until: $0.until, maxDoseMg: $0.maxDoseMg,
-                  recordedBy: $0.recordedBy, reason: $0.reason)
-        }
+        priorTreatments = (p.priorTreatments ?? []).map(Prior.init)
     }
 }
