@@ -53,7 +53,7 @@ struct ReviewsCommand: ParsableCommand {
         let days = dueWithin
         let items = try global.openClinicToRead().reviewsDue(within: days, overdueOnly: overdue, now: now)
         if global.json {
-            try Output.json(items)
+            try Output.json(ReviewsDocument(items))
         } else {
             Output.line(ReviewsText.render(items, within: days, overdueOnly: overdue, color: Output.colorOnStdout))
         }
