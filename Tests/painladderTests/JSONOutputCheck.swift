@@ -22,10 +22,12 @@ enum JSONOutputCheck {
         case "review": return ("review", false)
         case "history": return ("history", false)
         case "today": return ("today", false)
+        case "decide": return ("decision", false)
+        case "formulary" where args.dropFirst().first == "list": return ("formulary-list", false)
         case "reviews": return ("reviews", false)
         case "patient" where args.dropFirst().first == "list": return ("patient-list", false)
         case "take", "skip", "pain", "impression", "assess", "side-effect", "correct", "undo": return ("journal", false)
-        case "patient" where ["show", "add", "update", "tried"].contains(args.dropFirst().first ?? ""): return ("patient", false)
+        case "patient" where ["show", "add", "update", "tried", "stopped"].contains(args.dropFirst().first ?? ""): return ("patient", false)
         case "remind" where !args.contains("--status") && !args.contains("--reset-mark"): return ("reminder-line", true)
         default: return nil
         }

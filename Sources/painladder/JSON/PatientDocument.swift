@@ -28,6 +28,12 @@ struct PatientDocument: Encodable {
         }
     }
 
+    /// A medicine the patient stopped, and the day (a washout counts from it).
+    struct Stopped: Encodable {
+        var name: String
+        var stopped: String
+    }
+
     var schemaVersion = JSONContract.schemaVersion
     var patientID: String
     var name: String?
@@ -35,6 +41,7 @@ struct PatientDocument: Encodable {
     var sex: String
     var timeZone: String
     var weightKg: Double?
+    var heightCm: Double?
     var serumCreatinine: Creatinine?
     var creatinineClearance: Double?
     var hepaticImpairment: Bool
@@ -44,6 +51,8 @@ struct PatientDocument: Encodable {
     var conditions: [String]
     var medicines: [String]
     var priorTreatments: [Prior]
+    /// Always there, empty when none.
+    var stoppedMedicines: [Stopped]
 
     init(_ p: Patient) {
         patientID = p.id
@@ -52,6 +61,7 @@ struct PatientDocument: Encodable {
         sex = p.sex.rawValue
         timeZone = p.timeZone
         weightKg = p.weightKg
+        heightCm = p.heightCm
         serumCreatinine = p.serumCreatinine.map { Creatinine(value: $0.value, unit: $0.unit.rawValue) }
         creatinineClearance = p.creatinineClearance
         hepaticImpairment = p.hepaticImpairment
@@ -61,5 +71,6 @@ struct PatientDocument: Encodable {
         conditions = p.conditions
         medicines = p.medicines
         priorTreatments = (p.priorTreatments ?? []).map(Prior.init)
+        stoppedMedicines = (p.stoppedMedicines ?? []).map { Stopped(name: $0.name, stopped: $0.stopped.description) }
     }
 }
