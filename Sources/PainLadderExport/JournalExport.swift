@@ -55,15 +55,3 @@ enum JournalExport {
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
-
-/// `export --format json`: the whole record, for another system.
-struct PatientExport: Encodable {
-    var patient: Patient
-    var courses: [CourseExport]
-    var journal: [HistoryItem]
-
-    struct CourseExport: Encodable {
-        var course: Course
-        var planVersions: [PlanVersion]
-    }
-}

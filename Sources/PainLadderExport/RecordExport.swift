@@ -41,16 +41,4 @@ public enum RecordExport {
     public static func fhir(_ record: PatientRecord, formulary: Formulary, now: Date) throws -> String {
         try FHIRExport.bundle(record, formulary: formulary, now: now)
     }
-
-    /// The patient, every course with all its plan versions, and the journal, as pretty JSON.
-    public static func json(_ record: PatientRecord) throws -> String {
-        let export = PatientExport(
-            patient: record.patient,
-            courses: record.courses.map { PatientExport.CourseExport(course: $0.course, planVersions: $0.versions) },
-            journal: HistoryItem.items(of: record, from: nil, to: nil).filter { $0.entry != nil })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(export), as: UTF8.self) + "\n"
-    }
 }

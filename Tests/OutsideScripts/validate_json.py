@@ -9,17 +9,26 @@ import os
 import sys
 
 import jsonschema
+from referencing import Registry, Resource
 
 folder = sys.argv[1]
+# Every schema by its $id, so one schema can use another's definitions
+# ("course.schema.json#/$defs/plan"), as an integrator's validator would resolve them.
+schemas = {}
+for file in sorted(os.listdir(folder)):
+    if file.endswith(".schema.json"):
+        with open(os.path.join(folder, file)) as f:
+            schemas[file[:-len(".schema.json")]] = json.load(f)
+registry = Registry().with_resources(
+    [(s["$id"], Resource.from_contents(s)) for s in schemas.values()])
 validators = {}
 failures = 0
 for item in json.load(sys.stdin):
     name = item["schema"]
     if name not in validators:
-        with open(os.path.join(folder, name + ".schema.json")) as f:
-            schema = json.load(f)
+        schema = schemas[name]
         jsonschema.Draft202012Validator.check_schema(schema)
-        validators[name] = jsonschema.Draft202012Validator(schema)
+        validators[name] = jsonschema.Draft202012Validator(schema, registry=registry)
     texts = [l for l in item["text"].splitlines() if l.strip()] if item["lines"] else [item["text"]]
     for text in texts:
         try:

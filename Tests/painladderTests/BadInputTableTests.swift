@@ -314,7 +314,7 @@ struct BadInputTableTests {
         let update = try cli.run(["patient", "update", "P001", "--weight", "71", "--reason", Self.sql, "--now", Reliability.now])
         #expect(update.status == 0, "\(update.stderr)")
         let history = try cli.run(["history", "P001", "--json", "--now", Reliability.now])
-        let json = try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]] ?? []
+        let json = (try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])?["items"] as? [[String: Any]] ?? []
         let impacts = json.compactMap { (($0["entry"] as? [String: Any])?["pain"] as? [String: Any])?["impact"] as? String }
         #expect(impacts == texts)
         let tables = try Reliability.sqlite(cli.database, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('patient', 'journal_entry', 'audit')")

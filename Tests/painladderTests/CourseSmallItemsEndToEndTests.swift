@@ -51,10 +51,10 @@ struct CourseSmallItemsEndToEndTests {
         try ok(cli, ["side-effect", "A1", "dry mouth", "--severity", "mild", "--now", "2026-03-03T09:00:00Z"])
         try ok(cli, ["side-effect", "A1", "constipation", "--severity", "mild", "--now", "2026-03-04T09:00:00Z"])
         let open = try ok(cli, ["side-effect", "A1", "--open", "--json", "--now", "2026-03-04T10:00:00Z"]).stdout
-        let list = try #require(try JSONSerialization.jsonObject(with: Data(open.utf8)) as? [[String: Any]])
+        let list = try #require((try JSONSerialization.jsonObject(with: Data(open.utf8)) as? [String: Any])?["entries"] as? [[String: Any]])
         let symptoms = list.compactMap { ($0["sideEffect"] as? [String: Any])?["symptom"] as? String }
         #expect(symptoms.count == 2 && symptoms.first?.contains("constipation") == true, "\(open)")
-        let firstID = try #require(list.last?["id"] as? Int)
+        let firstID = try #require(list.last?["entryID"] as? Int)
         try ok(cli, ["side-effect", "A1", "--resolved", "\(firstID)", "--now", "2026-03-05T09:00:00Z"])
         let text = try ok(cli, ["side-effect", "A1", "--open", "--now", "2026-03-05T10:00:00Z"]).stdout
         #expect(text.split(separator: "\n").count == 1 && text.contains("constipation") && text.contains("[amitriptyline]"), "\(text)")

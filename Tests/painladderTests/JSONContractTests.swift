@@ -70,6 +70,18 @@ struct JSONContractTests {
             let result = try validate("course", [bad])
             #expect(result.status == 1, "\(result.stdout)")
         }
+
+        // The review: versioned, the hold's details as numbers, and the schema refuses a string.
+        let reviewText = try cli.run(["review", "P1", "--json", "--now", "2026-03-12T12:00:00Z"]).stdout
+        let review = try #require(try JSONSerialization.jsonObject(with: Data(reviewText.utf8)) as? [String: Any])
+        #expect(review["schemaVersion"] as? Int == 1)
+        var reviews = try #require(review["reviews"] as? [String: Any])
+        var last = try #require(reviews["lastDecision"] as? [String: Any])
+        #expect((last["details"] as? [String: Any])?["atMg"] as? Int == 20)
+        #expect(try validate("review", [review]).status == 0)
+        last["details"] = ["atMg": "20"]
+        reviews["lastDecision"] = last
+        #expect(try validate("review", [review.merging(["reviews": reviews]) { $1 }]).status == 1)
     }
 }
 
@@ -88,5 +100,37 @@ extension JSONContractTests {
         #expect((doc["serumCreatinine"] as? [String: Any])?["unit"] as? String == "umol/L")
         #expect((doc["priorTreatments"] as? [Any])?.isEmpty == true)
         #expect(try validate("patient", [doc, add.stdout]).status == 0)
+    }
+}
+
+extension JSONContractTests {
+    @Test func journalEntriesAreTypedByKindAndListsAreDocuments() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        for (args, now) in [(["patient", "add", "P1", "--born", "1960-01-01", "--sex", "female", "--tz", "Europe/London",
+                              "--diagnosis", "diabetic-peripheral-neuropathy", "--crcl", "80"], "2026-02-01T09:00:00Z"),
+                            (["start", "P1", "amitriptyline", "--on", "2026-03-02", "--by", "A"], "2026-03-02T12:00:00Z"),
+                            (["take", "P1"], "2026-03-02T22:05:00Z")] {
+            let r = try cli.run(args + ["--now", now])
+            try #require(r.status == 0, "\(r.stderr)")
+        }
+        let pain = try cli.run(["pain", "P1", "4", "--json", "--now", "2026-03-03T09:00:00Z"])
+        let recorded = try #require(try JSONSerialization.jsonObject(with: Data(pain.stdout.utf8)) as? [String: Any])
+        #expect(recorded["schemaVersion"] as? Int == 1 && recorded["patientID"] as? String == "P1")
+        let entry = try #require((recorded["entries"] as? [[String: Any]])?.first)
+        #expect(entry["entryID"] as? Int == 2 && entry["id"] == nil)
+        #expect((entry["pain"] as? [String: Any])?["score"] as? Int == 4)
+        let history = try #require(try JSONSerialization.jsonObject(with: Data(cli.run(["history", "P1", "--json"]).stdout.utf8))
+                                   as? [String: Any])
+        #expect((history["items"] as? [Any])?.count == 3, "the plan version, the dose and the score")
+        #expect(try validate("journal", [recorded]).status == 0)
+        // The schema refuses an entry whose detail is not its kind's, or with a second detail.
+        var withDose = entry
+        withDose["dose"] = ["doseMg": 10, "late": false]
+        var wrongKind = entry
+        wrongKind["kind"] = "taken"
+        for bad in [withDose, wrongKind] {
+            #expect(try validate("journal", [recorded.merging(["entries": [bad]]) { $1 }]).status == 1)
+        }
     }
 }

@@ -10,11 +10,25 @@ enum JSONOutputCheck {
     /// The schema of a command's `--json` output, and whether it is JSON Lines; `nil` for
     /// commands not under the contract yet (README: "JSON output").
     static func schema(for args: [String]) -> (name: String, lines: Bool)? {
-        guard args.contains("--json"), let command = args.first else { return nil }
+        guard let command = args.first else { return nil }
+        if command == "export" {
+            let format = args.firstIndex(of: "--format").map { args.index(after: $0) }.flatMap { args.indices.contains($0) ? args[$0] : nil }
+            let toFile = args.contains("-o") || args.contains("--output")
+            return format == "json" && !toFile ? ("export", false) : nil
+        }
+        guard args.contains("--json") else { return nil }
         switch command {
         case "schedule", "start": return ("course", false)
         case "inbox", "ack": return ("inbox", false)
-        case "patient" where ["show", "add", "update", "tried"].contains(args.dropFirst().first ?? ""): return ("patient", false)
+        case "review": return ("review", false)
+        case "history": return ("history", false)
+        case "today": return ("today", false)
+        case "decide": return ("decision", false)
+        case "formulary" where args.dropFirst().first == "list": return ("formulary-list", false)
+        case "reviews": return ("reviews", false)
+        case "patient" where args.dropFirst().first == "list": return ("patient-list", false)
+        case "take", "skip", "pain", "impression", "assess", "side-effect", "correct", "undo": return ("journal", false)
+        case "patient" where ["show", "add", "update", "tried", "stopped"].contains(args.dropFirst().first ?? ""): return ("patient", false)
         case "remind" where !args.contains("--status") && !args.contains("--reset-mark"): return ("reminder-line", true)
         default: return nil
         }

@@ -36,9 +36,9 @@ struct JournalEndToEndTests {
         return (try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]) ?? [:]
     }
 
-    static func jsonArray(_ cli: CLI, _ args: [String]) throws -> [[String: Any]] {
-        let out = try ok(cli, args + ["--json"])
-        return (try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]]) ?? []
+    /// The items of `history PATIENT --json`.
+    static func historyItems(_ cli: CLI, _ patient: String) throws -> [[String: Any]] {
+        try json(cli, ["history", patient])["items"] as? [[String: Any]] ?? []
     }
 
     /// The single entry a recording command wrote (from its --json output).
@@ -75,7 +75,7 @@ struct JournalEndToEndTests {
         #expect(!monday.contains("taken"))
         // Recorded at 22:05, shown as taken with its entry number.
         let taken = try Self.entry(cli, ["take", "P001", "--now", "2026-03-09T22:05:00Z"])
-        let id = taken["id"] as? Int ?? 0
+        let id = taken["entryID"] as? Int ?? 0
         let evening = try Self.ok(cli, ["today", "P001", "--now", "2026-03-09T23:00:00Z"])
         #expect(evening.contains("20 mg: 2 × 10 mg tablets at 22:00  ✓ taken at 22:05  #\(id)"))
         let today = try Self.json(cli, ["today", "P001", "--now", "2026-03-09T23:00:00Z"])
@@ -150,7 +150,7 @@ struct JournalEndToEndTests {
         #expect(r.stdout.contains("80 mg of amitriptyline recorded for 2026-03-07, above the maximum of 75 mg/day"))
         #expect(r.stdout.contains("! Do not take any more today.\n"))
         #expect(r.stdout.contains("! Your clinician will be told (the reminder job passes the notice on)."))
-        let history = try Self.jsonArray(cli, ["history", "P001"])
+        let history = try Self.historyItems(cli, "P001")
         let extra = history.compactMap { $0["entry"] as? [String: Any] }.first { $0["kind"] as? String == "extra" }
         #expect(extra.map(Self.flagKinds) == ["above-maximum"])
         let today = try Self.ok(cli, ["today", "P001", "--now", "2026-03-07T23:30:00Z"])
@@ -210,7 +210,7 @@ struct JournalEndToEndTests {
         #expect(swelling.stdout.contains("What to do now: Stop taking it and get urgent help now: call 999 or go to A&E."))
         #expect(swelling.stdout.contains("Your clinician has been flagged"))
         #expect(!swelling.stdout.contains("on hold"))
-        let history = try Self.jsonArray(cli, ["history", "P001"])
+        let history = try Self.historyItems(cli, "P001")
         let red = history.compactMap { $0["entry"] as? [String: Any] }.last { $0["kind"] as? String == "side-effect" }
         #expect(red.map(Self.flagKinds) == ["red-flag"])
         #expect((red?["sideEffect"] as? [String: Any])?["symptom"] as? String == "facial-swelling")
@@ -229,7 +229,7 @@ struct JournalEndToEndTests {
         #expect(mondayText.contains("75 mg: 1 × 75 mg capsule at 08:00"))
         #expect(!mondayText.contains("The dose changes"))
         // Resolved: a new entry; the report stays.
-        let knownID = known["id"] as? Int ?? 0
+        let knownID = known["entryID"] as? Int ?? 0
         let resolved = try Self.ok(cli, ["side-effect", "P001", "--resolved", "\(knownID)", "--now", "2026-03-05T10:00:00Z"])
         #expect(resolved.contains("side effect #\(knownID) resolved"))
         let twice = try cli.run(["side-effect", "P001", "--resolved", "\(knownID)", "--now", "2026-03-05T10:00:00Z"])
@@ -246,7 +246,7 @@ struct JournalEndToEndTests {
         #expect(r.stdout.contains("Stop taking it and get urgent help now"))
         #expect(r.stdout.contains("Your next dose increase is also on hold"))
         #expect(!r.stdout.contains("Keep taking"))
-        let history = try Self.jsonArray(cli, ["history", "P001"])
+        let history = try Self.historyItems(cli, "P001")
         let entry = history.compactMap { $0["entry"] as? [String: Any] }.first
         #expect(entry.map(Self.flagKinds) == ["red-flag", "step-up-held"])
     }
@@ -329,18 +329,18 @@ struct JournalEndToEndTests {
         defer { cli.cleanUp() }
         try Self.patient(cli)
         let taken = try Self.entry(cli, ["take", "P001", "--now", "2026-03-09T22:05:00Z"])
-        let takenID = taken["id"] as? Int ?? 0
+        let takenID = taken["entryID"] as? Int ?? 0
         #expect(Self.dose(taken)["doseMg"] as? Int == 20)
         let extra = try Self.entry(cli, ["take", "P001", "--now", "2026-03-09T22:30:00Z"])
-        let extraID = extra["id"] as? Int ?? 0
+        let extraID = extra["entryID"] as? Int ?? 0
         #expect(extra["kind"] as? String == "extra")
         let pain = try Self.entry(cli, ["pain", "P001", "8", "--now", "2026-03-09T21:00:00Z"])
-        let painID = pain["id"] as? Int ?? 0
+        let painID = pain["entryID"] as? Int ?? 0
 
         // Only one tablet was taken, not two.
         let fixed = try Self.entry(cli, ["correct", "P001", "\(takenID)", "--dose", "10", "--reason", "only one tablet", "--now", "2026-03-10T08:00:00Z"])
-        let fixedID = fixed["id"] as? Int ?? 0
-        #expect(fixed["supersedes"] as? Int == takenID)
+        let fixedID = fixed["entryID"] as? Int ?? 0
+        #expect(fixed["supersedesEntryID"] as? Int == takenID)
         #expect(Self.dose(fixed)["doseMg"] as? Int == 10)
         #expect(Self.dose(fixed)["plannedDoseMg"] as? Int == 20)
         #expect(Self.slot(fixed) == "2026-03-09 22:00")
@@ -355,13 +355,13 @@ struct JournalEndToEndTests {
         #expect(!today.contains("extra"))
 
         // History keeps every entry, originals marked with what replaced them.
-        let history = try Self.jsonArray(cli, ["history", "P001"])
+        let history = try Self.historyItems(cli, "P001")
         let entries = history.compactMap { $0["entry"] as? [String: Any] }
         let ats = history.compactMap { $0["at"] as? String }
         #expect(ats == ats.sorted(), "in time order")
         #expect(entries.count == 6)  // take, extra, pain, correction, undo, pain correction
-        let original = history.first { ($0["entry"] as? [String: Any])?["id"] as? Int == takenID }
-        #expect(original?["supersededBy"] as? Int == fixedID)
+        let original = history.first { ($0["entry"] as? [String: Any])?["entryID"] as? Int == takenID }
+        #expect(original?["supersededByEntryID"] as? Int == fixedID)
         #expect(original?["planVersion"] as? Int == 1)
         #expect(Self.dose(original?["entry"] as? [String: Any] ?? [:])["doseMg"] as? Int == 20)
         let scores = entries.filter { $0["kind"] as? String == "pain" }.compactMap { ($0["pain"] as? [String: Any])?["score"] as? Int }
@@ -390,7 +390,7 @@ struct JournalEndToEndTests {
         #expect(plan?["version"] as? Int == 2)
         #expect(plan?["holdReason"] as? String == "moderate drowsiness reported on 2026-03-03")
         try Self.ok(cli, ["take", "P001", "--now", "2026-03-03T22:05:00Z"])
-        let history = try Self.jsonArray(cli, ["history", "P001"])
+        let history = try Self.historyItems(cli, "P001")
         let versions = history.compactMap { item -> Int? in item["entry"] == nil ? nil : item["planVersion"] as? Int }
         // take (v1), side effect (recorded under v1, which it replaced), take (v2).
         #expect(versions == [1, 1, 2])
@@ -406,7 +406,7 @@ struct JournalEndToEndTests {
         try Self.patient(cli, drug: "pregabalin")
         let mild = try Self.entry(cli, ["side-effect", "P001", "dizzy", "--severity", "mild", "--now", "2026-03-03T10:00:00Z"])
         #expect(Self.flagKinds(mild).isEmpty, "mild is below the moderate threshold")
-        let fixed = try Self.json(cli, ["correct", "P001", "\(mild["id"] as? Int ?? 0)", "--severity", "moderate",
+        let fixed = try Self.json(cli, ["correct", "P001", "\(mild["entryID"] as? Int ?? 0)", "--severity", "moderate",
                                         "--reason", "it is worse than I said", "--now", "2026-03-04T10:00:00Z"])
         let plan = fixed["newPlan"] as? [String: Any]
         #expect(plan?["version"] as? Int == 2)
@@ -443,12 +443,12 @@ struct JournalEndToEndTests {
         #expect(tonight.contains("taken 50 mg at 2026-04-02 22:05 for the 2026-04-02 22:00 dose"))
         #expect(!tonight.contains("late"))
         // Past entries keep their instants and are shown at the local time they had then.
-        let history = try Self.jsonArray(cli, ["history", "P001"])
-        let first = history.first { ($0["entry"] as? [String: Any])?["id"] as? Int == london["id"] as? Int }
+        let history = try Self.historyItems(cli, "P001")
+        let first = history.first { ($0["entry"] as? [String: Any])?["entryID"] as? Int == london["entryID"] as? Int }
         #expect(first?["at"] as? String == "2026-03-31T21:05:00Z")
         #expect(first?["timeZone"] as? String == "Europe/London")
         let text = try Self.ok(cli, ["history", "P001"])
-        #expect(text.contains("2026-03-31 22:05  v1  #\(london["id"] as? Int ?? 0) taken 50 mg at 2026-03-31 22:05"))
+        #expect(text.contains("2026-03-31 22:05  v1  #\(london["entryID"] as? Int ?? 0) taken 50 mg at 2026-03-31 22:05"))
     }
 
     @Test func daylightSavingSlotsResolveOnceEach() throws {
@@ -511,7 +511,7 @@ struct JournalEndToEndTests {
         try Self.patient(cli)
         // Entry #1: the 03-02 dose.
         let first = try Self.entry(cli, ["take", "P001", "--now", "2026-03-02T22:05:00Z"])
-        #expect(first["id"] as? Int == 1)
+        #expect(first["entryID"] as? Int == 1)
         let before = try cli.dump()
         let r = try cli.run(args + ["--now", "2026-03-20T12:00:00Z"])
         #expect(r.status == code, "stderr: \(r.stderr)")

@@ -18,7 +18,7 @@ struct MoodEndToEndTests {
         let out = try ok(cli, args + ["--json"]).stdout
         let object = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
         let entries = object?["entries"] as? [[String: Any]] ?? []
-        return try #require(entries.first?["id"] as? Int)
+        return try #require(entries.first?["entryID"] as? Int)
     }
 
     @Test func recordShowReviewExportAndCorrectMood() throws {

@@ -127,7 +127,7 @@ struct ReviewEndToEndTests {
         #expect(!overdue.contains("\u{1B}["))
 
         let week = try ok(cli, ["reviews", "--due-within", "1w", "--json", "--now", reviewAt]).stdout
-        let items = try #require(try JSONSerialization.jsonObject(with: Data(week.utf8)) as? [[String: Any]])
+        let items = try #require((try JSONSerialization.jsonObject(with: Data(week.utf8)) as? [String: Any])?["reviews"] as? [[String: Any]])
         #expect(items.map { $0["patientID"] as? String } == ["P001", "P002"])
         #expect(items.map { $0["daysUntilDue"] as? Int } == [-3, 5])
         #expect(try ok(cli, ["reviews", "--due-within", "4", "--now", reviewAt]).stdout.contains("P002") == false)

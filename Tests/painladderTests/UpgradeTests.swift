@@ -51,8 +51,8 @@ struct UpgradeTests {
 
         // Its records read back through the current code: the names with quotes, the held
         // then resumed plan (version 3 with its override), the stopped course.
-        let patients = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]] ?? []
-        #expect(patients.map { $0["id"] as? String } == ["P001", "P002"])
+        let patients = (try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])?["patients"] as? [[String: Any]] ?? []
+        #expect(patients.map { $0["patientID"] as? String } == ["P001", "P002"])
         #expect(patients.first?["name"] as? String == "Ann O'Neill \"Annie\"; née Müller")
         #expect(patients.first?["creatinineClearance"] as? Double == 52)
         let schedule = try cli.run(["schedule", "P001", "--json", "--now", Reliability.now])

@@ -109,39 +109,10 @@ struct DecideCommand: ParsableCommand {
         let record = try clinic.decide(patientID: patientID, drug: courseDrug, request, now: now)
         let p = try clinic.patient(patientID)
         if global.json {
-            try Output.json(DecisionView(patientID: p.id, record: record))
+            try Output.json(DecisionDocument(patientID: p.id, record: record))
             return
         }
         Output.line(DecisionText.render(record, patient: p, formulary: clinic.formulary,
                                         today: LocalDate(now, in: p.zone)))
-    }
-}
-
-/// A recorded decision, as JSON.
-struct DecisionView: Encodable {
-    var patientID: String
-    var decision: Decision
-    var course: Course
-    var plan: PlanVersion
-    var taper: TaperPlan?
-    var newCourse: Course?
-    var newPlan: PlanVersion?
-    var conversion: ConversionUse?
-    var guidance: SwitchGuidance?
-    var warnings: [SafetyFinding]
-    var closedTapers: [Course]
-
-    init(patientID: String, record: SavedDecision) {
-        self.patientID = patientID
-        decision = record.result.plan.decision ?? record.result.decision
-        course = record.course
-        plan = record.result.plan
-        taper = record.result.taper
-        newCourse = record.newCourse
-        newPlan = record.result.newPlan
-        conversion = record.result.conversion
-        guidance = record.result.guidance
-        warnings = record.result.decision.warnings
-        closedTapers = record.closedTapers
     }
 }

@@ -43,7 +43,7 @@ struct ExportCommand: ParsableCommand {
         case .csv:
             text = RecordExport.csv(try clinic.record(patientID: id))
         case .json:
-            text = try RecordExport.json(try clinic.record(patientID: id))
+            text = try Output.jsonText(ExportDocument(try clinic.record(patientID: id))) + "\n"
         case .fhir:
             let now = global.currentInstant()
             text = try RecordExport.fhir(try clinic.record(patientID: id, now: now), formulary: clinic.formulary, now: now)

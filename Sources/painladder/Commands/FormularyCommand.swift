@@ -19,7 +19,7 @@ struct FormularyCommand: ParsableCommand {
             let (formulary, stored) = try global.formularyToShow()
             ProvenanceText.show(formulary, json: global.json)
             if global.json {
-                try Output.json(formulary.drugs.map(DrugSummary.init))
+                try Output.json(FormularyListDocument(formulary))
                 return
             }
             if let line = FormularyText.overlay(stored, file: global.formularyFile) { Output.line(line) }
@@ -58,19 +58,5 @@ struct FormularyCommand: ParsableCommand {
                 Output.line(FormularyText.render(entry, formulary))
             }
         }
-    }
-}
-
-struct DrugSummary: Encodable {
-    var id, name, drugClass: String
-    var maximumDailyDose: Sourced<Milligrams>
-    var variants: [String]
-
-    init(_ drug: Drug) {
-        id = drug.id
-        name = drug.name
-        drugClass = drug.drugClass
-        maximumDailyDose = drug.maximumDailyDose
-        variants = drug.variants.map(\.id)
     }
 }

@@ -21,7 +21,7 @@ struct HistoryCommand: ParsableCommand {
         let clinic = try global.openClinicToRead()
         let items = try clinic.history(patientID: id, from: from, to: to)
         if global.json {
-            try Output.json(items)
+            try Output.json(HistoryDocument(patientID: id, items: items))
             return
         }
         if items.isEmpty { Output.line("Nothing recorded for \(id) in that period.") }

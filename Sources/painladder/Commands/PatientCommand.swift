@@ -110,7 +110,7 @@ struct PatientCommand: ParsableCommand {
             let clinic = try global.openClinicToRead()
             let patients = try clinic.patients()
             if global.json {
-                try Output.json(patients)
+                try Output.json(PatientListDocument(patients))
                 return
             }
             var table = Table("id", "name", "born", "diagnosis", "time zone")

@@ -32,7 +32,7 @@ extension PatientCommand {
             let p = try clinic.recordStoppedMedicine(try Parse.patientID(id), stopped, reason: reason?.text,
                                                      by: try by ?? GlobalOptions.currentUser, now: now).after
             if global.json {
-                try Output.json(p)
+                try Output.json(PatientDocument(p))
                 return
             }
             Output.line("Recorded for \(p.id): \(PatientText.stoppedLine(stopped, formulary: clinic.formulary)).")

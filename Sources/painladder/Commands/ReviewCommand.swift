@@ -25,7 +25,7 @@ struct ReviewCommand: ParsableCommand {
         let summary = try clinic.review(patientID: id, now: now)
         ProvenanceText.show(clinic.formulary, json: global.json)
         if global.json {
-            try Output.json(summary)
+            try Output.json(ReviewDocument(summary))
         } else {
             Output.line(ReviewText.render(summary, color: Output.colorOnStdout))
             if let inbox = InboxText.review(try clinic.inbox(patientID: id)) { Output.line(inbox) }
@@ -54,7 +54,7 @@ struct ReviewsCommand: ParsableCommand {
         let days = dueWithin
         let items = try global.openClinicToRead().reviewsDue(within: days, overdueOnly: overdue, now: now)
         if global.json {
-            try Output.json(items)
+            try Output.json(ReviewsDocument(items))
         } else {
             Output.line(ReviewsText.render(items, within: days, overdueOnly: overdue, color: Output.colorOnStdout))
         }

@@ -55,7 +55,7 @@ struct SideEffectCommand: ParsableCommand {
         if open {
             let reports = try clinic.openSideEffects(patientID: id)
             if global.json {
-                try Output.json(reports.map(\.entry))
+                try Output.json(JournalDocument(patientID: id, entries: reports.map(\.entry)))
                 return
             }
             if reports.isEmpty { Output.line("No side effects are open for \(id).") }

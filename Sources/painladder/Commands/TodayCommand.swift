@@ -16,7 +16,7 @@ struct TodayCommand: ParsableCommand {
         let today = try clinic.today(patientID: id, now: now)
         ProvenanceText.show(clinic.formulary, json: global.json)
         if global.json {
-            try Output.json(today)
+            try Output.json(TodayDocument(today))
         } else {
             Output.line(TodayText.render(today, now: now))
             for other in today.others {

@@ -17,6 +17,21 @@ struct PatientDocument: Encodable {
         var maxDoseMg: Int?
         var recordedBy: String
         var reason: String?
+
+        init(_ t: PriorTreatment) {
+            drug = t.drug
+            outcome = t.outcome.rawValue
+            until = t.until
+            maxDoseMg = t.maxDoseMg
+            recordedBy = t.recordedBy
+            reason = t.reason
+        }
+    }
+
+    /// A medicine the patient stopped, and the day (a washout counts from it).
+    struct Stopped: Encodable {
+        var name: String
+        var stopped: String
     }
 
     var schemaVersion = JSONContract.schemaVersion
@@ -26,6 +41,7 @@ struct PatientDocument: Encodable {
     var sex: String
     var timeZone: String
     var weightKg: Double?
+    var heightCm: Double?
     var serumCreatinine: Creatinine?
     var creatinineClearance: Double?
     var hepaticImpairment: Bool
@@ -35,6 +51,8 @@ struct PatientDocument: Encodable {
     var conditions: [String]
     var medicines: [String]
     var priorTreatments: [Prior]
+    /// Always there, empty when none.
+    var stoppedMedicines: [Stopped]
 
     init(_ p: Patient) {
         patientID = p.id
@@ -43,6 +61,7 @@ struct PatientDocument: Encodable {
         sex = p.sex.rawValue
         timeZone = p.timeZone
         weightKg = p.weightKg
+        heightCm = p.heightCm
         serumCreatinine = p.serumCreatinine.map { Creatinine(value: $0.value, unit: $0.unit.rawValue) }
         creatinineClearance = p.creatinineClearance
         hepaticImpairment = p.hepaticImpairment
@@ -51,9 +70,7 @@ struct PatientDocument: Encodable {
         diagnosis = p.diagnosis
         conditions = p.conditions
         medicines = p.medicines
-        priorTreatments = (p.priorTreatments ?? []).map {
-            Prior(drug: $0.drug, outcome: $0.outcome.rawValue, until: $0.until, maxDoseMg: $0.maxDoseMg,
-                  recordedBy: $0.recordedBy, reason: $0.reason)
-        }
+        priorTreatments = (p.priorTreatments ?? []).map(Prior.init)
+        stoppedMedicines = (p.stoppedMedicines ?? []).map { Stopped(name: $0.name, stopped: $0.stopped.description) }
     }
 }

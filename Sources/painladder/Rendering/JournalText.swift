@@ -8,7 +8,8 @@ import PainLadderStore
 enum JournalText {
     static func report(_ recorded: Clinic.Recorded, zones: ZoneHistory, json: Bool) throws {
         if json {
-            try Output.json(RecordedView(entries: recorded.entries, newPlan: recorded.newPlan))
+            try Output.json(JournalDocument(patientID: recorded.entries.first?.patientID ?? "", entries: recorded.entries,
+                                            newPlan: recorded.newPlan))
             return
         }
         for e in recorded.entries {
@@ -125,7 +126,3 @@ enum JournalText {
     }
 }
 
-struct RecordedView: Encodable {
-    var entries: [JournalEntry]
-    var newPlan: PlanVersion?
-}
