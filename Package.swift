@@ -18,10 +18,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // SHA-256 for the audit chain: a well-kept implementation, no hand-written cryptography.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        // The PostgreSQL store's client: the wire protocol, TLS, SCRAM logins and typed rows
-        // are a protocol implementation we should not write by hand (issue 18). Only the
-        // `PainLadderPostgres` target and its tests build it.
-        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Pure core: no I/O, no clock, no SQL. Holds the formulary's types, not their reading.
@@ -49,14 +45,6 @@ let package = Package(
             name: "PainLadderStore",
             dependencies: ["PainLadder", "PainLadderClinic", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                           .product(name: "Crypto", package: "swift-crypto")]
-        ),
-        // The PostgreSQL store (issue 18): the same `ClinicStore` over a server, chosen by a
-        // `postgresql://` database setting. Not in the library product or the CLI yet, so the
-        // main build does not compile PostgresNIO.
-        .target(
-            name: "PainLadderPostgres",
-            dependencies: ["PainLadder", "PainLadderClinic", .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The command line: parses, calls the library, renders.
@@ -92,12 +80,6 @@ let package = Package(
         .testTarget(name: "painladderTests", dependencies: [
             "painladder", "PainLadder", "FormularyData", "PainLadderClinic", "PainLadderStore", "PainLadderExport",
             "PainLadderReport", "PainLadderTestSupport", "SeededRandom",
-        ]),
-        // The PostgreSQL store against the private cluster (Scripts/pg-test-cluster.sh), with the
-        // backend-parameterised store tests that run on SQLite too.
-        .testTarget(name: "PainLadderPostgresTests", dependencies: [
-            "PainLadderPostgres", "PainLadderStore", "PainLadderClinic", "PainLadder", "FormularyData",
-            "PainLadderTestSupport",
         ]),
         .testTarget(name: "ClinicGeneratorTests", dependencies: [
             "ClinicGenerator", "SeededRandom", "PainLadderStore", "PainLadderClinic", "PainLadder", "FormularyData", .product(name: "GRDB", package: "GRDB.swift"),

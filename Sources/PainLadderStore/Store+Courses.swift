@@ -66,6 +66,10 @@ extension Store {
 
     /// `plan` as the first version of course `courseID`: version 1, replacing nothing.
     static func firstVersion(_ plan: PlanVersion, of courseID: Int64) -> PlanVersion {
-        plan.asFirstVersion(of: courseID)
+        var first = plan
+        first.courseID = courseID
+        first.version = 1
+        first.replacesID = nil
+        return first
     }
 }

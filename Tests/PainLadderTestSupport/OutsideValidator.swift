@@ -39,7 +39,7 @@ public enum OutsideValidator {
         try launch(try python(), ["-c", script] + arguments, input: input)
     }
 
-    public static func launch(_ executable: String, _ arguments: [String], input: String?) throws -> Result {
+    static func launch(_ executable: String, _ arguments: [String], input: String?) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

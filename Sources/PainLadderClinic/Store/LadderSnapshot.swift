@@ -52,14 +52,6 @@ public struct ClosedTaper: Sendable {
     public var plan: PlanVersion
     public var stopDate: LocalDate
     public var at: Date
-
-    /// Public for a store's tests, which close a taper without the workflow.
-    public init(course: Course, plan: PlanVersion, stopDate: LocalDate, at: Date) {
-        self.course = course
-        self.plan = plan
-        self.stopDate = stopDate
-        self.at = at
-    }
 }
 
 /// What a decision writes: the course decided on and its current plan as read, the core's
