@@ -24,6 +24,9 @@ struct ReviewDocument: Encodable {
     var suggestion: SuggestionJSON
     /// Medicines no rule can match ("not checked against the rules"); left out when none.
     var uncheckedMedicines: [String]?
+    /// Kidney function recorded since a plan made without it: re-evaluated at the next
+    /// decision; left out when it does not apply.
+    var renalReevaluation: RenalReevaluationDue?
 
     init(_ s: ReviewSummary) {
         patientID = s.patientID
@@ -43,5 +46,6 @@ struct ReviewDocument: Encodable {
         reviews = ReviewDatesJSON(s.reviews)
         suggestion = SuggestionJSON(s.suggestion)
         uncheckedMedicines = s.uncheckedMedicines
+        renalReevaluation = s.renalReevaluation
     }
 }
