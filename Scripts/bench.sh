@@ -139,16 +139,7 @@ for N in "${SIZES[@]}"; do
     size=$(du -h "$DB" | cut -f1)
     echo "- file $size; $doses dose entries; $PATIENT has $journal journal entries" | tee -a "$RESULTS"
 
-    # remind's floor: the same rows the job reads (take, today and review: Scripts/bench-floors.sh).
-    read -r from to since < <(python3 -c "
-import datetime as d, sys
-now = d.datetime.fromisoformat(sys.argv[1].replace('Z', '+00:00'))
-f = lambda t: t.strftime('%Y-%m-%dT%H:%M:%S.000Z')
-print(f(now - d.timedelta(days=5)), f(now + d.timedelta(days=5)), (now - d.timedelta(days=4)).strftime('%Y-%m-%d'))" "$NOW")
-    # The journal's columns as the store reads them (JournalRow.columns): the row's fields,
-    # and a detail of the rest.
-    JOURNAL_COLUMNS="id, detail, kind, patient_id, course_id, plan_version_id, at, recorded_at, recorded_by, supersedes, slot_date, slot_time, dose_mg"
-    in_progress="(SELECT id FROM course WHERE status <> 'stopped')"
+    # take, today and review: their least-work floors are in Scripts/bench-floors.sh.
     # remind's floor: the doses due now (2 h late window, 15 min lead) from the indexed table
     # of upcoming slots (v7-slots), not yet recorded or handed out, and the unconfirmed ones.
     read -r due_from due_to < <(python3 -c "
